@@ -1,0 +1,29 @@
+package dev.polis.api.chat;
+
+import java.util.Objects;
+import org.apiguardian.api.API;
+
+/**
+ * A model's answer to a {@link ChatRequest}.
+ *
+ * @param text         the generated text; never {@code null}
+ * @param finishReason why generation stopped; never {@code null}
+ * @param usage        token counts; never {@code null}
+ * @param model        the model that answered, as its server or runtime names it
+ */
+@API(status = API.Status.STABLE, since = "0.1")
+public record ChatResponse(String text, FinishReason finishReason, Usage usage, String model) {
+
+    /** Checks the components. */
+    public ChatResponse {
+        Objects.requireNonNull(text, "text");
+        finishReason = finishReason == null ? FinishReason.UNKNOWN : finishReason;
+        usage = usage == null ? Usage.NONE : usage;
+        model = model == null ? "" : model;
+    }
+
+    /** Returns the answer as an assistant message attributed to the model. */
+    public Message asMessage() {
+        return new Message(Role.ASSISTANT, text, Privilege.MODEL, model);
+    }
+}

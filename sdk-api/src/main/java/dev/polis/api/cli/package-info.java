@@ -1,0 +1,2 @@
+/** Contributions to the {@code polis} command line. */
+package dev.polis.api.cli;

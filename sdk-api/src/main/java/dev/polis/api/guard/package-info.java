@@ -1,0 +1,2 @@
+/** Guards: checks of messages at trust boundaries, enforcing the instruction hierarchy. */
+package dev.polis.api.guard;

@@ -1,0 +1,34 @@
+package dev.polis.api.inference;
+
+import java.util.List;
+import java.util.Objects;
+import dev.polis.api.chat.GenerationSettings;
+import org.apiguardian.api.API;
+
+/**
+ * Asks a decoder to continue a prompt.
+ *
+ * @param prompt     the prompt's token ids; never empty
+ * @param settings   sampling settings, token limit, seed
+ * @param stopTokens extra token ids that end generation, beside the model's own
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record DecodeRequest(int[] prompt, GenerationSettings settings, List<Integer> stopTokens) {
+
+    /** Checks the components. */
+    public DecodeRequest {
+        Objects.requireNonNull(prompt, "prompt");
+        if (prompt.length == 0) {
+            throw new IllegalArgumentException("a decode request needs at least one prompt token");
+        }
+        prompt = prompt.clone();
+        settings = settings == null ? GenerationSettings.DEFAULTS : settings;
+        stopTokens = stopTokens == null ? List.of() : List.copyOf(stopTokens);
+    }
+
+    /** Returns a copy of the prompt tokens. */
+    @Override
+    public int[] prompt() {
+        return prompt.clone();
+    }
+}
