@@ -1,7 +1,10 @@
 package dev.polis.core.registry;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import dev.polis.api.PolisExtension;
 import dev.polis.core.plugin.PluginHost;
 
@@ -9,25 +12,39 @@ import dev.polis.core.plugin.PluginHost;
  * Looks extensions up by type and id, picks a default by rank, and explains its choice.
  *
  * <p>An unknown id fails with {@link UnknownExtensionException}, whose message lists the known ids and
- * suggests the closest one.
+ * suggests the closest one. When two extensions share an id, the higher rank wins (then the plugin id, for
+ * a stable choice) and {@link #explain} says so.
  */
 public final class ExtensionRegistry {
 
-    private final PluginHost host;
+    private static final Comparator<LoadedExtension<?>> BEST_FIRST = Comparator
+            .comparingInt((LoadedExtension<?> e) -> -e.rank())
+            .thenComparing(LoadedExtension::id)
+            .thenComparing(LoadedExtension::pluginId);
+
+    private final Function<Class<? extends PolisExtension>, List<? extends LoadedExtension<?>>> source;
 
     /** Creates a registry over the extensions of {@code host}. */
     public ExtensionRegistry(PluginHost host) {
-        this.host = host;
+        this.source = host::extensions;
     }
 
     /** Returns every extension of {@code type}, best rank first, then by id. */
+    @SuppressWarnings("unchecked")
     public <T extends PolisExtension> List<LoadedExtension<T>> all(Class<T> type) {
-        throw new UnsupportedOperationException("pending");
+        List<LoadedExtension<T>> list = new ArrayList<>((List<LoadedExtension<T>>) source.apply(type));
+        list.sort(BEST_FIRST);
+        return List.copyOf(list);
+    }
+
+    /** Returns the ids of every extension of {@code type}, sorted, without duplicates. */
+    public <T extends PolisExtension> List<String> ids(Class<T> type) {
+        return all(type).stream().map(LoadedExtension::id).distinct().sorted().toList();
     }
 
     /** Returns the extension of {@code type} with {@code id}, if there is one. */
     public <T extends PolisExtension> Optional<T> find(Class<T> type, String id) {
-        throw new UnsupportedOperationException("pending");
+        return all(type).stream().filter(e -> e.id().equals(id)).findFirst().map(LoadedExtension::instance);
     }
 
     /**
@@ -36,7 +53,7 @@ public final class ExtensionRegistry {
      * @throws UnknownExtensionException when none has that id
      */
     public <T extends PolisExtension> T get(Class<T> type, String id) {
-        throw new UnsupportedOperationException("pending");
+        return find(type, id).orElseThrow(() -> unknown(type, id));
     }
 
     /**
@@ -50,6 +67,38 @@ public final class ExtensionRegistry {
 
     /** Returns the choice {@link #select} would make, with its candidates and reason. */
     public <T extends PolisExtension> Selection<T> explain(Class<T> type, String id) {
-        throw new UnsupportedOperationException("pending");
+        List<LoadedExtension<T>> candidates = all(type);
+        if (id != null && !id.isBlank()) {
+            List<LoadedExtension<T>> named = candidates.stream().filter(e -> e.id().equals(id)).toList();
+            if (named.isEmpty()) {
+                throw unknown(type, id);
+            }
+            LoadedExtension<T> chosen = named.get(0);
+            String reason = "'" + id + "' was named in the configuration";
+            if (named.size() > 1) {
+                reason += "; " + named.size() + " plugins supply it (" + String.join(", ",
+                        named.stream().map(LoadedExtension::pluginId).toList()) + "), the one from '"
+                        + chosen.pluginId() + "' has the highest rank (" + chosen.rank() + ")";
+            }
+            return new Selection<>(chosen, candidates, reason);
+        }
+        if (candidates.isEmpty()) {
+            throw new UnknownExtensionException("no " + type.getSimpleName()
+                    + " is installed; add a plugin that provides one to the plugins folder", List.of());
+        }
+        LoadedExtension<T> chosen = candidates.get(0);
+        String reason = candidates.size() == 1 ? "'" + chosen.id() + "' is the only " + type.getSimpleName()
+                : "'" + chosen.id() + "' has the highest rank (" + chosen.rank() + ") among "
+                        + String.join(", ", candidates.stream().map(e -> e.id() + "=" + e.rank()).toList());
+        return new Selection<>(chosen, candidates, reason);
+    }
+
+    private <T extends PolisExtension> UnknownExtensionException unknown(Class<T> type, String id) {
+        List<String> known = ids(type);
+        StringBuilder message = new StringBuilder("unknown ").append(type.getSimpleName()).append(" '")
+                .append(id).append("'");
+        DidYouMean.suggest(id, known).ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
+        message.append(known.isEmpty() ? "; none is installed" : "; known: " + String.join(", ", known));
+        return new UnknownExtensionException(message.toString(), known);
     }
 }
