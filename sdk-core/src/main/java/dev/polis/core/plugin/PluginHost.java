@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Singleton;
 import com.google.inject.Stage;
 import dev.polis.api.PolisExtension;
+import dev.polis.core.registry.ExtensionRegistry;
 import dev.polis.core.registry.LoadedExtension;
 import org.pf4j.ExtensionWrapper;
 import org.pf4j.PluginState;
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Plugins come from zips (or unpacked folders) in the configured plugin folders and, when enabled,
  * from extensions indexed on the host's class path. A plugin that cannot be loaded or started is reported
  * with its reason and skipped; the others keep working. Extensions are created once, by the plugin's Guice
- * child injector, and handed out wrapped at the plugin boundary (see {@link LoadedExtension}).
+ * child injector, and handed out wrapped at the plugin boundary (see {@link LoadedExtension}). Extensions
+ * may {@code @Inject} the host's {@link HostOptions}, {@link PluginHost} and {@link ExtensionRegistry}.
  *
  * <pre>{@code
  * try (PluginHost host = PluginHost.start(HostOptions.of(List.of(Path.of("plugins"))))) {
@@ -59,11 +63,14 @@ public final class PluginHost implements AutoCloseable {
 
     /** Loads and starts every plugin the options point at; never fails because of one plugin. */
     public static PluginHost start(HostOptions options) {
+        AtomicReference<PluginHost> self = new AtomicReference<>();
         Injector root = Guice.createInjector(Stage.DEVELOPMENT, new AbstractModule() {
             @Override
             protected void configure() {
                 binder().requireExplicitBindings();
                 bind(HostOptions.class).toInstance(options);
+                bind(PluginHost.class).toProvider(self::get);
+                bind(ExtensionRegistry.class).toProvider(() -> new ExtensionRegistry(self.get())).in(Singleton.class);
             }
         });
         LoadFailures failures = new LoadFailures();
@@ -77,8 +84,10 @@ public final class PluginHost implements AutoCloseable {
             LOG.error("Plugins could not be resolved: {}", e.getMessage());
             failures.record(Path.of("<dependencies>"), LoadFailureMessages.messageOf(e));
         }
+        PluginHost host = new PluginHost(options, root, manager, failures);
+        self.set(host);
         manager.startPlugins();
-        return new PluginHost(options, root, manager, failures);
+        return host;
     }
 
     /** Returns a report on every plugin seen, failed ones included, ordered by id. */

@@ -1,0 +1,95 @@
+package dev.polis.core.run;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.polis.api.run.EventSink;
+
+/**
+ * Appends a run's events to {@code events.jsonl}: one JSON object a line with {@code seq}, {@code time},
+ * {@code type} and the event's fields, flushed after each event so the file can be read while the run goes on.
+ *
+ * <p>Thread-safe: events from several threads get consecutive sequence numbers in file order.
+ */
+public final class EventLog implements EventSink, AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final Path file;
+    private final Clock clock;
+    private final BufferedWriter writer;
+    private long seq;
+    private boolean closed;
+
+    private EventLog(Path file, Clock clock, BufferedWriter writer) {
+        this.file = file;
+        this.clock = clock;
+        this.writer = writer;
+    }
+
+    /** Opens {@code file} for a new run, replacing what an earlier attempt left there. */
+    public static EventLog create(Path file, Clock clock) {
+        try {
+            return new EventLog(file, clock, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the event log " + file, e);
+        }
+    }
+
+    @Override
+    public synchronized void emit(String type, Map<String, ?> fields) {
+        if (closed) {
+            throw new IllegalStateException("the event log " + file + " is closed; event '" + type + "' came too late");
+        }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("seq", ++seq);
+        line.put("time", clock.instant().toString());
+        line.put("type", type);
+        if (fields != null) {
+            fields.forEach((key, value) -> {
+                if (!line.containsKey(key)) {
+                    line.put(key, value);
+                }
+            });
+        }
+        try {
+            writer.write(JSON.writeValueAsString(line));
+            writer.newLine();
+            writer.flush();
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("event '" + type + "' has a field that cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+    }
+
+    /** Returns how many events were written. */
+    public synchronized long count() {
+        return seq;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + file, e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.polis.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.polis.api.PolisException;
+
+/**
+ * The record folder of one run, {@code <output>/<runId>/}, and the files in it.
+ *
+ * <p>Small files ({@code run.json}, {@code metrics.json}, {@code config.resolved.yaml}) are replaced whole,
+ * through a temporary file, so a reader never sees half of one.
+ *
+ * @param directory the folder
+ */
+public record RunFolder(Path directory) {
+
+    /** The resolved configuration. */
+    public static final String CONFIG = "config.resolved.yaml";
+    /** The run's events, one JSON object a line. */
+    public static final String EVENTS = "events.jsonl";
+    /** The run's final metrics. */
+    public static final String METRICS = "metrics.json";
+    /** The run's status and times. */
+    public static final String INFO = "run.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Returns the folder of run {@code runId} under {@code output}; nothing is created. */
+    public static RunFolder of(Path output, String runId) {
+        return new RunFolder(output.resolve(runId));
+    }
+
+    /** Creates the folder and its parents if needed. */
+    public RunFolder create() {
+        try {
+            Files.createDirectories(directory);
+            return this;
+        } catch (IOException e) {
+            throw new PolisException("cannot create the run folder " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the path of a file in this folder. */
+    public Path file(String name) {
+        return directory.resolve(name);
+    }
+
+    /** Returns what {@code run.json} says, when the folder has one. */
+    public Optional<RunInfo> readInfo() {
+        Path file = file(INFO);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(file.toFile(), RunInfo.class));
+        } catch (IOException e) {
+            throw new PolisException("cannot read " + file + ": " + e.getMessage()
+                    + "; delete the folder or choose another run id", e);
+        }
+    }
+
+    /** Replaces {@code run.json}. */
+    public void writeInfo(RunInfo info) {
+        writeJson(INFO, info);
+    }
+
+    /** Replaces {@code metrics.json}. */
+    public void writeMetrics(Map<String, Double> metrics) {
+        writeJson(METRICS, metrics);
+    }
+
+    /** Returns the metrics of {@code metrics.json}, or an empty map when there is none. */
+    public Map<String, Double> readMetrics() {
+        Path file = file(METRICS);
+        if (!Files.isRegularFile(file)) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(file.toFile(), new TypeReference<Map<String, Double>>() {
+            });
+        } catch (IOException e) {
+            throw new PolisException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces {@code config.resolved.yaml}. */
+    public void writeResolvedConfig(String yaml) {
+        writeText(CONFIG, yaml);
+    }
+
+    private void writeJson(String name, Object value) {
+        try {
+            writeText(name, JSON.writeValueAsString(value) + "\n");
+        } catch (JacksonException e) {
+            throw new PolisException("cannot write " + file(name) + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private void writeText(String name, String text) {
+        Path target = file(name);
+        Path temporary = file(name + ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+}
