@@ -58,7 +58,7 @@ public final class PluginHost implements AutoCloseable {
         this.injector = injector;
         this.manager = manager;
         this.loadFailures = failures;
-        this.diagnosis = new PluginDiagnosis(manager, options.systemVersion());
+        this.diagnosis = new PluginDiagnosis(options.systemVersion());
     }
 
     /** Loads and starts every plugin the options point at; never fails because of one plugin. */
@@ -103,6 +103,7 @@ public final class PluginHost implements AutoCloseable {
         loadFailures.all().forEach((path, reason) -> reports.add(new PluginReport(
                 path.getFileName().toString(), "", PluginState.FAILED.toString(), path.toString(), List.of(),
                 Optional.of(reason))));
+        reports.addAll(loadFailures.unloadedPlugins());
         if (options.classpathExtensions()) {
             List<String> ids = extensionIdsOf(LoadedExtension.CLASSPATH);
             Optional<String> failure = extensionFailures.of(LoadedExtension.CLASSPATH);

@@ -103,6 +103,37 @@ final class PolisPluginManager extends DefaultPluginManager {
         }
     }
 
+    /**
+     * Takes plugins with broken dependencies out before pf4j resolves the rest, recording why, so that one
+     * plugin's unmet requirement never disables another plugin.
+     */
+    @Override
+    protected void resolvePlugins() {
+        List<org.pf4j.PluginDescriptor> descriptors = getPlugins().stream().map(PluginWrapper::getDescriptor).toList();
+        new DependencyCheck(getVersionManager()).broken(descriptors).forEach((id, reason) -> {
+            PluginWrapper plugin = getPlugin(id);
+            failures.unloaded(new PluginReport(id, plugin.getDescriptor().getVersion(), "UNRESOLVED",
+                    originalPath(plugin.getPluginPath()).toString(), List.of(), java.util.Optional.of(reason)));
+            unloadPlugin(id, false, false);
+        });
+        super.resolvePlugins();
+    }
+
+    /** Stops the started plugins in reverse start order (pf4j 3.15's {@code stopPlugins} trips over itself). */
+    @Override
+    public void stopPlugins() {
+        List<PluginWrapper> started = new java.util.ArrayList<>(getStartedPlugins());
+        java.util.Collections.reverse(started);
+        for (PluginWrapper plugin : started) {
+            try {
+                stopPlugin(plugin.getPluginId(), false);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(PolisPluginManager.class)
+                        .warn("Plugin '{}' failed to stop: {}", plugin.getPluginId(), e.toString());
+            }
+        }
+    }
+
     /** Returns the extension wrappers of {@code type} from started plugins and the class path. */
     <T> List<ExtensionWrapper<T>> extensionWrappers(Class<T> type) {
         return extensionFinder.find(type);
