@@ -1,0 +1,42 @@
+package dev.polis.core.cli.doctor;
+
+import java.util.List;
+import dev.polis.api.diagnostics.CheckResult;
+import dev.polis.api.diagnostics.DoctorCheck;
+import dev.polis.core.plugin.PluginReport;
+
+/**
+ * Checks that every plugin the host found also started, and lists the failed ones with their reasons.
+ *
+ * @param reports the host's report on every plugin it saw
+ */
+public record PluginStartCheck(List<PluginReport> reports) implements DoctorCheck {
+
+    /** Copies the list. */
+    public PluginStartCheck {
+        reports = List.copyOf(reports);
+    }
+
+    @Override
+    public String id() {
+        return "plugins";
+    }
+
+    @Override
+    public CheckResult run() {
+        List<String> failed = reports.stream()
+                .filter(PluginReport::failed)
+                .map(report -> report.id() + ": " + report.failure().orElseThrow())
+                .toList();
+        if (!failed.isEmpty()) {
+            return CheckResult.fail(failed.size() + " of " + reports.size() + " plugins failed: "
+                    + String.join("; ", failed),
+                    "fix or remove the failing plugins; 'polis plugins' shows where each was loaded from");
+        }
+        if (reports.isEmpty()) {
+            return CheckResult.pass("no plugins to start");
+        }
+        return CheckResult.pass(reports.size() + " plugins started: "
+                + String.join(", ", reports.stream().map(PluginReport::id).toList()));
+    }
+}
