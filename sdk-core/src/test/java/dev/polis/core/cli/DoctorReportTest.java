@@ -84,6 +84,6 @@ class DoctorReportTest {
         assertThat(report.failed()).isTrue();
         assertThat(text).containsPattern("PASS +jdk +Java 25")
                 .containsPattern("FAIL +djl\\.engine +the check threw java.lang.IllegalStateException: no native library")
-                .contains("advice: ", "1 passed, 0 warnings, 1 failed.");
+                .contains("advice: ", "Checks: 1 ok, 0 warnings, 1 failing.");
     }
 }

@@ -39,7 +39,7 @@ class PluginCommandsCliTest {
 
         assertThat(run.out()).as(run.toString())
                 .containsPattern("PASS +jdk +Java " + System.getProperty("java.version").replace(".", "\\."))
-                .contains("resources", "passed,");
+                .contains("resources", "Checks: ");
         assertThat(run.exitCode()).as(run.toString()).isZero();
     }
 

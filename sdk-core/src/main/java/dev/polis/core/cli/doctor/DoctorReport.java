@@ -55,8 +55,9 @@ public final class DoctorReport {
         }
         out.println();
         long warnings = count(Status.WARN);
-        out.println(count(Status.PASS) + " passed, " + warnings + (warnings == 1 ? " warning, " : " warnings, ")
-                + count(Status.FAIL) + " failed.");
+        // Worded so that it cannot be mistaken for a test runner's "N passed, N failed" summary line.
+        out.println("Checks: " + count(Status.PASS) + " ok, " + warnings + (warnings == 1 ? " warning, " : " warnings, ")
+                + count(Status.FAIL) + " failing.");
     }
 
     private long count(Status status) {
