@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatModelProvider;
 import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.inference.InferenceOptions;
 import dev.polis.core.config.OperatorOverrides;
 import dev.polis.core.config.PipelineConfig;
 import dev.polis.core.config.PipelineConfigLoader;
@@ -45,6 +46,7 @@ public final class Polis implements AutoCloseable {
 
     private final PluginHost host;
     private final ExtensionRegistry registry;
+    private final OperatorOverrides overrides;
     private final PipelineConfigLoader loader;
     private final EpisodeRunner runner;
 
@@ -52,7 +54,8 @@ public final class Polis implements AutoCloseable {
           Map<String, String> systemProperties, RecordingOptions recording) {
         this.host = PluginHost.start(new HostOptions(pluginDirs, classpathExtensions, PolisVersion.current()));
         this.registry = new ExtensionRegistry(host);
-        this.loader = new PipelineConfigLoader(new OperatorOverrides(environment, systemProperties));
+        this.overrides = new OperatorOverrides(environment, systemProperties);
+        this.loader = new PipelineConfigLoader(overrides);
         this.runner = new EpisodeRunner(registry, recording);
     }
 
@@ -88,7 +91,9 @@ public final class Polis implements AutoCloseable {
      */
     public ChatModel chatModel(String spec) {
         ModelSpec parsed = ModelSpec.parse(spec);
-        return registry.get(ChatModelProvider.class, parsed.provider()).create(parsed);
+        InferenceOptions options = overrides.apply(new PipelineConfig(null, null, List.of(), null))
+                .runtime().toInferenceOptions();
+        return registry.get(ChatModelProvider.class, parsed.provider()).create(parsed, options);
     }
 
     /** Runs a pipeline configured in code, after applying operator overrides and validating it. */

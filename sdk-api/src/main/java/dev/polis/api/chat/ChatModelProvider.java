@@ -1,6 +1,7 @@
 package dev.polis.api.chat;
 
 import dev.polis.api.PolisExtension;
+import dev.polis.api.inference.InferenceOptions;
 import org.apiguardian.api.API;
 
 /**
@@ -18,4 +19,15 @@ public interface ChatModelProvider extends PolisExtension {
      * @throws dev.polis.api.InvalidInputException when the spec's location or options are wrong
      */
     ChatModel create(ModelSpec spec);
+
+    /**
+     * Creates a model for {@code spec} honouring the operator's inference choices.
+     *
+     * <p>Providers of in-process models override this; the default ignores {@code options}.
+     *
+     * @throws dev.polis.api.InvalidInputException when the spec, its options or the inference options are wrong
+     */
+    default ChatModel create(ModelSpec spec, InferenceOptions options) {
+        return create(spec);
+    }
 }

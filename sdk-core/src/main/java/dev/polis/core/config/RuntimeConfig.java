@@ -2,6 +2,7 @@ package dev.polis.core.config;
 
 import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.polis.api.inference.InferenceOptions;
 
 /**
  * Holds the inference choices an operator swaps without touching code: device, decoder and accelerators.
@@ -24,6 +25,11 @@ public record RuntimeConfig(String device, String decoder, List<String> accelera
     /** Returns a block that sets nothing. */
     public static RuntimeConfig unset() {
         return new RuntimeConfig(null, null, List.of());
+    }
+
+    /** Returns these choices as the API's {@link InferenceOptions}, handed to chat model providers. */
+    public InferenceOptions toInferenceOptions() {
+        return new InferenceOptions(device, decoder, accelerators);
     }
 
     /** Returns whether any value is set. */

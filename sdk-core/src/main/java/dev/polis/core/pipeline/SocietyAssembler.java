@@ -60,7 +60,7 @@ final class SocietyAssembler {
             ModelSpec spec = config.model().toModelSpec();
             ChatModelProvider provider = located(pipeline, path + ".model",
                     () -> registry.get(ChatModelProvider.class, spec.provider()));
-            ChatModel created = located(pipeline, path + ".model", () -> provider.create(spec));
+            ChatModel created = located(pipeline, path + ".model", () -> provider.create(spec, pipeline.config().runtime().toInferenceOptions()));
             model = Optional.of(closer.register("model " + spec + " of agent " + config.id(),
                     notNull(path + ".model", created)));
         }
