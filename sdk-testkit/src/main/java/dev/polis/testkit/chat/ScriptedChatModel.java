@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import dev.polis.api.PolisException;
@@ -40,7 +40,7 @@ public final class ScriptedChatModel implements ChatModel {
     private final String spec;
     private final Duration pieceDelay;
     private final AtomicInteger calls = new AtomicInteger();
-    private final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<ChatRequest> requests = new ConcurrentLinkedQueue<>();
 
     private ScriptedChatModel(Builder builder) {
         this.steps = List.copyOf(builder.steps);

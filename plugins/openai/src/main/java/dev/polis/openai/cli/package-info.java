@@ -1,0 +1,2 @@
+/** The {@code polis serve} command. */
+package dev.polis.openai.cli;

@@ -1,0 +1,31 @@
+package dev.polis.openai.client;
+
+import java.io.Serial;
+import java.time.Duration;
+
+/**
+ * Ends one attempt of a call: says why, whether another attempt may help, and how long the server asked to wait.
+ */
+final class AttemptFailure extends Exception {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final boolean retryable;
+    private final transient Duration retryAfter;
+
+    AttemptFailure(String reason, boolean retryable, Duration retryAfter, Throwable cause) {
+        super(reason, cause);
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    boolean retryable() {
+        return retryable;
+    }
+
+    /** Returns the wait asked for by {@code Retry-After}, or {@code null}. */
+    Duration retryAfter() {
+        return retryAfter;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.polis.openai.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import dev.polis.api.chat.ChatModel;
+import dev.polis.api.chat.ChatResponse;
+import dev.polis.api.chat.ChatStreamListener;
+import dev.polis.openai.wire.ApiError;
+import dev.polis.openai.wire.WireFormatException;
+import dev.polis.openai.wire.WireJson;
+import dev.polis.openai.wire.WireRequest;
+import dev.polis.openai.wire.WireRequests;
+import dev.polis.openai.wire.WireResponses;
+
+/** Answers {@code POST /v1/chat/completions}, streamed or not, with the served model. */
+final class CompletionsEndpoint {
+
+    private final ChatModel model;
+    private final String modelName;
+    private final long maxBodyBytes;
+    private final AtomicLong ids = new AtomicLong();
+
+    CompletionsEndpoint(ChatModel model, String modelName, long maxBodyBytes) {
+        this.model = model;
+        this.modelName = modelName;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        WireRequest request = parse(RequestBodies.read(exchange, maxBodyBytes));
+        if (!request.model().equals(modelName)) {
+            throw new ApiErrorException(new ApiError(404, "the model '" + request.model()
+                    + "' does not exist on this server; it serves '" + modelName + "'", "invalid_request_error",
+                    "model_not_found", "model"));
+        }
+        String id = "chatcmpl-polis-" + ids.incrementAndGet();
+        long created = System.currentTimeMillis() / 1000;
+        if (request.stream()) {
+            stream(exchange, request, id, created);
+        } else {
+            ChatResponse response;
+            try {
+                response = model.chat(request.request());
+            } catch (RuntimeException e) {
+                throw modelFailure(e);
+            }
+            Exchanges.sendJson(exchange, 200, WireResponses.completion(response, id, created, modelName));
+        }
+    }
+
+    private void stream(HttpExchange exchange, WireRequest request, String id, long created) throws IOException {
+        SseWriter sse = new SseWriter(exchange);
+        boolean[] first = {true};
+        try {
+            ChatResponse response = model.stream(request.request(), new ChatStreamListener() {
+                @Override
+                public void onText(String piece) {
+                    sse.event(WireResponses.chunk(id, created, modelName, piece, first[0], null, null));
+                    first[0] = false;
+                }
+            });
+            sse.event(WireResponses.chunk(id, created, modelName, first[0] ? "" : null, first[0],
+                    response.finishReason(), response.usage()));
+            sse.done();
+        } catch (UncheckedIOException clientGone) {
+            exchange.getResponseBody().close();
+        } catch (RuntimeException e) {
+            ApiErrorException failure = modelFailure(e);
+            if (!sse.started()) {
+                throw failure;
+            }
+            try {
+                sse.event(failure.error().toJson());
+            } catch (UncheckedIOException clientGone) {
+                // nothing more to tell a client that left
+            }
+        }
+    }
+
+    private static WireRequest parse(byte[] body) {
+        JsonNode json;
+        try {
+            json = WireJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiErrorException(ApiError.invalidRequest("the request body is not valid JSON: "
+                    + e.getOriginalMessage(), "invalid_json", null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return WireRequests.fromJson(json);
+        } catch (WireFormatException e) {
+            throw new ApiErrorException(ApiError.invalidRequest(e.getMessage(), "invalid_request", e.param()));
+        }
+    }
+
+    private static ApiErrorException modelFailure(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ApiErrorException(new ApiError(500, "the model failed: " + message, "server_error",
+                "model_error", null));
+    }
+}

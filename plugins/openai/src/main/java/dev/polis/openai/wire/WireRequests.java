@@ -1,0 +1,206 @@
+package dev.polis.openai.wire;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polis.api.chat.ChatRequest;
+import dev.polis.api.chat.GenerationSettings;
+import dev.polis.api.chat.Message;
+import dev.polis.api.chat.Role;
+
+/**
+ * Writes a {@link ChatRequest} as a chat-completions request body, and reads one back.
+ *
+ * <p>Roles on the wire: {@code system}, {@code user} and {@code assistant} map one to one; {@code developer}
+ * messages are sent as {@code system} unless the caller asks for {@code developer} (many local servers only
+ * know the first three roles); {@code tool} messages, which in Polis carry tool output, web pages and other
+ * agents' words without a tool call id, are sent as {@code user}. Privilege and source stay in Polis records.
+ */
+public final class WireRequests {
+
+    private WireRequests() {
+    }
+
+    /**
+     * Returns the body asking {@code model} to answer {@code request}.
+     *
+     * @param developerRole the wire role for developer messages, {@code system} or {@code developer}
+     * @param streamUsage   whether a stream should end with a usage chunk ({@code stream_options.include_usage})
+     */
+    public static ObjectNode toJson(ChatRequest request, String model, boolean stream, boolean streamUsage,
+                                    String developerRole) {
+        ObjectNode body = WireJson.object();
+        body.put("model", model);
+        ArrayNode messages = body.putArray("messages");
+        for (Message message : request.messages()) {
+            messages.addObject().put("role", wireRole(message.role(), developerRole)).put("content", message.content());
+        }
+        GenerationSettings s = request.settings();
+        if (s.temperature() != null) {
+            body.put("temperature", s.temperature());
+        }
+        if (s.topP() != null) {
+            body.put("top_p", s.topP());
+        }
+        if (s.topK() != null) {
+            body.put("top_k", s.topK());
+        }
+        if (s.maxTokens() != null) {
+            body.put("max_tokens", s.maxTokens());
+        }
+        if (!s.stop().isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            s.stop().forEach(stop::add);
+        }
+        if (s.seed() != null) {
+            body.put("seed", s.seed());
+        }
+        body.put("stream", stream);
+        if (stream && streamUsage) {
+            body.putObject("stream_options").put("include_usage", true);
+        }
+        return body;
+    }
+
+    private static String wireRole(Role role, String developerRole) {
+        return switch (role) {
+            case DEVELOPER -> developerRole;
+            case TOOL -> "user";
+            default -> role.wireName();
+        };
+    }
+
+    /**
+     * Reads a request body received by a server.
+     *
+     * @throws WireFormatException when a required field is missing or a field has the wrong type or range
+     */
+    public static WireRequest fromJson(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new WireFormatException("the request body must be a JSON object", null);
+        }
+        String model = text(body, "model", true);
+        JsonNode messagesNode = body.get("messages");
+        if (messagesNode == null || !messagesNode.isArray() || messagesNode.isEmpty()) {
+            throw new WireFormatException("'messages' must be a non-empty array of {role, content} objects",
+                    "messages");
+        }
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < messagesNode.size(); i++) {
+            messages.add(message(messagesNode.get(i), i));
+        }
+        GenerationSettings settings;
+        try {
+            settings = new GenerationSettings(number(body, "temperature"), number(body, "top_p"),
+                    integer(body, "top_k"), maxTokens(body), stop(body), seed(body));
+        } catch (IllegalArgumentException e) {
+            throw new WireFormatException(e.getMessage(), null);
+        }
+        boolean stream = body.path("stream").asBoolean(false);
+        return new WireRequest(model, new ChatRequest(messages, settings, null), stream);
+    }
+
+    private static Message message(JsonNode node, int index) {
+        String where = "messages[" + index + "]";
+        if (!node.isObject()) {
+            throw new WireFormatException(where + " must be an object with role and content", where);
+        }
+        String roleName = node.path("role").asText("");
+        Role role = switch (roleName.toLowerCase(Locale.ROOT)) {
+            case "system" -> Role.SYSTEM;
+            case "developer" -> Role.DEVELOPER;
+            case "user" -> Role.USER;
+            case "assistant" -> Role.ASSISTANT;
+            case "tool" -> Role.TOOL;
+            default -> throw new WireFormatException(where + ".role: unknown role '" + roleName
+                    + "' (known: system, developer, user, assistant, tool)", where + ".role");
+        };
+        JsonNode content = node.get("content");
+        String text;
+        if (content == null || content.isNull()) {
+            text = "";
+        } else if (content.isTextual()) {
+            text = content.asText();
+        } else if (content.isArray()) {
+            StringBuilder joined = new StringBuilder();
+            content.forEach(part -> joined.append(part.path("text").asText("")));
+            text = joined.toString();
+        } else {
+            throw new WireFormatException(where + ".content must be a string or an array of text parts",
+                    where + ".content");
+        }
+        String source = node.path("name").asText("");
+        return new Message(role, text, role.defaultPrivilege(), source);
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw new WireFormatException("missing required field '" + field + "'", field);
+            }
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new WireFormatException("'" + field + "' must be a string", field);
+        }
+        return node.asText();
+    }
+
+    private static Double number(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw new WireFormatException("'" + field + "' must be a number", field);
+        }
+        return node.asDouble();
+    }
+
+    private static Integer integer(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new WireFormatException("'" + field + "' must be an integer", field);
+        }
+        return node.asInt();
+    }
+
+    private static Integer maxTokens(JsonNode body) {
+        Integer completion = integer(body, "max_completion_tokens");
+        return completion != null ? completion : integer(body, "max_tokens");
+    }
+
+    private static Long seed(JsonNode body) {
+        JsonNode node = body.get("seed");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new WireFormatException("'seed' must be an integer", "seed");
+        }
+        return node.asLong();
+    }
+
+    private static List<String> stop(JsonNode body) {
+        JsonNode node = body.get("stop");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        if (node.isArray()) {
+            List<String> stops = new ArrayList<>();
+            node.forEach(s -> stops.add(s.asText()));
+            return stops;
+        }
+        throw new WireFormatException("'stop' must be a string or an array of strings", "stop");
+    }
+}
