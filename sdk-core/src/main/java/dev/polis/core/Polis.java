@@ -6,7 +6,6 @@ import java.util.Map;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatModelProvider;
 import dev.polis.api.chat.ModelSpec;
-import dev.polis.api.inference.InferenceOptions;
 import dev.polis.core.config.OperatorOverrides;
 import dev.polis.core.config.PipelineConfig;
 import dev.polis.core.config.PipelineConfigLoader;
@@ -91,9 +90,7 @@ public final class Polis implements AutoCloseable {
      */
     public ChatModel chatModel(String spec) {
         ModelSpec parsed = ModelSpec.parse(spec);
-        InferenceOptions options = overrides.apply(new PipelineConfig(null, null, List.of(), null))
-                .runtime().toInferenceOptions();
-        return registry.get(ChatModelProvider.class, parsed.provider()).create(parsed, options);
+        return registry.get(ChatModelProvider.class, parsed.provider()).create(parsed, overrides.inferenceOptions());
     }
 
     /** Runs a pipeline configured in code, after applying operator overrides and validating it. */

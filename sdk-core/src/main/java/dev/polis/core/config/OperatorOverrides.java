@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import dev.polis.api.inference.InferenceOptions;
 
 /**
  * Applies the operator's environment variables and system properties over a pipeline's {@code runtime} block,
@@ -63,6 +64,11 @@ public record OperatorOverrides(Map<String, String> environment, Map<String, Str
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
         return config.withRuntime(new RuntimeConfig(device, decoder, accelerators));
+    }
+
+    /** Returns the inference options the overrides alone set, for models created outside a pipeline file. */
+    public InferenceOptions inferenceOptions() {
+        return apply(new PipelineConfig(null, null, List.of(), null)).runtime().toInferenceOptions();
     }
 
     /** Returns {@code config} with every override applied, discarding the record of what changed. */

@@ -17,6 +17,8 @@ import dev.polis.api.env.Environment;
 import dev.polis.api.env.EnvironmentContext;
 import dev.polis.api.env.EnvironmentProvider;
 import dev.polis.api.run.RunContext;
+import dev.polis.core.calls.CallLog;
+import dev.polis.core.calls.RecordingChatModel;
 import dev.polis.core.config.AgentConfig;
 import dev.polis.core.config.ConfigException;
 import dev.polis.core.config.EnvironmentConfig;
@@ -30,6 +32,7 @@ import dev.polis.core.registry.ExtensionRegistry;
 final class SocietyAssembler {
 
     private final ExtensionRegistry registry;
+    private CallLog callLog;
 
     SocietyAssembler(ExtensionRegistry registry) {
         this.registry = registry;
@@ -60,9 +63,10 @@ final class SocietyAssembler {
             ModelSpec spec = config.model().toModelSpec();
             ChatModelProvider provider = located(pipeline, path + ".model",
                     () -> registry.get(ChatModelProvider.class, spec.provider()));
-            ChatModel created = located(pipeline, path + ".model", () -> provider.create(spec, pipeline.config().runtime().toInferenceOptions()));
-            model = Optional.of(closer.register("model " + spec + " of agent " + config.id(),
-                    notNull(path + ".model", created)));
+            ChatModel created = located(pipeline, path + ".model",
+                    () -> provider.create(spec, pipeline.config().runtime().toInferenceOptions()));
+            ChatModel recorded = recorded(notNull(path + ".model", created), spec, run, closer);
+            model = Optional.of(closer.register("model " + spec + " of agent " + config.id(), recorded));
         }
         AgentProvider provider = located(pipeline, path + ".provider",
                 () -> registry.get(AgentProvider.class, config.provider()));
@@ -70,6 +74,20 @@ final class SocietyAssembler {
                 model, run);
         Agent agent = located(pipeline, path, () -> provider.create(context));
         return closer.register("agent " + config.id(), notNull(path + ".provider", agent));
+    }
+
+    /**
+     * Wraps {@code model} so that each call is appended to the run's {@code calls.jsonl}; the log is opened
+     * on the first model and registered before it, so that it closes after every model.
+     */
+    private ChatModel recorded(ChatModel model, ModelSpec spec, RunContext run, Closer closer) {
+        if (run.directory().isEmpty()) {
+            return model;
+        }
+        if (callLog == null) {
+            callLog = closer.register("call log", CallLog.inRunFolder(run.directory().get()));
+        }
+        return RecordingChatModel.wrap(model, spec, callLog);
     }
 
     /** Runs {@code action}, locating a plugin's input error at {@code path} unless it already names a place. */

@@ -103,6 +103,24 @@ class EpisodeRunnerTest {
     }
 
     @Test
+    void everyModelCallIsRecordedAndTheRunReplaysFromTheRecording() throws Exception {
+        RunResult recorded = runner.run(pipeline("""
+                agents:
+                  - {id: a1, provider: test.model-agent, model: "test.echo:4"}
+                """));
+        Path calls = recorded.directory().resolve("calls.jsonl");
+        assertThat(Files.readAllLines(calls)).hasSize(10)
+                .allSatisfy(line -> assertThat(line).contains("\"spec\"").contains("test.echo"));
+
+        RunResult replayed = runner.run(pipeline("{id: r2, seed: 5, steps: 10}", "{capacity: 100}", """
+                agents:
+                  - {id: a1, provider: test.model-agent, model: "replay:%s"}
+                """.formatted(calls.toString().replace("\\", "/"))));
+        assertThat(replayed.metrics()).isEqualTo(recorded.metrics());
+        assertThat(Files.readAllLines(replayed.directory().resolve("calls.jsonl"))).hasSize(10);
+    }
+
+    @Test
     void eventsAreReadableWhileTheRunGoesOn() {
         runner.run(pipeline("{id: r2, steps: 3}", "{}", """
                 agents:
