@@ -1,0 +1,130 @@
+package dev.polis.govsim.agent.llm;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import dev.polis.api.InvalidInputException;
+import dev.polis.api.Settings;
+import dev.polis.govsim.agent.llm.prompt.RulesRole;
+import dev.polis.govsim.agent.llm.retrieval.RecencyOrder;
+import dev.polis.govsim.protocol.Scenario;
+
+/**
+ * The {@code govsim.llm} agent's settings, read from its configuration block (keys and defaults are listed in
+ * {@link dev.polis.govsim.agent.llm the package documentation}).
+ *
+ * @param prompts             a folder of prompt files overriding the built-in ones
+ * @param frameworkModel      the model spec for chat summaries and limit extraction; empty: the agent's model
+ * @param embedder            {@value #LEXICAL} or an embedding model spec
+ * @param rulesRole           which message carries the rules
+ * @param rateImportance      whether each memory's importance is asked of the model
+ * @param recency             which memories recency favours
+ * @param harvestMemories     memories retrieved for a harvest; empty: 10 (14 for pollution, as the original)
+ * @param turnMemories        memories retrieved per focal point of a chat turn
+ * @param reflectionMemories  memories retrieved for a reflection
+ * @param concludeWhenUnclear whether an unreadable yes/no ends the chat
+ * @param chainOfThought      whether prompts ask for step-by-step reasoning
+ * @param temperature         sampling temperature of every call
+ * @param maxTokens           the most tokens a call may generate
+ * @param thoughtDays         how many days thoughts and chat summaries stay retrievable
+ */
+public record LlmAgentSettings(Optional<Path> prompts, Optional<String> frameworkModel, String embedder,
+                               RulesRole rulesRole, boolean rateImportance, RecencyOrder recency,
+                               OptionalInt harvestMemories, int turnMemories, int reflectionMemories,
+                               boolean concludeWhenUnclear, boolean chainOfThought, double temperature,
+                               int maxTokens, int thoughtDays) {
+
+    /** The embedder value that selects the built-in TF-IDF relevance. */
+    public static final String LEXICAL = "lexical";
+
+    private static final Set<String> KEYS = Set.of("prompts", "frameworkModel", "embedder", "rulesRole",
+            "rateImportance", "recency", "harvestMemories", "turnMemories", "reflectionMemories",
+            "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays");
+
+    /** The defaults: the original's behaviour, rules in a system message, lexical relevance. */
+    public static final LlmAgentSettings DEFAULTS = new LlmAgentSettings(Optional.empty(), Optional.empty(), LEXICAL,
+            RulesRole.SYSTEM, true, RecencyOrder.OLDEST_FIRST, OptionalInt.empty(), 5, 10, true, true, 0.0, 2000, 63);
+
+    /** Checks the components. */
+    public LlmAgentSettings {
+        prompts = prompts == null ? Optional.empty() : prompts;
+        frameworkModel = frameworkModel == null ? Optional.empty() : frameworkModel.filter(s -> !s.isBlank());
+        embedder = embedder == null || embedder.isBlank() ? LEXICAL : embedder.trim();
+        harvestMemories = harvestMemories == null ? OptionalInt.empty() : harvestMemories;
+        positive("turnMemories", turnMemories);
+        positive("reflectionMemories", reflectionMemories);
+        positive("maxTokens", maxTokens);
+        positive("thoughtDays", thoughtDays);
+        harvestMemories.ifPresent(k -> positive("harvestMemories", k));
+        if (temperature < 0) {
+            throw new InvalidInputException("temperature: must be >= 0 but was " + temperature);
+        }
+    }
+
+    /**
+     * Reads the settings from a configuration block.
+     *
+     * @throws InvalidInputException naming the key, for an unknown key or a bad value
+     */
+    public static LlmAgentSettings from(Settings settings) {
+        Set<String> unknown = new TreeSet<>(settings.asMap().keySet());
+        unknown.removeAll(KEYS);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("unknown govsim.llm setting(s) " + unknown + "; known: "
+                    + new TreeSet<>(KEYS));
+        }
+        LlmAgentSettings d = DEFAULTS;
+        return new LlmAgentSettings(
+                settings.string("prompts").filter(s -> !s.isBlank()).map(Path::of),
+                settings.string("frameworkModel"),
+                settings.string("embedder", d.embedder()),
+                rulesRole(settings.string("rulesRole", "system")),
+                settings.booleanValue("rateImportance", d.rateImportance()),
+                recency(settings.string("recency", "oldest-first")),
+                settings.get("harvestMemories").isPresent()
+                        ? OptionalInt.of(settings.intValue("harvestMemories", 10)) : OptionalInt.empty(),
+                settings.intValue("turnMemories", d.turnMemories()),
+                settings.intValue("reflectionMemories", d.reflectionMemories()),
+                settings.booleanValue("concludeWhenUnclear", d.concludeWhenUnclear()),
+                settings.booleanValue("chainOfThought", d.chainOfThought()),
+                settings.doubleValue("temperature", d.temperature()),
+                settings.intValue("maxTokens", d.maxTokens()),
+                settings.intValue("thoughtDays", d.thoughtDays()));
+    }
+
+    /** Returns how many memories a harvest prompt shows in {@code scenario}. */
+    public int harvestMemoriesFor(Scenario scenario) {
+        return harvestMemories.orElse(scenario == Scenario.POLLUTION ? 14 : 10);
+    }
+
+    /** Returns whether relevance is lexical rather than from an embedding model. */
+    public boolean lexical() {
+        return LEXICAL.equalsIgnoreCase(embedder);
+    }
+
+    private static RulesRole rulesRole(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "system" -> RulesRole.SYSTEM;
+            case "user" -> RulesRole.USER;
+            default -> throw new InvalidInputException("rulesRole: expected system or user but found '" + text + "'");
+        };
+    }
+
+    private static RecencyOrder recency(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "oldest-first", "original" -> RecencyOrder.OLDEST_FIRST;
+            case "newest-first", "fixed" -> RecencyOrder.NEWEST_FIRST;
+            default -> throw new InvalidInputException("recency: expected oldest-first (the original) or newest-first"
+                    + " but found '" + text + "'");
+        };
+    }
+
+    private static void positive(String key, int value) {
+        if (value < 1) {
+            throw new InvalidInputException(key + ": must be at least 1 but was " + value);
+        }
+    }
+}

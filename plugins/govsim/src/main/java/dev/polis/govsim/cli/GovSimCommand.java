@@ -1,0 +1,192 @@
+package dev.polis.govsim.cli;
+
+import dev.polis.api.InvalidInputException;
+import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.core.run.ProgressDisplay;
+import dev.polis.govsim.game.CollapseRule;
+import dev.polis.govsim.game.Experiment;
+import dev.polis.govsim.game.GovSimConfig;
+import dev.polis.govsim.game.MonthRecord;
+import dev.polis.govsim.io.LogEnvImport;
+import dev.polis.govsim.metrics.MetricsCalculator;
+import dev.polis.govsim.metrics.RunMetrics;
+import dev.polis.govsim.metrics.TableRow;
+import dev.polis.govsim.protocol.Scenario;
+import dev.polis.govsim.report.Groups;
+import dev.polis.govsim.report.HtmlReport;
+import dev.polis.govsim.report.SummaryFiles;
+import dev.polis.govsim.report.SummaryTable;
+import dev.polis.govsim.sweep.RunOutcome;
+import dev.polis.govsim.sweep.Society;
+import dev.polis.govsim.sweep.SweepOptions;
+import dev.polis.govsim.sweep.SweepPlan;
+import dev.polis.govsim.sweep.SweepRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code polis govsim}: sweeps GovSim societies over scenarios, experiments and seeds, and writes the summary and report. */
+@Command(name = "govsim", description = {
+    "Runs GovSim commons (fishery, pasture, pollution): societies of agents x experiments x scenarios x seeds,",
+    "in parallel and resumable, then prints a Table-1-style summary and writes summary.csv, summary.json and",
+    "report.html. Without --model or --society it runs the reference policies."})
+public final class GovSimCommand implements Callable<Integer> {
+
+    static final List<String> DEFAULT_SOCIETIES = List.of("sustainable=sustainable*5",
+            "universalization=universalization*5", "mixed=universalization*4,greedy", "fixed-12=fixed:12*5",
+            "random=random*5");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "ID",
+            description = "fishery, pasture, pollution (default: all three)")
+    List<String> scenarios;
+
+    @Option(names = {"-e", "--experiment"}, split = ",", paramLabel = "ID",
+            description = "default, universalization, no-communication, newcomer; combine with '+' (default: default)")
+    List<String> experiments;
+
+    @Option(names = "--seeds", paramLabel = "LIST", description = "seeds, e.g. 1-5 or 0,21,42 (default: 1-5)")
+    String seeds;
+
+    @Option(names = "--society", paramLabel = "SPEC",
+            description = "name=member,member*k,... ; members: fixed:<n>, sustainable, greedy[:<fraction>], random[:<max>],"
+                    + " universalization, llm:<model spec> (repeatable)")
+    List<String> societies;
+
+    @Option(names = "--model", paramLabel = "SPEC",
+            description = "every agent is the LLM agent govsim.llm on this model (repeatable: one society per model)")
+    List<String> models;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML/JSON file with societies (per-agent models),"
+            + " scenarios, experiments, seeds")
+    Path config;
+
+    @Option(names = {"-j", "--parallel"}, paramLabel = "N", description = "runs played at once (default: CPU cores)")
+    int parallel = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "sweep folder; rerun to resume (default: govsim-out)")
+    Path output = Path.of("govsim-out");
+
+    @Option(names = "--collapse-rule", paramLabel = "RULE", description = "code (< 5 collapses; default) or paper (<= 5)")
+    String collapseRule = "code";
+
+    @Option(names = "--clamp-requests", description = "clamp each request to the pool (the original does not)")
+    boolean clampRequests;
+
+    @Option(names = "--months", paramLabel = "N", description = "horizon override (default 12; 15 with newcomer)")
+    Integer months;
+
+    @Option(names = "--import", paramLabel = "PATH", description = "print our metrics of original GovSim runs "
+            + "(log_env.json or its folder) instead of running (repeatable)")
+    List<Path> imports;
+
+    private final ExtensionRegistry registry;
+
+    /** Creates the command; {@code registry} may be {@code null} outside the host (policies only). */
+    public GovSimCommand(ExtensionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        if (imports != null && !imports.isEmpty()) {
+            return importRuns(out);
+        }
+        GovSimFile file = config == null ? null : GovSimFile.read(config);
+        SweepPlan plan = plan(file);
+        CollapseRule rule = parseRule();
+        SweepOptions options = new SweepOptions(output, parallel,
+                plan.societies().stream().anyMatch(Society::usesModels), "greedy", c -> tune(c, rule));
+        long start = System.nanoTime();
+        List<RunOutcome> outcomes = new SweepRunner(options, new ModelAgentFactory(registry))
+                .run(plan, (task, total) -> ProgressDisplay.auto().start(task, total));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<TableRow> rows = Groups.rows(outcomes);
+        SummaryFiles.write(output, outcomes, rows);
+        Path report = output.resolve("report.html");
+        HtmlReport.write(report, "GovSim sweep", outcomes, rows);
+        long skipped = outcomes.stream().filter(o -> o.resumed() == RunOutcome.Resumed.SKIPPED).count();
+        long failed = outcomes.stream().filter(o -> !o.finished()).count();
+        out.printf(Locale.ROOT, "GovSim: %d runs (%d already done, %d failed) in %.1f s%n%n", outcomes.size(), skipped,
+                failed, seconds);
+        out.print(SummaryTable.format(rows));
+        out.printf("%nReport:  %s%nSummary: %s%n", report.toAbsolutePath(), output.resolve("summary.csv").toAbsolutePath());
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private SweepPlan plan(GovSimFile file) {
+        List<Society> list = new ArrayList<>();
+        if (file != null && file.societies() != null) {
+            file.societies().forEach(s -> list.add(new Society(s.name(), s.members())));
+        }
+        if (societies != null) {
+            societies.forEach(s -> list.add(Society.parse(s)));
+        }
+        if (models != null) {
+            models.forEach(m -> list.add(new Society(m, java.util.Collections.nCopies(5, "llm:" + m))));
+        }
+        if (list.isEmpty()) {
+            DEFAULT_SOCIETIES.forEach(s -> list.add(Society.parse(s)));
+        }
+        List<String> scenarioIds = scenarios != null ? scenarios
+                : file != null && file.scenarios() != null ? file.scenarios() : List.of("fishery", "pasture", "pollution");
+        List<Scenario> scenarioList = new ArrayList<>();
+        for (String id : scenarioIds) {
+            try {
+                scenarioList.add(Scenario.parse(id));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--scenario: " + e.getMessage());
+            }
+        }
+        List<String> experimentIds = experiments != null ? experiments
+                : file != null && file.experiments() != null ? file.experiments() : List.of("default");
+        List<Long> seedList = seeds != null ? Seeds.parse(seeds)
+                : file != null && file.seeds() != null ? file.seeds() : Seeds.parse("1-5");
+        return new SweepPlan(list, experimentIds.stream().map(Experiment::parse).toList(), scenarioList, seedList);
+    }
+
+    private CollapseRule parseRule() {
+        try {
+            return CollapseRule.valueOf(collapseRule.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--collapse-rule '" + collapseRule + "': expected code or paper");
+        }
+    }
+
+    private GovSimConfig tune(GovSimConfig c, CollapseRule rule) {
+        GovSimConfig tuned = new GovSimConfig(c.scenario(), c.experiment(), c.seed(), c.horizon(), c.initialPool(),
+                c.capacity(), c.collapseThreshold(), rule, clampRequests, c.fixedInitialThreshold(), c.newcomerMonth(),
+                c.newcomerKeepsLocalCount(), c.newcomerOwnClock(), c.maxConversationEntries());
+        if (months != null) {
+            if (months < 1) {
+                throw new InvalidInputException("--months " + months + ": must be at least 1");
+            }
+            tuned = tuned.withHorizon(months);
+        }
+        return tuned;
+    }
+
+    private int importRuns(PrintWriter out) {
+        MetricsCalculator calculator = MetricsCalculator.paper();
+        out.println("run  survival_months  survived  gain  efficiency  equality  over_usage");
+        for (Path path : imports) {
+            List<MonthRecord> months = LogEnvImport.read(path, 5);
+            RunMetrics m = calculator.compute(months);
+            out.printf(Locale.ROOT, "%s  %d  %s  %.2f  %.2f  %.2f  %.2f%n", path, m.survivalMonths(), m.survived(),
+                    m.gain(), m.efficiency(), m.equality(), m.overUsage());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code polis govsim} command. */
+package dev.polis.govsim.cli;

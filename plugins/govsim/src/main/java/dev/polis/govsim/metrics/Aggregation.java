@@ -1,0 +1,54 @@
+package dev.polis.govsim.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Aggregates run metrics the way the paper's Table 1 does: per scenario the mean over seeds, then the unweighted
+ * mean of the scenario means; the ± is the 95% t-interval half-width over all run-level values.
+ */
+public final class Aggregation {
+
+    private Aggregation() {
+    }
+
+    /** One run's metrics with the scenario it was played in. */
+    public record ScenarioRun(String scenario, RunMetrics metrics) {
+    }
+
+    /** Aggregates the runs of one society under one experiment. */
+    public static TableRow row(String society, String experiment, List<ScenarioRun> runs) {
+        Map<String, List<RunMetrics>> byScenario = new LinkedHashMap<>();
+        runs.forEach(r -> byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r.metrics()));
+        Map<String, double[]> perScenario = new LinkedHashMap<>();
+        byScenario.forEach((scenario, list) -> perScenario.put(scenario, new double[] {
+            mean(list, m -> m.survived() ? 100 : 0), mean(list, RunMetrics::survivalMonths),
+            mean(list, RunMetrics::gain), mean(list, RunMetrics::efficiency), mean(list, RunMetrics::equality),
+            mean(list, RunMetrics::overUsage)}));
+        List<RunMetrics> all = runs.stream().map(ScenarioRun::metrics).toList();
+        return new TableRow(society, experiment, runs.size(),
+                value(perScenario, 0, all, m -> m.survived() ? 100 : 0),
+                value(perScenario, 1, all, RunMetrics::survivalMonths), value(perScenario, 2, all, RunMetrics::gain),
+                value(perScenario, 3, all, RunMetrics::efficiency), value(perScenario, 4, all, RunMetrics::equality),
+                value(perScenario, 5, all, RunMetrics::overUsage), perScenario);
+    }
+
+    /** Returns the unweighted mean of per-scenario means (index {@code metric} of each scenario's array). */
+    public static double meanOfScenarioMeans(Map<String, double[]> perScenario, int metric) {
+        return perScenario.values().stream().mapToDouble(v -> v[metric]).filter(d -> !Double.isNaN(d)).average()
+                .orElse(Double.NaN);
+    }
+
+    private static MetricValue value(Map<String, double[]> perScenario, int metric, List<RunMetrics> all,
+                                     ToDoubleFunction<RunMetrics> get) {
+        double[] values = all.stream().mapToDouble(get).filter(d -> !Double.isNaN(d)).toArray();
+        return new MetricValue(meanOfScenarioMeans(perScenario, metric), StudentT.halfWidth(values));
+    }
+
+    private static double mean(List<RunMetrics> list, ToDoubleFunction<RunMetrics> get) {
+        return list.stream().mapToDouble(get).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,2 @@
+/** Reference policies that need no model: baselines, mixed societies and tests. */
+package dev.polis.govsim.policy;

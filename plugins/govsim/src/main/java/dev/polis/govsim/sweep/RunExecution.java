@@ -1,0 +1,82 @@
+package dev.polis.govsim.sweep;
+
+import dev.polis.govsim.game.GameState;
+import dev.polis.govsim.game.GovSimConfig;
+import dev.polis.govsim.game.GovSimGame;
+import dev.polis.govsim.game.Personas;
+import dev.polis.govsim.game.Seat;
+import dev.polis.govsim.metrics.MetricsCalculator;
+import dev.polis.govsim.metrics.RunMetrics;
+import dev.polis.govsim.protocol.AgentProfile;
+import dev.polis.govsim.protocol.GovSimAgent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** Plays one run of a sweep with its records: skips it when finished, resumes it from its last saved month. */
+final class RunExecution {
+
+    private final SweepOptions options;
+    private final AgentFactory agents;
+    private final ExecutorService harvestExecutor;
+
+    RunExecution(SweepOptions options, AgentFactory agents, ExecutorService harvestExecutor) {
+        this.options = options;
+        this.agents = agents;
+        this.harvestExecutor = harvestExecutor;
+    }
+
+    RunOutcome run(RunSpec spec) {
+        GovSimConfig config = config(spec);
+        MetricsCalculator calculator = calculator(config);
+        RunStore store = new RunStore(options.runs(), spec);
+        if (store.finished()) {
+            GameState state = store.savedState().orElseThrow();
+            return new RunOutcome(spec, state, calculator.compute(state.months()), null, RunOutcome.Resumed.SKIPPED);
+        }
+        List<Seat> seats = seats(spec, config);
+        GovSimGame game = new GovSimGame(config, seats, harvestExecutor);
+        GameState start = store.savedState().orElse(null);
+        RunOutcome.Resumed how = start == null ? RunOutcome.Resumed.FRESH : RunOutcome.Resumed.CONTINUED;
+        store.start(spec);
+        GameState state = start == null ? game.initialState() : start;
+        try {
+            state = game.play(state, store::month);
+        } catch (RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            store.fail(spec, reason);
+            return new RunOutcome(spec, store.savedState().orElse(state), null, reason, how);
+        } finally {
+            seats.forEach(seat -> seat.agent().close());
+        }
+        RunMetrics metrics = calculator.compute(state.months());
+        store.finish(spec, metrics);
+        return new RunOutcome(spec, state, metrics, null, how);
+    }
+
+    GovSimConfig config(RunSpec spec) {
+        return options.tuning().apply(GovSimConfig.defaults(spec.scenario(), spec.experiment(), spec.seed()));
+    }
+
+    static MetricsCalculator calculator(GovSimConfig config) {
+        return new MetricsCalculator(config.horizon(), config.initialPool() / 2, config.collapseThreshold(),
+                config.collapseRule() == dev.polis.govsim.game.CollapseRule.PAPER);
+    }
+
+    private List<Seat> seats(RunSpec spec, GovSimConfig config) {
+        boolean newcomer = spec.experiment().newcomer();
+        int count = newcomer ? Math.max(5, spec.society().members().size()) : spec.society().members().size();
+        List<AgentProfile> profiles = Personas.profiles(spec.scenario(), count, newcomer);
+        List<Seat> seats = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            AgentProfile profile = profiles.get(i);
+            String member = spec.society().members().get(Math.min(i, spec.society().members().size() - 1));
+            if (profile.newcomer() && !member.startsWith("llm")) {
+                member = options.newcomerPolicy();
+            }
+            GovSimAgent agent = agents.create(member, profile, spec);
+            seats.add(new Seat(profile, agent, profile.newcomer() ? config.newcomerMonth() : 0));
+        }
+        return seats;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.polis.govsim.sweep;
+
+import dev.polis.core.run.RunFolder;
+import dev.polis.core.run.RunInfo;
+import dev.polis.core.run.RunStatus;
+import dev.polis.govsim.game.AgentMonth;
+import dev.polis.govsim.game.GameState;
+import dev.polis.govsim.game.MonthRecord;
+import dev.polis.govsim.io.LogEnvExport;
+import dev.polis.govsim.metrics.RunMetrics;
+import dev.polis.govsim.protocol.ConversationEntry;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The records of one run in its folder, written as the run goes: {@code run.json} and {@code metrics.json} (sdk-core's
+ * run folder), {@code spec.json}, {@code state.json} and {@code log_env.json} after every month, and
+ * {@code events.jsonl} appended one month at a time, so a resumed run neither loses nor repeats an event.
+ */
+public final class RunStore {
+
+    /** The saved state, replaced after each finished month. */
+    public static final String STATE = "state.json";
+    /** The export in the original's layout. */
+    public static final String LOG_ENV = "log_env.json";
+
+    private final RunFolder folder;
+
+    /** Creates the store of run {@code spec} under {@code runs}. */
+    public RunStore(Path runs, RunSpec spec) {
+        this.folder = RunFolder.of(runs, spec.id());
+    }
+
+    /** Returns the run's folder. */
+    public Path directory() {
+        return folder.directory();
+    }
+
+    /** Returns whether the run finished in an earlier sweep. */
+    public boolean finished() {
+        return folder.readInfo().map(i -> i.status() == RunStatus.FINISHED).orElse(false)
+                && Files.isRegularFile(folder.file(STATE)) && Files.isRegularFile(folder.file(RunFolder.METRICS));
+    }
+
+    /** Returns the state saved after the last finished month, if any. */
+    public Optional<GameState> savedState() {
+        Path file = folder.file(STATE);
+        return Files.isRegularFile(file) ? Optional.of(Json.read(file, GameState.class)) : Optional.empty();
+    }
+
+    /** Marks the run started (keeping the original start time of a resumed run) and writes its spec. */
+    public void start(RunSpec spec) {
+        folder.create();
+        String started = folder.readInfo().map(RunInfo::startedAt).orElse(Instant.now().toString());
+        folder.writeInfo(new RunInfo(spec.id(), RunStatus.STARTED, spec.seed(), started, null, null, List.of()));
+        Json.write(folder.file("spec.json"), spec, true);
+    }
+
+    /** Records a finished month: its events, the state and the export. */
+    public void month(MonthRecord month, GameState state) {
+        appendEvents(month);
+        Json.write(folder.file(STATE), state, false);
+        Json.write(folder.file(LOG_ENV), LogEnvExport.rows(state.months()), false);
+    }
+
+    /** Marks the run finished with its metrics. */
+    public void finish(RunSpec spec, RunMetrics metrics) {
+        folder.writeMetrics(metrics.asMap());
+        end(spec, RunStatus.FINISHED, null);
+    }
+
+    /** Marks the run failed with the reason. */
+    public void fail(RunSpec spec, String reason) {
+        end(spec, RunStatus.FAILED, reason);
+    }
+
+    private void end(RunSpec spec, RunStatus status, String reason) {
+        RunInfo info = folder.readInfo().orElse(new RunInfo(spec.id(), RunStatus.STARTED, spec.seed(),
+                Instant.now().toString(), null, null, List.of()));
+        folder.writeInfo(info.ended(status, Instant.now().toString(), reason));
+    }
+
+    private void appendEvents(MonthRecord month) {
+        try (BufferedWriter out = Files.newBufferedWriter(folder.file(RunFolder.EVENTS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            for (AgentMonth agent : month.agents()) {
+                line(out, "govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
+                        "pool", month.poolBefore(), "wanted", agent.wanted(), "received", agent.received(),
+                        "status", agent.status(), "answer", agent.rawText()));
+            }
+            for (ConversationEntry entry : month.conversation()) {
+                line(out, "govsim.utterance", Map.of("month", month.month(), "agent", entry.speakerId(),
+                        "name", entry.speakerName(), "text", entry.text()));
+            }
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("month", month.month());
+            end.put("pool_before", month.poolBefore());
+            end.put("pool_after", month.poolAfter());
+            end.put("threshold", month.perAgentThreshold());
+            end.put("summary", month.summary());
+            end.put("agreed_limit", month.agreedLimit());
+            end.put("collapsed", month.collapsed());
+            line(out, "govsim.month", end);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + folder.file(RunFolder.EVENTS), e);
+        }
+    }
+
+    private static void line(BufferedWriter out, String type, Map<String, ?> fields) throws IOException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("type", type);
+        line.putAll(fields);
+        out.write(Json.MAPPER.writeValueAsString(line));
+        out.newLine();
+    }
+}

@@ -1,0 +1,2 @@
+/** Sweeps: seeds × scenarios × experiments × societies, run in parallel, recorded as they go, resumable. */
+package dev.polis.govsim.sweep;

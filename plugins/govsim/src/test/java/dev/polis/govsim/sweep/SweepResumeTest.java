@@ -1,0 +1,78 @@
+package dev.polis.govsim.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polis.api.run.Progress;
+import dev.polis.govsim.game.Experiment;
+import dev.polis.govsim.policy.PolicySpec;
+import dev.polis.govsim.protocol.GovSimAgent;
+import dev.polis.govsim.protocol.HarvestDecision;
+import dev.polis.govsim.protocol.HarvestRequest;
+import dev.polis.govsim.protocol.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep killed mid-way resumes: finished runs are skipped, an interrupted run continues from its last month. */
+class SweepResumeTest {
+
+    @TempDir
+    Path out;
+
+    private final AtomicInteger harvests = new AtomicInteger();
+
+    private AgentFactory factory(int failAtMonth) {
+        return (member, profile, run) -> {
+            GovSimAgent policy = PolicySpec.parse(member).create(profile.id(), run.seed());
+            return new GovSimAgent() {
+                @Override
+                public String id() {
+                    return profile.id();
+                }
+
+                @Override
+                public HarvestDecision harvest(HarvestRequest request) {
+                    harvests.incrementAndGet();
+                    if (run.seed() == 2 && request.context().month() == failAtMonth) {
+                        throw new IllegalStateException("simulated crash");
+                    }
+                    return policy.harvest(request);
+                }
+            };
+        };
+    }
+
+    @Test
+    void resumesWithoutRedoingOrLosingMonths() throws IOException {
+        SweepPlan plan = new SweepPlan(List.of(Society.parse("s=sustainable")), List.of(Experiment.DEFAULT),
+                List.of(Scenario.FISHERY), List.of(1L, 2L));
+        SweepOptions options = new SweepOptions(out, 2, true, "greedy", null);
+
+        List<RunOutcome> first = new SweepRunner(options, factory(4)).run(plan, (t, n) -> Progress.silent());
+        assertThat(first.get(0).finished()).isTrue();
+        assertThat(first.get(1).finished()).isFalse();
+        assertThat(first.get(1).state().months()).hasSize(4);
+
+        harvests.set(0);
+        List<RunOutcome> second = new SweepRunner(options, factory(-1)).run(plan, (t, n) -> Progress.silent());
+        assertThat(second.get(0).resumed()).isEqualTo(RunOutcome.Resumed.SKIPPED);
+        assertThat(second.get(1).resumed()).isEqualTo(RunOutcome.Resumed.CONTINUED);
+        assertThat(second.get(1).finished()).isTrue();
+        assertThat(harvests.get()).isEqualTo(8 * 5);
+        assertThat(second.get(1).metrics().survivalMonths()).isEqualTo(12);
+
+        Path events = out.resolve("runs").resolve(plan.runs().get(1).id()).resolve("events.jsonl");
+        List<String> monthLines = Files.readAllLines(events).stream().filter(l -> l.contains("\"govsim.month\""))
+                .toList();
+        assertThat(monthLines).hasSize(12);
+        for (int m = 0; m < 12; m++) {
+            assertThat(monthLines.get(m)).contains("\"month\":" + m + ",");
+        }
+        assertThat(Files.readString(out.resolve("runs").resolve(plan.runs().get(1).id()).resolve("run.json")))
+                .contains("finished");
+    }
+}
