@@ -3,11 +3,12 @@ package dev.polis.openai;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatModelProvider;
 import dev.polis.api.chat.ModelSpec;
+import dev.polis.openai.client.ApiKeys;
 import dev.polis.openai.client.EndpointLimits;
+import dev.polis.openai.client.EndpointOptions;
 import dev.polis.openai.client.OpenAiChatModel;
 import dev.polis.openai.client.OpenAiOptions;
 import org.pf4j.Extension;
@@ -17,9 +18,9 @@ import org.pf4j.Extension;
  * llama.cpp's server, LM Studio, hosted APIs, {@code polis serve}).
  *
  * <p>Spec: {@code openai:<base url>#<model>}, for example {@code openai:http://127.0.0.1:11434/v1#qwen2.5:7b};
- * the options are described on {@link OpenAiOptions}. The API key is read from the environment variable named
- * by {@code apiKeyEnv} when the model is created. All models of this provider share one concurrency limit per
- * base URL.
+ * the options are described on {@link EndpointOptions} and {@link OpenAiOptions}. The API key is read from the
+ * environment variable named by {@code apiKeyEnv} when the model is created. All models of this provider share
+ * one concurrency limit per base URL.
  */
 @Extension
 public final class OpenAiChatModelProvider implements ChatModelProvider {
@@ -58,15 +59,8 @@ public final class OpenAiChatModelProvider implements ChatModelProvider {
     @Override
     public ChatModel create(ModelSpec spec) {
         OpenAiOptions options = OpenAiOptions.from(spec);
-        String key = null;
-        if (options.apiKeyEnv() != null) {
-            key = environment.apply(options.apiKeyEnv());
-            if (key == null || key.isBlank()) {
-                throw new InvalidInputException("openai " + options.label() + ": apiKeyEnv names the environment "
-                        + "variable " + options.apiKeyEnv() + ", which is not set; export it with the API key, or "
-                        + "remove apiKeyEnv for a server that needs no key");
-            }
-        }
-        return new OpenAiChatModel(options, key, limits.of(options.baseUrl(), options.maxConcurrency()));
+        EndpointOptions endpoint = options.endpoint();
+        return new OpenAiChatModel(options, ApiKeys.read(endpoint, environment),
+                limits.of(endpoint.baseUrl(), endpoint.maxConcurrency()));
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -20,6 +21,7 @@ public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicReference<String> lastBody = new AtomicReference<>();
 
     private LoopbackServer(HttpServer server) {
         this.server = server;
@@ -32,7 +34,7 @@ public final class LoopbackServer implements AutoCloseable {
         http.createContext("/", exchange -> {
             int number = server.requests.incrementAndGet();
             try {
-                exchange.getRequestBody().readAllBytes();
+                server.lastBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 handler.handle(exchange, number);
             } catch (Exception e) {
                 // the test decides what a failed handler means; the exchange is closed below
@@ -70,6 +72,11 @@ public final class LoopbackServer implements AutoCloseable {
     /** Returns how many requests arrived. */
     public int requests() {
         return requests.get();
+    }
+
+    /** Returns the body of the latest request, or {@code null} before any. */
+    public String lastBody() {
+        return lastBody.get();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.embedding.EmbeddingModel;
 import dev.polis.core.calls.CallLog;
 import dev.polis.core.calls.RecordingChatModel;
 import dev.polis.core.calls.SpecRedaction;
@@ -23,10 +24,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code polis serve}: serves any model the host can resolve over an OpenAI-compatible HTTP API until
- * interrupted (Ctrl-C), then shuts down gracefully.
+ * interrupted (Ctrl-C), then shuts down gracefully; with {@code --embedder}, serves an embedding model at
+ * {@code /v1/embeddings} too.
  */
 @Command(name = "serve", description = {
-    "Serves a chat model over an OpenAI-compatible API (GET /v1/models, POST /v1/chat/completions).",
+    "Serves a chat model over an OpenAI-compatible API (GET /v1/models, POST /v1/chat/completions), and with",
+    "--embedder an embedding model too (POST /v1/embeddings).",
     "Example: polis serve --model replay:runs/r1/calls.jsonl --port 8080"})
 public final class ServeCommand implements Callable<Integer> {
 
@@ -39,6 +42,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "A provider option, as in a configuration block (repeatable), for example "
                     + "--option apiKeyEnv=OPENAI_API_KEY.")
     private Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--embedder", paramLabel = "<spec>",
+            description = "An embedding model to serve at /v1/embeddings: any spec the installed embedding "
+                    + "providers resolve, for example openai:http://127.0.0.1:11434/v1#mxbai-embed-large.")
+    private String embedder;
+
+    @Option(names = "--embedder-option", paramLabel = "KEY=VALUE",
+            description = "An option of the --embedder provider, as in a configuration block (repeatable).")
+    private Map<String, String> embedderOptions = new LinkedHashMap<>();
+
+    @Option(names = "--embedder-name", paramLabel = "<name>",
+            description = "The embedding model name clients ask for (default: the --embedder spec's model part, "
+                    + "or the whole spec).")
+    private String embedderName;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "<address>",
             description = "The address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the model to "
@@ -80,8 +97,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         checkOptions();
-        ModelSpec modelSpec = modelSpec();
-        String name = servedName != null ? servedName : modelSpec.model().isEmpty() ? model : modelSpec.model();
+        ModelSpec modelSpec = withOptions(model, options);
+        String name = servedName != null ? servedName : nameOf(modelSpec, model);
+        ModelSpec embedderSpec = embedder == null ? null : withOptions(embedder, embedderOptions);
+        String embedderServedName = embedder == null ? null
+                : embedderName != null ? embedderName : nameOf(embedderSpec, embedder);
         ServerOptions serverOptions = new ServerOptions(maxBody, Duration.ofSeconds(graceSeconds), 0);
         CallLog log = record == null ? null : CallLog.open(record);
         ChatModel served = resolver.resolve(modelSpec);
@@ -90,10 +110,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stop, "polis-serve-shutdown");
-        try (ChatModel closing = served) {
-            server = ChatCompletionsServer.start(closing, name, new InetSocketAddress(host, port), serverOptions);
+        try (ChatModel closing = served;
+             EmbeddingModel embedding = embedderSpec == null ? null : resolver.resolveEmbedder(embedderSpec)) {
+            server = ChatCompletionsServer.start(closing, name, embedding, embedderServedName,
+                    new InetSocketAddress(host, port), serverOptions);
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("Serving " + SpecRedaction.redact(modelSpec) + " as '" + name + "' at " + server.baseUrl()
+            out.println("Serving " + SpecRedaction.redact(modelSpec) + " as '" + name + "'"
+                    + (embedderSpec == null ? "" : " and " + SpecRedaction.redact(embedderSpec) + " as '"
+                    + embedderServedName + "'") + " at " + server.baseUrl()
                     + (log == null ? "" : ", recording calls to " + log.file()) + " (Ctrl-C stops)");
             out.flush();
             stop.await();
@@ -127,9 +151,13 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private ModelSpec modelSpec() {
-        ModelSpec parsed = ModelSpec.parse(model);
-        return new ModelSpec(parsed.provider(), parsed.location(), parsed.model(), Map.copyOf(options));
+    private static ModelSpec withOptions(String text, Map<String, String> extra) {
+        ModelSpec parsed = ModelSpec.parse(text);
+        return new ModelSpec(parsed.provider(), parsed.location(), parsed.model(), Map.copyOf(extra));
+    }
+
+    private static String nameOf(ModelSpec parsed, String text) {
+        return parsed.model().isEmpty() ? text : parsed.model();
     }
 
     private void checkOptions() {

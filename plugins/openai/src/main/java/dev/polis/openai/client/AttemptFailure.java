@@ -24,6 +24,11 @@ final class AttemptFailure extends Exception {
         return retryable;
     }
 
+    /** Returns the same failure, not to be retried (for example because a stream already handed out text). */
+    AttemptFailure notRetryable() {
+        return retryable ? new AttemptFailure(getMessage(), false, retryAfter, getCause()) : this;
+    }
+
     /** Returns the wait asked for by {@code Retry-After}, or {@code null}. */
     Duration retryAfter() {
         return retryAfter;

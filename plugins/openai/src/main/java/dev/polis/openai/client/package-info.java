@@ -1,2 +1,5 @@
-/** The chat-completions client: options, retries, server-sent events, per-endpoint limits. */
+/**
+ * The chat-completions and embeddings clients and what they share: options, API keys, retries, per-endpoint
+ * limits; and, for chat, server-sent events.
+ */
 package dev.polis.openai.client;

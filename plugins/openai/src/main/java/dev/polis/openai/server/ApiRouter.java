@@ -2,6 +2,7 @@ package dev.polis.openai.server;
 
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -11,23 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes requests to the endpoints, answers unknown paths (404) and wrong methods (405), refuses new requests
- * while the server drains (503), and counts requests in flight.
+ * Routes requests to the endpoints (embeddings only when an embedding model is served), answers unknown paths
+ * (404) and wrong methods (405), refuses new requests while the server drains (503), and counts requests in flight.
  */
 final class ApiRouter implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
     private static final String MODELS = "/v1/models";
     private static final String COMPLETIONS = "/v1/chat/completions";
+    private static final String EMBEDDINGS = "/v1/embeddings";
 
     private final CompletionsEndpoint completions;
+    private final EmbeddingsEndpoint embeddings;
     private final String modelName;
     private final long created = System.currentTimeMillis() / 1000;
     private final InFlight inFlight;
     private final BooleanSupplier draining;
 
-    ApiRouter(CompletionsEndpoint completions, String modelName, InFlight inFlight, BooleanSupplier draining) {
+    /** Creates the router; {@code embeddings} is {@code null} when no embedding model is served. */
+    ApiRouter(CompletionsEndpoint completions, EmbeddingsEndpoint embeddings, String modelName, InFlight inFlight,
+              BooleanSupplier draining) {
         this.completions = completions;
+        this.embeddings = embeddings;
         this.modelName = modelName;
         this.inFlight = inFlight;
         this.draining = draining;
@@ -67,22 +73,38 @@ final class ApiRouter implements HttpHandler {
         if (path.equals(COMPLETIONS)) {
             requireMethod(exchange, "POST");
             completions.handle(exchange);
+        } else if (path.equals(EMBEDDINGS)) {
+            requireMethod(exchange, "POST");
+            if (embeddings == null) {
+                throw new ApiErrorException(new ApiError(404, "this server serves no embedding model; start polis "
+                        + "serve with --embedder <spec> to answer " + EMBEDDINGS, "invalid_request_error",
+                        "not_found", null));
+            }
+            embeddings.handle(exchange);
         } else if (path.equals(MODELS)) {
             requireMethod(exchange, "GET");
             ObjectNode body = WireJson.object().put("object", "list");
-            body.putArray("data").add(model());
+            ArrayNode data = body.putArray("data").add(model(modelName));
+            if (embeddings != null && !embeddings.modelName().equals(modelName)) {
+                data.add(model(embeddings.modelName()));
+            }
             Exchanges.sendJson(exchange, 200, body);
         } else if (path.equals(MODELS + "/" + modelName)) {
             requireMethod(exchange, "GET");
-            Exchanges.sendJson(exchange, 200, model());
+            Exchanges.sendJson(exchange, 200, model(modelName));
+        } else if (embeddings != null && path.equals(MODELS + "/" + embeddings.modelName())) {
+            requireMethod(exchange, "GET");
+            Exchanges.sendJson(exchange, 200, model(embeddings.modelName()));
         } else {
             throw new ApiErrorException(new ApiError(404, "unknown path " + method + " " + path + "; this server "
-                    + "answers GET " + MODELS + " and POST " + COMPLETIONS, "invalid_request_error", "not_found", null));
+                    + "answers GET " + MODELS + (embeddings == null ? " and" : ",") + " POST " + COMPLETIONS
+                    + (embeddings == null ? "" : " and POST " + EMBEDDINGS), "invalid_request_error", "not_found",
+                    null));
         }
     }
 
-    private ObjectNode model() {
-        return WireJson.object().put("id", modelName).put("object", "model").put("created", created)
+    private ObjectNode model(String name) {
+        return WireJson.object().put("id", name).put("object", "model").put("created", created)
                 .put("owned_by", "polis");
     }
 

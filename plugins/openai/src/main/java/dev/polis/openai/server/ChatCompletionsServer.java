@@ -11,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpServer;
 import dev.polis.api.PolisException;
 import dev.polis.api.chat.ChatModel;
+import dev.polis.api.embedding.EmbeddingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves a {@link ChatModel} over an OpenAI-compatible HTTP API: {@code GET /v1/models} and
- * {@code POST /v1/chat/completions}, streamed (server-sent events) or not.
+ * {@code POST /v1/chat/completions}, streamed (server-sent events) or not, and, when given an
+ * {@link EmbeddingModel}, {@code POST /v1/embeddings}.
  *
  * <p>Each request runs on its own virtual thread. Errors are OpenAI-style JSON
  * ({@code {"error": {"message", "type", "param", "code"}}}): 400 for bad JSON or missing fields, 404 for an
@@ -64,8 +66,25 @@ public final class ChatCompletionsServer implements AutoCloseable {
      */
     public static ChatCompletionsServer start(ChatModel model, String modelName, InetSocketAddress address,
                                               ServerOptions options) {
+        return start(model, modelName, null, null, address, options);
+    }
+
+    /**
+     * Starts serving {@code model} under the name {@code modelName}, and {@code embedder} under the name
+     * {@code embedderName} at {@code /v1/embeddings}, on {@code address} (port 0 picks a free one).
+     *
+     * @param embedder     the embedding model, or {@code null} to serve none ({@code /v1/embeddings} then answers
+     *                     404)
+     * @param embedderName the name clients ask for in embeddings requests; ignored without an embedder
+     * @throws PolisException when the address cannot be bound
+     */
+    public static ChatCompletionsServer start(ChatModel model, String modelName, EmbeddingModel embedder,
+                                              String embedderName, InetSocketAddress address, ServerOptions options) {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(modelName, "modelName");
+        if (embedder != null) {
+            Objects.requireNonNull(embedderName, "embedderName");
+        }
         HttpServer http;
         try {
             http = HttpServer.create(address, options.backlog());
@@ -79,7 +98,10 @@ public final class ChatCompletionsServer implements AutoCloseable {
                 Thread.ofVirtual().name("polis-serve-", 0).factory());
         ChatCompletionsServer server = new ChatCompletionsServer(http, executor, options);
         CompletionsEndpoint completions = new CompletionsEndpoint(model, modelName, options.maxBodyBytes());
-        http.createContext("/", new ApiRouter(completions, modelName, server.inFlight, () -> server.draining));
+        EmbeddingsEndpoint embeddings = embedder == null ? null
+                : new EmbeddingsEndpoint(embedder, embedderName, options.maxBodyBytes());
+        http.createContext("/", new ApiRouter(completions, embeddings, modelName, server.inFlight,
+                () -> server.draining));
         http.setExecutor(executor);
         http.start();
         return server;

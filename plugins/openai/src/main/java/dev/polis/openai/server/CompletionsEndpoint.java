@@ -3,15 +3,11 @@ package dev.polis.openai.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicLong;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
 import dev.polis.openai.wire.ApiError;
-import dev.polis.openai.wire.WireFormatException;
-import dev.polis.openai.wire.WireJson;
 import dev.polis.openai.wire.WireRequest;
 import dev.polis.openai.wire.WireRequests;
 import dev.polis.openai.wire.WireResponses;
@@ -31,7 +27,7 @@ final class CompletionsEndpoint {
     }
 
     void handle(HttpExchange exchange) throws IOException {
-        WireRequest request = parse(RequestBodies.read(exchange, maxBodyBytes));
+        WireRequest request = RequestBodies.readJson(exchange, maxBodyBytes, WireRequests::fromJson);
         if (!request.model().equals(modelName)) {
             throw new ApiErrorException(new ApiError(404, "the model '" + request.model()
                     + "' does not exist on this server; it serves '" + modelName + "'", "invalid_request_error",
@@ -46,7 +42,7 @@ final class CompletionsEndpoint {
             try {
                 response = model.chat(request.request());
             } catch (RuntimeException e) {
-                throw modelFailure(e);
+                throw ModelFailures.of(e);
             }
             Exchanges.sendJson(exchange, 200, WireResponses.completion(response, id, created, modelName));
         }
@@ -69,7 +65,7 @@ final class CompletionsEndpoint {
         } catch (UncheckedIOException clientGone) {
             exchange.getResponseBody().close();
         } catch (RuntimeException e) {
-            ApiErrorException failure = modelFailure(e);
+            ApiErrorException failure = ModelFailures.of(e);
             if (!sse.started()) {
                 throw failure;
             }
@@ -79,28 +75,5 @@ final class CompletionsEndpoint {
                 // nothing more to tell a client that left
             }
         }
-    }
-
-    private static WireRequest parse(byte[] body) {
-        JsonNode json;
-        try {
-            json = WireJson.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiErrorException(ApiError.invalidRequest("the request body is not valid JSON: "
-                    + e.getOriginalMessage(), "invalid_json", null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            return WireRequests.fromJson(json);
-        } catch (WireFormatException e) {
-            throw new ApiErrorException(ApiError.invalidRequest(e.getMessage(), "invalid_request", e.param()));
-        }
-    }
-
-    private static ApiErrorException modelFailure(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ApiErrorException(new ApiError(500, "the model failed: " + message, "server_error",
-                "model_error", null));
     }
 }

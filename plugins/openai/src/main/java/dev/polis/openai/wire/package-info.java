@@ -1,2 +1,5 @@
-/** The OpenAI chat-completions JSON format, shared by the client and the server: requests, responses, chunks, errors. */
+/**
+ * The OpenAI chat-completions and embeddings JSON formats, shared by the client and the server: requests,
+ * responses, chunks, errors.
+ */
 package dev.polis.openai.wire;

@@ -18,12 +18,17 @@ import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.Message;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.cli.CommandProvider;
+import dev.polis.api.embedding.EmbeddingModel;
+import dev.polis.api.embedding.EmbeddingModelProvider;
+import dev.polis.api.embedding.EmbeddingRequest;
 import dev.polis.core.calls.CallRecords;
 import dev.polis.core.cli.PolisCli;
 import dev.polis.core.plugin.HostOptions;
 import dev.polis.core.plugin.PluginHost;
 import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.openai.HashedWords;
 import dev.polis.openai.OpenAiChatModelProvider;
+import dev.polis.openai.OpenAiEmbeddingModelProvider;
 import dev.polis.testkit.chat.ScriptedChatModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,6 +70,43 @@ class ServeCommandTest {
     }
 
     @Test
+    void servesAnEmbedderBesideTheChatModel() throws Exception {
+        AtomicReference<ModelSpec> embedderAsked = new AtomicReference<>();
+        ServeCommand command = new ServeCommand(new ModelResolver() {
+            @Override
+            public ChatModel resolve(ModelSpec spec) {
+                return ScriptedChatModel.always("served answer");
+            }
+
+            @Override
+            public EmbeddingModel resolveEmbedder(ModelSpec spec) {
+                embedderAsked.set(spec);
+                return new HashedWords();
+            }
+        });
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("--model",
+                "scripted:demo#tiny", "--embedder", "local:encoders#words", "--embedder-option", "pooling=mean",
+                "--port", "0"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (command.server() == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        try (EmbeddingModel client = new OpenAiEmbeddingModelProvider(name -> null)
+                .create(ModelSpec.parse("openai:" + command.server().baseUrl() + "#words"))) {
+            assertThat(client.embed(EmbeddingRequest.query("fish in the lake")).embeddings())
+                    .containsExactly(HashedWords.of("fish in the lake"));
+        } finally {
+            command.stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(embedderAsked.get().options()).containsEntry("pooling", "mean");
+        assertThat(out.toString()).contains("Serving scripted:demo#tiny as 'tiny' and local:encoders#words as "
+                + "'words' at http://127.0.0.1:");
+    }
+
+    @Test
     void rejectsABadPort() {
         StringWriter err = new StringWriter();
         int status = new CommandLine(new ServeCommand(spec -> ScriptedChatModel.always("x")))
@@ -78,6 +120,9 @@ class ServeCommandTest {
         try (PluginHost host = PluginHost.start(HostOptions.classpathOnly())) {
             ExtensionRegistry registry = new ExtensionRegistry(host);
             assertThat(registry.ids(ChatModelProvider.class)).contains("openai", "replay");
+            assertThat(registry.ids(EmbeddingModelProvider.class)).contains("openai");
+            assertThat(registry.get(EmbeddingModelProvider.class, "openai").description())
+                    .startsWith("Embedding models behind any OpenAI-compatible /embeddings endpoint");
             assertThat(registry.get(CommandProvider.class, "serve").newCommand()).isInstanceOf(ServeCommand.class);
         }
     }

@@ -16,7 +16,8 @@ class OpenAiOptionsTest {
 
     @Test
     void readsTheSpecString() {
-        OpenAiOptions options = OpenAiOptions.from(ModelSpec.parse("openai:http://127.0.0.1:11434/v1/#qwen2.5:7b"));
+        EndpointOptions options = OpenAiOptions.from(ModelSpec.parse("openai:http://127.0.0.1:11434/v1/#qwen2.5:7b"))
+                .endpoint();
         assertThat(options.baseUrl()).hasToString("http://127.0.0.1:11434/v1");
         assertThat(options.model()).isEqualTo("qwen2.5:7b");
         assertThat(options.retry().maxAttempts()).isEqualTo(4);
@@ -25,10 +26,10 @@ class OpenAiOptionsTest {
 
     @Test
     void readsAConfigurationBlock() {
-        OpenAiOptions options = OpenAiOptions.from(new ModelSpec("openai", "", "", Map.of(
+        EndpointOptions options = OpenAiOptions.from(new ModelSpec("openai", "", "", Map.of(
                 "baseUrl", "http://127.0.0.1:8000/v1", "model", "Qwen/Qwen2.5-7B-Instruct", "apiKeyEnv", "VLLM_KEY",
                 "connectTimeout", 3, "readTimeout", "90s", "maxRetries", 5, "maxConcurrency", 4,
-                "headers", Map.of("X-Team", "blue"))));
+                "headers", Map.of("X-Team", "blue")))).endpoint();
         assertThat(options.label()).isEqualTo("http://127.0.0.1:8000/v1 (model Qwen/Qwen2.5-7B-Instruct)");
         assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(options.readTimeout()).isEqualTo(Duration.ofSeconds(90));
@@ -47,6 +48,21 @@ class OpenAiOptionsTest {
                 .hasMessageContaining("unknown option 'timeout'").hasMessageContaining("readTimeout");
         assertThatThrownBy(() -> OpenAiOptions.from(new ModelSpec("openai", "http://h/v1", "m",
                 Map.of("readTimeout", "soon")))).hasMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void chatAndEmbeddingModelsEachAcceptOnlyTheirOwnExtraOptions() {
+        ModelSpec embedder = new ModelSpec("openai", "http://h/v1", "mxbai", Map.of("queryPrefix", "q: ",
+                "maxRetries", 1));
+        assertThat(EmbeddingOptions.from(embedder).queryPrefix()).isEqualTo("q: ");
+        assertThat(EmbeddingOptions.from(embedder).endpoint().retry().maxRetries()).isEqualTo(1);
+        assertThatThrownBy(() -> OpenAiOptions.from(embedder))
+                .hasMessageContaining("unknown option 'queryPrefix'").hasMessageContaining("developerRole");
+        assertThatThrownBy(() -> EmbeddingOptions.from(new ModelSpec("openai", "http://h/v1", "m",
+                Map.of("streamUsage", false)))).hasMessageContaining("unknown option 'streamUsage'")
+                .hasMessageContaining("queryPrefix");
+        assertThatThrownBy(() -> EmbeddingOptions.from(new ModelSpec("openai", "http://h/v1", "m",
+                Map.of("api_key", "sk-1")))).hasMessageContaining("apiKeyEnv").hasMessageNotContaining("sk-1");
     }
 
     @Test

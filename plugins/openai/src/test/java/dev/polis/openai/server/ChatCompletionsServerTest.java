@@ -144,7 +144,7 @@ class ChatCompletionsServerTest {
     @Test
     void unknownPathIs404AndWrongMethodIs405() throws Exception {
         serve(ScriptedChatModel.always("x"), ServerOptions.DEFAULTS);
-        HttpResponse<String> unknown = get("/embeddings");
+        HttpResponse<String> unknown = get("/completions");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).path("error").path("message").asText()).contains("POST /v1/chat/completions");
         HttpResponse<String> wrong = get("/chat/completions");
