@@ -1,8 +1,10 @@
 package dev.polis.govsim.cli;
 
 import dev.polis.api.InvalidInputException;
+import dev.polis.core.config.JacksonSettings;
 import dev.polis.core.registry.ExtensionRegistry;
 import dev.polis.core.run.ProgressDisplay;
+import dev.polis.govsim.agent.llm.LlmAgentSettings;
 import dev.polis.govsim.game.CollapseRule;
 import dev.polis.govsim.game.Experiment;
 import dev.polis.govsim.game.GovSimConfig;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +68,11 @@ public final class GovSimCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "SPEC",
             description = "every agent is the LLM agent govsim.llm on this model (repeatable: one society per model)")
     List<String> models;
+
+    @Option(names = "--agent-setting", paramLabel = "KEY=VALUE",
+            description = "a setting of every LLM agent (govsim.llm), e.g. rateImportance=false, rulesRole=user,"
+                    + " prompts=my-prompts, frameworkModel=<spec>; repeatable; wins over the config file")
+    List<String> agentSettings;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML/JSON file with societies (per-agent models),"
             + " scenarios, experiments, seeds")
@@ -127,8 +135,8 @@ public final class GovSimCommand implements Callable<Integer> {
 
     private SweepPlan plan(GovSimFile file) {
         List<Society> list = new ArrayList<>();
-        if (file != null && file.societies() != null) {
-            file.societies().forEach(s -> list.add(new Society(s.name(), s.members())));
+        if (file != null) {
+            list.addAll(file.toSocieties());
         }
         if (societies != null) {
             societies.forEach(s -> list.add(Society.parse(s)));
@@ -139,6 +147,9 @@ public final class GovSimCommand implements Callable<Integer> {
         if (list.isEmpty()) {
             DEFAULT_SOCIETIES.forEach(s -> list.add(Society.parse(s)));
         }
+        Map<String, Object> overrides = SettingPairs.parse("--agent-setting", agentSettings);
+        list.replaceAll(society -> society.withLlmSettings(overrides));
+        list.forEach(GovSimCommand::checkLlmSettings);
         List<String> scenarioIds = scenarios != null ? scenarios
                 : file != null && file.scenarios() != null ? file.scenarios() : List.of("fishery", "pasture", "pollution");
         List<Scenario> scenarioList = new ArrayList<>();
@@ -154,6 +165,15 @@ public final class GovSimCommand implements Callable<Integer> {
         List<Long> seedList = seeds != null ? Seeds.parse(seeds)
                 : file != null && file.seeds() != null ? file.seeds() : Seeds.parse("1-5");
         return new SweepPlan(list, experimentIds.stream().map(Experiment::parse).toList(), scenarioList, seedList);
+    }
+
+    /** Reads every LLM member's settings once, so a wrong key or value stops the command before any run. */
+    private static void checkLlmSettings(Society society) {
+        for (int i = 0; i < society.members().size(); i++) {
+            if (society.members().get(i).startsWith("llm")) {
+                LlmAgentSettings.from(JacksonSettings.of(society.settingsOf(i), ModelAgentFactory.LLM_AGENT));
+            }
+        }
     }
 
     private CollapseRule parseRule() {

@@ -1,30 +1,34 @@
 package dev.polis.govsim.cli;
 
 import dev.polis.api.InvalidInputException;
-import dev.polis.api.agent.Agent;
 import dev.polis.api.agent.AgentContext;
-import dev.polis.api.agent.AgentProvider;
 import dev.polis.api.chat.ChatModel;
-import dev.polis.api.chat.ChatModelProvider;
-import dev.polis.api.chat.ModelSpec;
-import dev.polis.api.run.RunContext;
 import dev.polis.core.config.JacksonSettings;
 import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.govsim.agent.llm.LlmAgentProvider;
+import dev.polis.govsim.agent.llm.ModelResolver;
 import dev.polis.govsim.protocol.AgentProfile;
 import dev.polis.govsim.protocol.GovSimAgent;
 import dev.polis.govsim.sweep.AgentFactory;
+import dev.polis.govsim.sweep.RunScope;
 import dev.polis.govsim.sweep.RunSpec;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creates society members through the extension registry: {@code llm:<model spec>} becomes the {@code govsim.llm}
- * agent on that model (each agent its own model instance), anything else a reference policy.
+ * Creates society members: {@code llm:<model spec>} becomes the {@code govsim.llm} agent on that model (each agent
+ * its own model instance, made by the provider the extension registry holds for the spec), anything else a
+ * reference policy.
+ *
+ * <p>An LLM agent gets the run's real context, so its {@code govsim.llm.*} events land in the run's
+ * {@code events.jsonl}, and the member's settings. Every chat model it uses (its own and a separate framework
+ * model) is wrapped so that each call is appended to the run's {@code calls.jsonl}; replaying that file with
+ * {@code --model replay:<path>} plays the run again.
  */
 final class ModelAgentFactory implements AgentFactory {
 
     /** The id of the LLM generative agent's provider. */
-    static final String LLM_AGENT = "govsim.llm";
+    static final String LLM_AGENT = LlmAgentProvider.ID;
 
     private final ExtensionRegistry registry;
 
@@ -32,28 +36,38 @@ final class ModelAgentFactory implements AgentFactory {
         this.registry = registry;
     }
 
+    /** Creates a member outside a sweep: policies only, since an LLM agent needs its run's records. */
     @Override
     public GovSimAgent create(String member, AgentProfile profile, RunSpec run) {
-        if (!member.startsWith("llm")) {
-            return AgentFactory.policies().create(member, profile, run);
+        if (member.startsWith("llm")) {
+            throw new IllegalStateException("LLM member '" + member + "' needs its run's scope (records and call log);"
+                    + " create it with create(member, settings, profile, scope)");
         }
-        String spec = member.startsWith("llm:") ? member.substring(4) : "";
+        return AgentFactory.policies().create(member, profile, run);
+    }
+
+    @Override
+    public GovSimAgent create(String member, Map<String, Object> settings, AgentProfile profile, RunScope scope) {
+        if (!member.startsWith("llm")) {
+            return AgentFactory.policies().create(member, profile, scope.spec());
+        }
+        String spec = modelSpec(member);
+        if (registry == null) {
+            throw new InvalidInputException("LLM agents need the Polis host (run 'polis govsim'), not a bare library");
+        }
+        ModelResolver resolver = new RecordingModelResolver(ModelResolver.using(registry), scope::calls);
+        ChatModel model = scope.own(resolver.chatModel(spec));
+        return new LlmAgentProvider(resolver).create(new AgentContext(profile.id(),
+                JacksonSettings.of(settings, LLM_AGENT), Optional.of(model), scope.context()));
+    }
+
+    /** Returns the model spec of an {@code llm:<spec>} member. */
+    static String modelSpec(String member) {
+        String spec = member.startsWith("llm:") ? member.substring(4).trim() : "";
         if (spec.isBlank()) {
             throw new InvalidInputException("member '" + member + "': write llm:<model spec>, for example "
                     + "llm:openai:http://127.0.0.1:11434/v1#qwen2.5:7b");
         }
-        if (registry == null) {
-            throw new InvalidInputException("LLM agents need the Polis host (run 'polis govsim'), not a bare library");
-        }
-        ModelSpec modelSpec = ModelSpec.parse(spec);
-        ChatModel model = registry.get(ChatModelProvider.class, modelSpec.provider()).create(modelSpec);
-        AgentProvider provider = registry.get(AgentProvider.class, LLM_AGENT);
-        Agent agent = provider.create(new AgentContext(profile.id(), JacksonSettings.of(Map.of(), "agent"),
-                Optional.of(model), RunContext.detached(run.seed())));
-        if (!(agent instanceof GovSimAgent govsim)) {
-            throw new InvalidInputException("agent provider '" + LLM_AGENT + "' returned " + agent.getClass().getName()
-                    + ", which does not implement GovSimAgent");
-        }
-        return govsim;
+        return spec;
     }
 }

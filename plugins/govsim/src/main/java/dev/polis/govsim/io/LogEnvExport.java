@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Per month: one {@code harvesting} row per agent, one {@code utterance} row per chat line (the mayor's under
  * {@code framework}), one {@code conversation_summary} and one {@code conversation_resource_limit} row. Harvesting
- * rows also carry {@code sustainability_threshold}, which the original does not log; its importer ignores it.
+ * rows also carry {@code sustainability_threshold} and {@code parse_status} (how the answer was read, a
+ * {@link dev.polis.govsim.protocol.ParseStatus} name), which the original does not log; its importer ignores them.
  */
 public final class LogEnvExport {
 
@@ -37,6 +38,7 @@ public final class LogEnvExport {
                 row.put("html_interactions", agent.rawText());
                 row.put("agent_name", agent.name());
                 row.put("sustainability_threshold", month.perAgentThreshold());
+                row.put("parse_status", agent.status());
                 rows.add(row);
             }
             for (ConversationEntry line : month.conversation()) {

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  *
  * <p>The original does not log the per-agent threshold; unless the file carries our
  * {@code sustainability_threshold}, it is rebuilt as the original computes it: 10 in the first month, then
- * {@code (h // 2) // n} with n the number of agents of the first month.
+ * {@code (h // 2) // n} with n the number of agents of the first month. A harvest's status is the file's
+ * {@code parse_status} when it has one (our export), else {@code IMPORTED}.
  */
 public final class LogEnvImport {
 
@@ -102,7 +103,7 @@ public final class LogEnvImport {
             }
             String id = row.path("agent_id").asText();
             agents.add(new AgentMonth(id, row.path("agent_name").asText(id), row.path("wanted_resource").asInt(),
-                    row.path("resource_collected").asInt(), row.path("html_interactions").asText(""), "IMPORTED",
+                    row.path("resource_collected").asInt(), row.path("html_interactions").asText(""), row.path("parse_status").asText("IMPORTED"),
                     List.of()));
         }
     }

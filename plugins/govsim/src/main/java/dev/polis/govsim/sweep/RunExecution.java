@@ -11,9 +11,14 @@ import dev.polis.govsim.protocol.AgentProfile;
 import dev.polis.govsim.protocol.GovSimAgent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-/** Plays one run of a sweep with its records: skips it when finished, resumes it from its last saved month. */
+/**
+ * Plays one run of a sweep with its records: skips it when finished, resumes it from its last saved month. Each
+ * run gets a {@link RunScope}: its agents' events are written to its {@code events.jsonl} with the month they
+ * belong to, and its model calls to its {@code calls.jsonl}.
+ */
 final class RunExecution {
 
     private final SweepOptions options;
@@ -34,21 +39,34 @@ final class RunExecution {
             GameState state = store.savedState().orElseThrow();
             return new RunOutcome(spec, state, calculator.compute(state.months()), null, RunOutcome.Resumed.SKIPPED);
         }
-        List<Seat> seats = seats(spec, config);
-        GovSimGame game = new GovSimGame(config, seats, harvestExecutor);
         GameState start = store.savedState().orElse(null);
         RunOutcome.Resumed how = start == null ? RunOutcome.Resumed.FRESH : RunOutcome.Resumed.CONTINUED;
+        RunScope scope = new RunScope(spec, store.directory());
+        try {
+            return play(spec, config, calculator, store, scope, start, how);
+        } finally {
+            scope.close();
+            store.events(scope.events().drain());
+        }
+    }
+
+    private RunOutcome play(RunSpec spec, GovSimConfig config, MetricsCalculator calculator, RunStore store,
+                            RunScope scope, GameState start, RunOutcome.Resumed how) {
+        List<Seat> seats = seats(spec, config, scope);
         store.start(spec);
+        GovSimGame game = new GovSimGame(config, seats, harvestExecutor);
         GameState state = start == null ? game.initialState() : start;
         try {
-            state = game.play(state, store::month);
+            state = game.play(state, (month, after) -> store.month(month, after, scope.events().drain()));
         } catch (RuntimeException e) {
+            scope.events().drain(); // the unfinished month's events: a resumed run plays that month, and emits them, again
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             store.fail(spec, reason);
             return new RunOutcome(spec, store.savedState().orElse(state), null, reason, how);
         } finally {
             seats.forEach(seat -> seat.agent().close());
         }
+        store.events(scope.events().drain());
         RunMetrics metrics = calculator.compute(state.months());
         store.finish(spec, metrics);
         return new RunOutcome(spec, state, metrics, null, how);
@@ -63,20 +81,33 @@ final class RunExecution {
                 config.collapseRule() == dev.polis.govsim.game.CollapseRule.PAPER);
     }
 
-    private List<Seat> seats(RunSpec spec, GovSimConfig config) {
+    /** Returns the run's seats; when one agent cannot be made, those made before it are closed. */
+    private List<Seat> seats(RunSpec spec, GovSimConfig config, RunScope scope) {
+        List<Seat> seats = new ArrayList<>();
+        try {
+            addSeats(spec, config, scope, seats);
+        } catch (RuntimeException e) {
+            seats.forEach(seat -> seat.agent().close());
+            throw e;
+        }
+        return seats;
+    }
+
+    private void addSeats(RunSpec spec, GovSimConfig config, RunScope scope, List<Seat> seats) {
         boolean newcomer = spec.experiment().newcomer();
         int count = newcomer ? Math.max(5, spec.society().members().size()) : spec.society().members().size();
         List<AgentProfile> profiles = Personas.profiles(spec.scenario(), count, newcomer);
-        List<Seat> seats = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             AgentProfile profile = profiles.get(i);
-            String member = spec.society().members().get(Math.min(i, spec.society().members().size() - 1));
+            int index = Math.min(i, spec.society().members().size() - 1);
+            String member = spec.society().members().get(index);
+            Map<String, Object> settings = spec.society().settingsOf(index);
             if (profile.newcomer() && !member.startsWith("llm")) {
                 member = options.newcomerPolicy();
+                settings = Map.of();
             }
-            GovSimAgent agent = agents.create(member, profile, spec);
+            GovSimAgent agent = agents.create(member, settings, profile, scope);
             seats.add(new Seat(profile, agent, profile.newcomer() ? config.newcomerMonth() : 0));
         }
-        return seats;
     }
 }

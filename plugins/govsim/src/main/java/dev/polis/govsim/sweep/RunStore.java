@@ -25,7 +25,9 @@ import java.util.Optional;
 /**
  * The records of one run in its folder, written as the run goes: {@code run.json} and {@code metrics.json} (sdk-core's
  * run folder), {@code spec.json}, {@code state.json} and {@code log_env.json} after every month, and
- * {@code events.jsonl} appended one month at a time, so a resumed run neither loses nor repeats an event.
+ * {@code events.jsonl} appended one month at a time (the agents' own {@code govsim.llm.*} events of the month
+ * first), so a resumed run neither loses nor repeats an event. Model calls go to {@code calls.jsonl} through the
+ * run's {@link RunScope}.
  */
 public final class RunStore {
 
@@ -68,9 +70,33 @@ public final class RunStore {
 
     /** Records a finished month: its events, the state and the export. */
     public void month(MonthRecord month, GameState state) {
-        appendEvents(month);
+        month(month, state, List.of());
+    }
+
+    /**
+     * Records a finished month: first {@code agentEvents} (what its agents emitted during the month, each a map with
+     * {@code time}, {@code type} and fields), then the month's harvests, utterances and summary, the state and the
+     * export.
+     */
+    public void month(MonthRecord month, GameState state, List<Map<String, Object>> agentEvents) {
+        appendEvents(month, agentEvents);
         Json.write(folder.file(STATE), state, false);
         Json.write(folder.file(LOG_ENV), LogEnvExport.rows(state.months()), false);
+    }
+
+    /** Appends events that belong to no month (emitted after the last one); does nothing for none. */
+    public void events(List<Map<String, Object>> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        try (BufferedWriter out = openEvents()) {
+            for (Map<String, Object> line : lines) {
+                out.write(Json.MAPPER.writeValueAsString(line));
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + folder.file(RunFolder.EVENTS), e);
+        }
     }
 
     /** Marks the run finished with its metrics. */
@@ -90,9 +116,17 @@ public final class RunStore {
         folder.writeInfo(info.ended(status, Instant.now().toString(), reason));
     }
 
-    private void appendEvents(MonthRecord month) {
-        try (BufferedWriter out = Files.newBufferedWriter(folder.file(RunFolder.EVENTS), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+    private BufferedWriter openEvents() throws IOException {
+        return Files.newBufferedWriter(folder.file(RunFolder.EVENTS), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private void appendEvents(MonthRecord month, List<Map<String, Object>> agentEvents) {
+        try (BufferedWriter out = openEvents()) {
+            for (Map<String, Object> line : agentEvents) {
+                out.write(Json.MAPPER.writeValueAsString(line));
+                out.newLine();
+            }
             for (AgentMonth agent : month.agents()) {
                 line(out, "govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
                         "pool", month.poolBefore(), "wanted", agent.wanted(), "received", agent.received(),

@@ -2,7 +2,10 @@ package dev.polis.govsim.sweep;
 
 import dev.polis.api.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A named group of agents that plays together: a row of the summary table (the paper's "model").
@@ -10,12 +13,16 @@ import java.util.List;
  * <p>Each member is a policy spec ({@code sustainable}, {@code fixed:10}, ...) or an LLM spec {@code llm:<model spec>}
  * ({@code llm:openai:http://127.0.0.1:11434/v1#qwen2.5:7b}). In the newcomer experiment the last member is the newcomer.
  *
- * @param name    the label shown in tables
- * @param members one spec per persona, in persona order
+ * <p>An LLM member may carry settings of the {@code govsim.llm} agent ({@code rateImportance}, {@code prompts},
+ * {@code frameworkModel}, ...); they are recorded in each run's {@code spec.json}.
+ *
+ * @param name     the label shown in tables
+ * @param members  one spec per persona, in persona order
+ * @param settings one settings map per member, in member order (empty for a policy or an LLM member on defaults)
  */
-public record Society(String name, List<String> members) {
+public record Society(String name, List<String> members, List<Map<String, Object>> settings) {
 
-    /** Checks the components. */
+    /** Checks the components; {@code null} settings mean none for every member. */
     public Society {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("a society needs a name");
@@ -24,6 +31,44 @@ public record Society(String name, List<String> members) {
         if (members.isEmpty()) {
             throw new InvalidInputException("society '" + name + "' has no members");
         }
+        if (settings == null || settings.isEmpty()) {
+            settings = Collections.nCopies(members.size(), Map.of());
+        }
+        if (settings.size() != members.size()) {
+            throw new InvalidInputException("society '" + name + "' has " + members.size() + " members but "
+                    + settings.size() + " settings maps");
+        }
+        settings = settings.stream().map(m -> m == null ? Map.<String, Object>of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(m))).toList();
+    }
+
+    /** Creates a society whose members have no settings. */
+    public Society(String name, List<String> members) {
+        this(name, members, null);
+    }
+
+    /** Returns the settings of member {@code index}. */
+    public Map<String, Object> settingsOf(int index) {
+        return settings.get(index);
+    }
+
+    /**
+     * Returns a copy in which every LLM member's settings are overlaid with {@code overrides} (a key there wins);
+     * policy members are left without settings.
+     */
+    public Society withLlmSettings(Map<String, ?> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return this;
+        }
+        List<Map<String, Object>> merged = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Map<String, Object> map = new LinkedHashMap<>(settings.get(i));
+            if (members.get(i).startsWith("llm")) {
+                map.putAll(overrides);
+            }
+            merged.add(map);
+        }
+        return new Society(name, members, merged);
     }
 
     /**
@@ -57,7 +102,7 @@ public record Society(String name, List<String> members) {
             }
         }
         if (members.size() == 1) {
-            members = java.util.Collections.nCopies(5, members.get(0));
+            members = Collections.nCopies(5, members.get(0));
         }
         return new Society(name, members);
     }

@@ -158,8 +158,10 @@ class LlmAgentMonthTest {
 
     @Test
     void malformedHarvestsFollowTheRuleAndAreRecorded() {
-        for (String[] c : new String[][] {{"I'll take ten.", "0", "NO_NUMBER", "NO_MARKER"},
-                {"Answer: -5 tons", "5", "PARSED", "SIGN_IGNORED"}, {"Answer: 1,000 tons", "1", "PARSED", "FIRST_DIGIT_GROUP"},
+        for (String[] c : new String[][] {{"I'll take ten.", "0", "NO_MARKER", "NO_MARKER"},
+                {"Answer: ten tons", "0", "NO_NUMBER", "NO_NUMBER"},
+                {"Answer: -5 tons", "5", "SIGN_IGNORED", "SIGN_IGNORED"},
+                {"Answer: 1,000 tons", "1", "FIRST_DIGIT_GROUP", "FIRST_DIGIT_GROUP"},
                 {"Answer: 123456789012 tons", String.valueOf(Integer.MAX_VALUE), "TOO_LARGE", "TOO_LARGE"},
                 {"Answer: 500 tons", "500", "PARSED", "NUMBER"}}) {
             ScriptedGovSim.RecordingRun own = new ScriptedGovSim.RecordingRun();

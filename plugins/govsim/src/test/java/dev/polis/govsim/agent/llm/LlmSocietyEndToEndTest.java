@@ -129,6 +129,7 @@ class LlmSocietyEndToEndTest {
         GameState end = play(society, Scenario.PASTURE, null);
 
         assertThat(end.months().getFirst().agents()).extracting(AgentMonth::wanted).containsOnly(1);
+        assertThat(end.months().getFirst().agents()).extracting(AgentMonth::status).containsOnly("FIRST_DIGIT_GROUP");
         assertThat(end.months().getFirst().agents()).extracting(AgentMonth::rawText)
                 .containsOnly("I'd say 1,000 flocks. Answer: 1,000 flocks");
         assertThat(Map.of("months", end.months().size())).containsEntry("months", 12);

@@ -11,7 +11,7 @@ import dev.polis.api.run.RunContext;
 import dev.polis.testkit.chat.ScriptedChatModel;
 
 /** Test helpers: a scripted model that answers each of the agent's prompts by what it asks, and a recording run. */
-final class ScriptedGovSim {
+public final class ScriptedGovSim {
 
     static final List<String> NAMES = List.of("John", "Kate", "Jack", "Emma", "Luke");
 
@@ -24,7 +24,11 @@ final class ScriptedGovSim {
                 .answer(request -> answer(name, harvestAnswer, request)).build();
     }
 
-    static String answer(String name, String harvestAnswer, ChatRequest request) {
+    /**
+     * Answers one of the agent's prompts by what it asks, as {@code name} would; {@code harvestAnswer} answers
+     * harvest prompts. Public for the CLI tests, which serve these answers over HTTP.
+     */
+    public static String answer(String name, String harvestAnswer, ChatRequest request) {
         String task = request.messages().getLast().content();
         if (task.contains("Rate it from 1 to 10")) {
             return task.contains("agreed") ? "9" : "6";

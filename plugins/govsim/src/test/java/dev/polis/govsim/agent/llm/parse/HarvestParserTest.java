@@ -39,11 +39,13 @@ class HarvestParserTest {
     }
 
     @Test
-    void aThousandWithASeparatorIsReadAsOneAndReportedAsParsed() {
+    void aThousandWithASeparatorIsReadAsOneAndReportedAsTheFirstDigitGroup() {
         HarvestDecision decision = HarvestParser.parse("Answer: 1,000 tons").toDecision();
 
         assertThat(decision.amount()).isEqualTo(1);
-        assertThat(decision.status()).isEqualTo(ParseStatus.PARSED);
+        assertThat(decision.status()).isEqualTo(ParseStatus.FIRST_DIGIT_GROUP);
+        assertThat(decision.status().coarse()).isEqualTo(ParseStatus.PARSED);
+        assertThat(decision.status().malformed()).isTrue();
         assertThat(decision.rawText()).isEqualTo("Answer: 1,000 tons");
     }
 
@@ -53,7 +55,9 @@ class HarvestParserTest {
         HarvestDecision noDigits = HarvestParser.parse("Answer: ten tons").toDecision();
 
         assertThat(noMarker.amount()).isZero();
-        assertThat(noMarker.status()).isEqualTo(ParseStatus.NO_NUMBER);
+        assertThat(noMarker.status()).isEqualTo(ParseStatus.NO_MARKER);
+        assertThat(noMarker.status().coarse()).isEqualTo(ParseStatus.NO_NUMBER);
+        assertThat(noMarker.status().numberRead()).isFalse();
         assertThat(noMarker.rawText()).isEqualTo("I would rather not say.");
         assertThat(noDigits.amount()).isZero();
         assertThat(noDigits.status()).isEqualTo(ParseStatus.NO_NUMBER);
@@ -63,6 +67,18 @@ class HarvestParserTest {
     void absurdlyLargeNumbersAreNotClampedToThePool() {
         assertThat(HarvestParser.parse("Answer: 5000 tons").toDecision().amount()).isEqualTo(5000);
         assertThat(HarvestParser.parse("Answer: 99999999999 tons").toDecision().status()).isEqualTo(ParseStatus.TOO_LARGE);
+    }
+
+    @Test
+    void everyDetailIsReportedUnderTheProtocolStatusOfTheSameNameExceptAPlainNumber() {
+        for (HarvestParseDetail detail : HarvestParseDetail.values()) {
+            String expected = detail == HarvestParseDetail.NUMBER ? "PARSED" : detail.name();
+            assertThat(detail.status().name()).isEqualTo(expected);
+        }
+        assertThat(HarvestParser.parse("Answer: -5").toDecision().status().coarse()).isEqualTo(ParseStatus.PARSED);
+        assertThat(HarvestParser.parse("Answer: 7.5").toDecision().status()).isEqualTo(ParseStatus.FRACTION_DROPPED);
+        assertThat(ParseStatus.PARSED.malformed()).isFalse();
+        assertThat(ParseStatus.NOT_TEXT.coarse()).isEqualTo(ParseStatus.NOT_TEXT);
     }
 
     @Test

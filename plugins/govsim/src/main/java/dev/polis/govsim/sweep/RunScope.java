@@ -1,0 +1,115 @@
+package dev.polis.govsim.sweep;
+
+import dev.polis.api.run.EventSink;
+import dev.polis.api.run.RunContext;
+import dev.polis.core.calls.CallLog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one run of a sweep lends its agents: the run's context (id, seed, folder, event sink whose events land in
+ * the run's {@code events.jsonl}) and the run's call log ({@code calls.jsonl}, opened on first use, so runs of
+ * reference policies leave none), and models its agents use but do not own. Closing the scope closes those models,
+ * then the call log.
+ */
+public final class RunScope implements AutoCloseable {
+
+    private final RunSpec spec;
+    private final Path directory;
+    private final PendingEvents events = new PendingEvents();
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private CallLog calls;
+    private boolean closed;
+
+    /** Creates the scope of run {@code spec}, whose records are in {@code directory}. */
+    public RunScope(RunSpec spec, Path directory) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /** Returns the run. */
+    public RunSpec spec() {
+        return spec;
+    }
+
+    /** Returns the run's record folder. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Returns the events emitted through {@link #context()} that are not yet written. */
+    public PendingEvents events() {
+        return events;
+    }
+
+    /** Returns the run's context for agent providers: id, seed, folder and events. */
+    public RunContext context() {
+        return new RunContext() {
+            @Override
+            public String runId() {
+                return spec.id();
+            }
+
+            @Override
+            public long seed() {
+                return spec.seed();
+            }
+
+            @Override
+            public Optional<Path> directory() {
+                return Optional.of(directory);
+            }
+
+            @Override
+            public EventSink events() {
+                return events;
+            }
+        };
+    }
+
+    /**
+     * Returns the run's call log, {@code calls.jsonl} in its folder, opening it (for appending) on first use.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public synchronized CallLog calls() {
+        if (closed) {
+            throw new IllegalStateException("the run " + spec.id() + " is over; its call log is closed");
+        }
+        if (calls == null) {
+            calls = CallLog.inRunFolder(directory);
+        }
+        return calls;
+    }
+
+    /** Keeps {@code resource} (a model the run's agents use but do not own) to be closed with the run. */
+    public synchronized <T extends AutoCloseable> T own(T resource) {
+        owned.add(Objects.requireNonNull(resource, "resource"));
+        return resource;
+    }
+
+    /**
+     * Closes what the run owns, newest first, then the call log; a failure to close one is reported as an event
+     * ({@code govsim.close-failed}) that {@link #events()} still holds.
+     */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                events.emit("govsim.close-failed", Map.of("resource", owned.get(i).getClass().getSimpleName(),
+                        "error", String.valueOf(e.getMessage())));
+            }
+        }
+        owned.clear();
+        if (calls != null) {
+            calls.close();
+        }
+    }
+}
