@@ -17,6 +17,17 @@ public interface LmSession extends AutoCloseable {
      */
     float[][] append(int[] tokens);
 
+    /**
+     * Appends {@code tokens} and returns only the next-token logits after the last of them.
+     *
+     * <p>This is what decoding needs after a prompt; runtimes override it to skip computing (and copying)
+     * the other rows, which for a long prompt are most of the work, and to apply prefill strategies.
+     */
+    default float[] appendLast(int[] tokens) {
+        float[][] rows = append(tokens);
+        return rows[rows.length - 1];
+    }
+
     /** Returns how many tokens the cache holds. */
     int length();
 

@@ -1,0 +1,71 @@
+package dev.polis.runtime.model;
+
+import java.util.List;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.seam.KvCachePolicy;
+
+/**
+ * Grouped-query self-attention of one layer over its KV cache: one fused projection for q, k and v, rotary
+ * embedding, cache append, attention of each query group against its shared key/value head, output projection.
+ * KV-cache policies run after a multi-token append, once attention over the full cache is done.
+ */
+final class Attention {
+
+    private final int layer;
+    private final int heads;
+    private final int kvHeads;
+    private final int headDim;
+    private final float scale;
+    private final LayerWeights weights;
+    private final Rope rope;
+
+    Attention(int layer, ModelConfig config, LayerWeights weights, Rope rope) {
+        this.layer = layer;
+        this.heads = config.heads();
+        this.kvHeads = config.kvHeads();
+        this.headDim = config.headDim();
+        this.scale = (float) (1.0 / Math.sqrt(headDim));
+        this.weights = weights;
+        this.rope = rope;
+    }
+
+    /** Returns the attention output for normalised {@code x} ({@code [batch, tokens, hidden]}). */
+    NDArray apply(NDArray x, Step step, KvCache cache, List<KvCachePolicy> policies) {
+        long batch = x.getShape().get(0);
+        long tokens = x.getShape().get(1);
+        NDList qkv = Ops.linear(x, weights.qkv(), weights.qkvBias())
+                .split(new long[] {(long) heads * headDim, (long) (heads + kvHeads) * headDim}, 2);
+        NDArray q = rope.apply(split(qkv.get(0), batch, tokens, heads), step.rope);
+        NDArray k = rope.apply(split(qkv.get(1), batch, tokens, kvHeads), step.rope);
+        NDArray v = split(qkv.get(2), batch, tokens, kvHeads);
+        cache.append(k, v, step.positions);
+        NDArray keys = cache.keys(step.manager);
+        NDArray values = cache.values(step.manager);
+        long slots = keys.getShape().get(2);
+        long group = heads / kvHeads;
+        NDArray grouped = q.mul(scale).reshape(batch, kvHeads, group * tokens, headDim);
+        NDArray scores = grouped.matMul(keys.transpose(0, 1, 3, 2));
+        NDArray mask = step.mask(cache);
+        if (mask != null) {
+            scores = scores.reshape(batch, kvHeads, group, tokens, slots).add(mask)
+                    .reshape(batch, kvHeads, group * tokens, slots);
+        }
+        NDArray context = scores.softmax(-1).matMul(values)
+                .reshape(batch, heads, tokens, headDim)
+                .transpose(0, 2, 1, 3)
+                .reshape(batch, tokens, (long) heads * headDim);
+        NDArray out = Ops.linear(context, weights.output(), weights.outputBias());
+        if (tokens > 1) {
+            for (KvCachePolicy policy : policies) {
+                policy.afterPrefill(layer, q, cache);
+            }
+        }
+        return out;
+    }
+
+    private NDArray split(NDArray projected, long batch, long tokens, int headCount) {
+        return projected.reshape(batch, tokens, headCount, headDim).transpose(0, 2, 1, 3);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.polis.runtime.model;
+
+import java.util.Arrays;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * What the layers share while they process one group of tokens: the tokens' positions, their rotary rows, a
+ * manager for the step's arrays, and the causal mask of the previous layer (reused when the next layer's cache
+ * holds the same positions).
+ */
+final class Step {
+
+    private static final float MASKED = -1e30f;
+
+    final NDManager manager;
+    final int[] positions;
+    final Rope.Rows rope;
+    private int[] maskSlots;
+    private NDArray mask;
+
+    Step(NDManager manager, int[] positions, Rope rope) {
+        this.manager = manager;
+        this.positions = positions.clone();
+        this.rope = rope.rows(positions, manager);
+    }
+
+    /**
+     * Returns the additive mask {@code [tokens, slots]} that hides from each token the cache slots of later
+     * positions, or {@code null} when nothing needs hiding (one token, every slot at or before it).
+     */
+    NDArray mask(KvCache cache) {
+        int[] slotPositions = cache.positions();
+        if (Arrays.equals(maskSlots, slotPositions)) {
+            return mask;
+        }
+        int slots = cache.length();
+        int tokens = positions.length;
+        float[] values = new float[tokens * slots];
+        boolean any = false;
+        for (int t = 0; t < tokens; t++) {
+            for (int s = 0; s < slots; s++) {
+                if (slotPositions[s] > positions[t]) {
+                    values[t * slots + s] = MASKED;
+                    any = true;
+                }
+            }
+        }
+        maskSlots = slotPositions;
+        mask = any ? manager.create(values, new Shape(tokens, slots)) : null;
+        return mask;
+    }
+
+    @Override
+    public String toString() {
+        return "Step" + Arrays.toString(positions);
+    }
+}

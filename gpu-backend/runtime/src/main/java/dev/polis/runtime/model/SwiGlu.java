@@ -1,0 +1,25 @@
+package dev.polis.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import dev.polis.runtime.seam.FeedForward;
+
+/** The Llama-family feed-forward block: {@code down(silu(gate(x)) * up(x))}, gate and up fused into one product. */
+final class SwiGlu implements FeedForward {
+
+    private final NDArray gateUp;
+    private final NDArray down;
+
+    SwiGlu(NDArray gateUp, NDArray down) {
+        this.gateUp = gateUp;
+        this.down = down;
+    }
+
+    @Override
+    public NDArray apply(NDArray x) {
+        NDList parts = Ops.linear(x, gateUp, null).split(2, 2);
+        NDArray gate = parts.get(0);
+        return Ops.linear(gate.mul(Activation.sigmoid(gate)).mul(parts.get(1)), down, null);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.polis.runtime.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.seam.FeedForward;
+import dev.polis.runtime.seam.FeedForwardSeam;
+import dev.polis.runtime.seam.KvCachePolicy;
+import dev.polis.runtime.seam.KvCachePolicySeam;
+import dev.polis.runtime.seam.LayerAccess;
+import dev.polis.runtime.seam.PrefillSeam;
+import dev.polis.runtime.seam.PrefillStrategy;
+
+/**
+ * The layer stack of a decoder-only transformer and its replaceable parts: embedding, decoder layers with their
+ * feed-forward blocks, final norm and LM head, plus the installed KV-cache policies and prefill strategy.
+ */
+final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySeam, PrefillSeam {
+
+    private final ModelConfig config;
+    private final ModelWeights weights;
+    private final Rope rope;
+    private final NDManager manager;
+    private final List<DecoderLayer> layers = new ArrayList<>();
+    private final FeedForward[] feedForwards;
+    private final List<KvCachePolicy> policies = new CopyOnWriteArrayList<>();
+    private volatile PrefillStrategy prefill = PrefillStrategy.dense();
+    private final float eps;
+
+    Transformer(ModelConfig config, ModelWeights weights, Rope rope, NDManager manager) {
+        this.config = config;
+        this.weights = weights;
+        this.rope = rope;
+        this.manager = manager;
+        this.eps = (float) config.rmsNormEps();
+        this.feedForwards = new FeedForward[config.layers()];
+        for (int i = 0; i < config.layers(); i++) {
+            LayerWeights w = weights.layers().get(i);
+            layers.add(new DecoderLayer(new Attention(i, config, w, rope), w, eps));
+            feedForwards[i] = new SwiGlu(w.gateUp(), w.down());
+        }
+    }
+
+    Rope rope() {
+        return rope;
+    }
+
+    @Override
+    public int layers() {
+        return config.layers();
+    }
+
+    @Override
+    public int hiddenSize() {
+        return config.hiddenSize();
+    }
+
+    @Override
+    public NDArray embed(TransformerSession session, int[][] tokens) {
+        int batch = tokens.length;
+        int count = tokens[0].length;
+        long[] ids = new long[batch * count];
+        for (int b = 0; b < batch; b++) {
+            if (tokens[b].length != count) {
+                throw new IllegalArgumentException("every sequence of a batch must append the same number of tokens");
+            }
+            for (int t = 0; t < count; t++) {
+                int id = tokens[b][t];
+                if (id < 0 || id >= config.vocabSize()) {
+                    throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of "
+                            + config.vocabSize());
+                }
+                ids[b * count + t] = id;
+            }
+        }
+        NDArray index = session.stepManager().create(ids, new Shape(batch, count));
+        return index.getNDArrayInternal().embedding(index, weights.embedding(), SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    @Override
+    public NDArray run(TransformerSession session, NDArray hidden, int[] positions, int from, int to) {
+        if (from < 0 || to > layers.size() || from > to) {
+            throw new IllegalArgumentException("layer range [" + from + ", " + to + ") is outside [0, "
+                    + layers.size() + ")");
+        }
+        Step step = new Step(session.stepManager(), positions, rope);
+        NDArray h = hidden;
+        for (int l = from; l < to; l++) {
+            h = layers.get(l).apply(h, step, session.cache(l), feedForwards[l], policies);
+        }
+        return h;
+    }
+
+    @Override
+    public NDArray logits(NDArray hidden) {
+        return Ops.linear(Ops.rmsNorm(hidden, weights.finalNorm(), eps), weights.lmHead(), null);
+    }
+
+    @Override
+    public FeedForward block(int layer) {
+        return feedForwards[layer];
+    }
+
+    @Override
+    public synchronized void replace(int layer, UnaryOperator<FeedForward> change) {
+        feedForwards[layer] = change.apply(feedForwards[layer]);
+    }
+
+    @Override
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void add(KvCachePolicy policy) {
+        policies.add(policy);
+    }
+
+    @Override
+    public List<KvCachePolicy> policies() {
+        return List.copyOf(policies);
+    }
+
+    @Override
+    public PrefillStrategy strategy() {
+        return prefill;
+    }
+
+    @Override
+    public synchronized void replace(UnaryOperator<PrefillStrategy> change) {
+        prefill = change.apply(prefill);
+    }
+}

@@ -1,0 +1,206 @@
+package dev.polis.runtime.model;
+
+import java.util.function.Supplier;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import dev.polis.api.InvalidInputException;
+import dev.polis.api.inference.LmSession;
+
+/**
+ * A batch of sequences decoded together on a {@link TransformerLm}, with one preallocated KV cache per layer.
+ *
+ * <p>Every call works inside a step: a sub-manager and an {@link NDScope} that free all intermediate arrays when
+ * the call returns, so native memory stays flat over long generations. As an {@link LmSession} it is a batch of
+ * one; {@link #appendBatch} drives several sequences of equal length at once.
+ */
+public final class TransformerSession implements LmSession {
+
+    private final Transformer transformer;
+    private final NDManager manager;
+    private final KvCache[] caches;
+    private final int batch;
+    private final int capacity;
+    private NDManager step;
+    private int length;
+
+    TransformerSession(Transformer transformer, NDManager parent, int batch, int capacity, int kvHeads, int headDim) {
+        this.transformer = transformer;
+        this.manager = parent.newSubManager();
+        this.batch = batch;
+        this.capacity = capacity;
+        this.caches = new KvCache[transformer.layers()];
+        for (int l = 0; l < caches.length; l++) {
+            caches[l] = new KvCache(manager, batch, kvHeads, capacity, headDim);
+        }
+    }
+
+    /** Returns how many sequences this session decodes together. */
+    public int batchSize() {
+        return batch;
+    }
+
+    /** Returns the most tokens a sequence may hold. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Returns the cache of {@code layer}, for KV-cache policies and layer-level decoders. */
+    public KvCache cache(int layer) {
+        return caches[layer];
+    }
+
+    /** Returns the manager of the step in progress; only valid inside {@link #step(Supplier)}. */
+    public NDManager stepManager() {
+        if (step == null) {
+            throw new IllegalStateException("no step in progress: call layer-level operations inside step(...)");
+        }
+        return step;
+    }
+
+    /**
+     * Runs {@code work} as one step: arrays it creates are freed when it returns, so it must return plain Java
+     * values (copy what it needs out of the arrays first). Steps may nest; the outermost one frees.
+     */
+    public <R> R step(Supplier<R> work) {
+        if (step != null) {
+            return work.get();
+        }
+        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            step = m;
+            return work.get();
+        } finally {
+            step = null;
+        }
+    }
+
+    @Override
+    public float[][] append(int[] tokens) {
+        requireSingle();
+        return appendBatch(new int[][] {tokens})[0];
+    }
+
+    /** Appends {@code tokens[b]} to sequence {@code b} and returns {@code [batch][tokens][vocab]} logits. */
+    public float[][][] appendBatch(int[][] tokens) {
+        int count = checkAppend(tokens);
+        return step(() -> {
+            int[] positions = nextPositions(count);
+            NDArray hidden = transformer.run(this, transformer.embed(this, tokens), positions, 0, caches.length);
+            length += count;
+            return rows(transformer.logits(hidden), count);
+        });
+    }
+
+    /**
+     * Appends {@code tokens} (a prompt) through the installed prefill strategy and returns only the logits after the
+     * last one: for long prompts far cheaper than {@link #append}, which returns a row per token.
+     */
+    @Override
+    public float[] appendLast(int[] tokens) {
+        requireSingle();
+        return appendLastBatch(new int[][] {tokens})[0];
+    }
+
+    /** Batched {@link #appendLast}: returns {@code [batch][vocab]}. */
+    public float[][] appendLastBatch(int[][] tokens) {
+        int count = checkAppend(tokens);
+        return step(() -> {
+            int[] positions = nextPositions(count);
+            NDArray embedded = transformer.embed(this, tokens);
+            NDArray hidden = count == 1
+                    ? transformer.run(this, embedded, positions, 0, caches.length)
+                    : transformer.strategy().prefill(this, transformer, embedded, positions);
+            length += count;
+            long rows = hidden.getShape().get(1);
+            NDArray last = hidden.get(new NDIndex(":, {}:", rows - 1));
+            float[][][] logits = rows(transformer.logits(last), 1);
+            float[][] out = new float[batch][];
+            for (int b = 0; b < batch; b++) {
+                out[b] = logits[b][0];
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    /**
+     * Declares that the sequence now holds {@code tokens} tokens, for layer-level callers that append through
+     * {@link dev.polis.runtime.seam.LayerAccess} rather than {@link #append}.
+     */
+    public void assumeLength(int tokens) {
+        if (tokens < 0 || tokens > capacity) {
+            throw new IllegalArgumentException("length " + tokens + " is outside [0, " + capacity + "]");
+        }
+        length = tokens;
+    }
+
+    @Override
+    public void crop(int newLength) {
+        if (newLength < 0 || newLength > length) {
+            throw new IllegalArgumentException("cannot crop a sequence of " + length + " tokens to " + newLength);
+        }
+        for (KvCache cache : caches) {
+            int keep = cache.length();
+            while (keep > 0 && cache.position(keep - 1) >= newLength) {
+                keep--;
+            }
+            cache.crop(keep);
+        }
+        length = newLength;
+    }
+
+    @Override
+    public void close() {
+        for (KvCache cache : caches) {
+            cache.close();
+        }
+        manager.close();
+    }
+
+    private int[] nextPositions(int count) {
+        int[] positions = new int[count];
+        for (int i = 0; i < count; i++) {
+            positions[i] = length + i;
+        }
+        return positions;
+    }
+
+    private int checkAppend(int[][] tokens) {
+        if (tokens.length != batch) {
+            throw new IllegalArgumentException("this session decodes " + batch + " sequences but got " + tokens.length);
+        }
+        int count = tokens[0].length;
+        if (count == 0) {
+            throw new IllegalArgumentException("append needs at least one token");
+        }
+        if (length + count > capacity) {
+            throw new InvalidInputException("the sequence would reach " + (length + count) + " tokens but this session "
+                    + "holds at most " + capacity + " (the model's context, or the capacity it was opened with)");
+        }
+        return count;
+    }
+
+    private void requireSingle() {
+        if (batch != 1) {
+            throw new IllegalStateException("this session decodes " + batch + " sequences: use appendBatch");
+        }
+    }
+
+    private float[][][] rows(NDArray logits, int count) {
+        float[] flat = logits.toFloatArray();
+        int vocab = (int) logits.getShape().get(2);
+        float[][][] out = new float[batch][count][vocab];
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < count; t++) {
+                System.arraycopy(flat, (b * count + t) * vocab, out[b][t], 0, vocab);
+            }
+        }
+        return out;
+    }
+}
