@@ -16,6 +16,9 @@ public final class DjlEnvironment {
     /** The system property DJL's PyTorch engine reads to switch its graph executor optimizer. */
     public static final String GRAPH_OPTIMIZER_PROPERTY = "ai.djl.pytorch.graph_optimizer";
 
+    /** The slf4j-simple level of DJL's CUDA probe. */
+    static final String CUDA_LOG_PROPERTY = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+
     private DjlEnvironment() {
     }
 
@@ -29,6 +32,10 @@ public final class DjlEnvironment {
         }
         if (System.getProperty(GRAPH_OPTIMIZER_PROPERTY) == null) {
             System.setProperty(GRAPH_OPTIMIZER_PROPERTY, "false");
+        }
+        // On a machine without a usable CUDA driver DJL warns at every start; the device doctor check says it once.
+        if (System.getProperty(CUDA_LOG_PROPERTY) == null) {
+            System.setProperty(CUDA_LOG_PROPERTY, "error");
         }
     }
 
