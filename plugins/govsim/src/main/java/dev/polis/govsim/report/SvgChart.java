@@ -101,7 +101,16 @@ public final class SvgChart {
                 d.append(String.format(Locale.ROOT, " L%.1f %.1f", px(one.x()[i]), py(one.y()[i])));
             }
         }
-        return "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + color + "\" stroke-width=\"1.6\"/>";
+        StringBuilder out = new StringBuilder("<path d=\"" + d + "\" fill=\"none\" stroke=\"" + color
+                + "\" stroke-width=\"1.6\"/>");
+        if (style == Style.LINE) {
+            // Markers keep short series visible: a society that collapses in month 1 has a single point.
+            for (int i = 0; i < one.x().length; i++) {
+                out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\" fill=\"%s\"/>",
+                        px(one.x()[i]), py(one.y()[i]), color));
+            }
+        }
+        return out.toString();
     }
 
     private String bars(Series one, String color, int index) {
