@@ -1,0 +1,118 @@
+package dev.polis.layerskip.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import dev.polis.api.chat.GenerationSettings;
+import dev.polis.api.inference.DecodeRequest;
+import dev.polis.api.inference.DecodeResult;
+import dev.polis.api.inference.Decoder;
+import dev.polis.api.inference.TokenListener;
+import dev.polis.layerskip.decode.LayerSkipSettings;
+import dev.polis.layerskip.decode.SelfSpeculativeDecoder;
+import dev.polis.runtime.decode.GreedyDecoder;
+import dev.polis.runtime.model.LoadOptions;
+import dev.polis.runtime.model.TransformerLm;
+import dev.polis.runtime.tokenizer.PolisTokenizer;
+import dev.polis.runtime.tokenizer.Tokenizers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code polis layerskip bench}: decodes every prompt of a file with {@code decoder.greedy} and
+ * {@code decoder.self-speculative} on the same loaded model, one after the other, and reports tokens/s of each, their
+ * ratio, whether the outputs are identical, acceptance, E, d and the §A.9 predicted speed-up.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {
+    "Self-speculative vs full-model greedy decoding, side by side on the same prompts.",
+    "Example: polis layerskip bench --model runs/ls/final --prompts-file runs/ls/heldout-prompts.txt"})
+public final class LayerSkipBenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "<folder>", description = "The checkpoint folder.")
+    private Path model;
+
+    @Option(names = "--prompts-file", required = true, paramLabel = "<file>",
+            description = "One prompt per line (\\n for newlines), e.g. the trainer's heldout-prompts.txt.")
+    private Path promptsFile;
+
+    @Option(names = "--max-tokens", defaultValue = "64", paramLabel = "<n>",
+            description = "Tokens generated per prompt (default: ${DEFAULT-VALUE}).")
+    private int maxTokens;
+
+    @Option(names = "--exit-layer", defaultValue = "0", paramLabel = "<E>",
+            description = "Exit layer; 0 takes it from the usual settings, else calibrates (default: ${DEFAULT-VALUE}).")
+    private int exitLayer;
+
+    @Option(names = "--draft-tokens", defaultValue = "0", paramLabel = "<d>",
+            description = "Drafts per round; 0 as for --exit-layer (default: ${DEFAULT-VALUE}).")
+    private int draftTokens;
+
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "<n>",
+            description = "Prompts decoded untimed first, with both decoders (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> prompts = PromptsFile.read(promptsFile);
+        LayerSkipSettings settings = new LayerSkipSettings(exitLayer, draftTokens)
+                .orElse(LayerSkipSettings.resolve(model));
+        Decoder greedy = new GreedyDecoder();
+        Decoder spec = new SelfSpeculativeDecoder(settings);
+        GenerationSettings generation = GenerationSettings.DEFAULTS.withTemperature(0).withMaxTokens(maxTokens);
+        try (TransformerLm lm = TransformerLm.load(model, LoadOptions.DEFAULTS);
+             PolisTokenizer tokenizer = Tokenizers.load(model)) {
+            out.printf("model %s, %d prompts, %d tokens each, threads %s%n", lm.config().describe(), prompts.size(),
+                    maxTokens, System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            for (int i = 0; i < Math.min(warmup, prompts.size()); i++) {
+                DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null);
+                greedy.decode(lm, request, TokenListener.ignoring());
+                spec.decode(lm, request, TokenListener.ignoring());
+            }
+            BenchTotals totals = new BenchTotals();
+            for (int i = 0; i < prompts.size(); i++) {
+                DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null);
+                boolean greedyFirst = i % 2 == 0;
+                long[] nanos = new long[2];
+                DecodeResult[] results = new DecodeResult[2];
+                for (int turn = 0; turn < 2; turn++) {
+                    int which = greedyFirst ? turn : 1 - turn;
+                    long start = System.nanoTime();
+                    results[which] = (which == 0 ? greedy : spec).decode(lm, request, TokenListener.ignoring());
+                    nanos[which] = System.nanoTime() - start;
+                }
+                totals.add(results[0].tokens(), nanos[0], results[1].tokens(), nanos[1], results[1].metrics());
+                out.printf(Locale.ROOT, "prompt %2d: greedy %5.1f tok/s, self-spec %5.1f tok/s, acceptance %.2f, "
+                                + "%.2f tokens/round, identical %s%n", i,
+                        results[0].tokens().length / (nanos[0] / 1e9), results[1].tokens().length / (nanos[1] / 1e9),
+                        results[1].metrics().getOrDefault("acceptanceRate", 0.0),
+                        results[1].metrics().getOrDefault("tokensPerRound", 0.0),
+                        java.util.Arrays.equals(results[0].tokens(), results[1].tokens()));
+            }
+            report(out, totals);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void report(PrintWriter out, BenchTotals t) {
+        out.printf(Locale.ROOT, "E=%d d=%d; identical outputs %d/%d%n", t.exitLayer, t.draftTokens, t.identical,
+                t.prompts);
+        out.printf(Locale.ROOT, "greedy:    %d tokens in %.2f s = %.1f tokens/s%n", t.greedyTokens,
+                t.greedyNanos / 1e9, t.greedyTokensPerSecond());
+        out.printf(Locale.ROOT, "self-spec: %d tokens in %.2f s = %.1f tokens/s%n", t.specTokens, t.specNanos / 1e9,
+                t.specTokensPerSecond());
+        out.printf(Locale.ROOT, "speed-up measured %.2fx; predicted (§A.9, measured AR/draft/verify times) %.2fx, "
+                        + "(probed layer costs) %.2fx%n", t.speedup(), t.predictedSpeedup(),
+                t.probedPredictedSpeedup());
+        out.printf(Locale.ROOT, "acceptance rate %.3f, alpha %.3f, tokens per round %.2f%n", t.acceptanceRate(),
+                t.alpha(), t.tokensPerRound());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.polis.layerskip.decode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import dev.polis.api.inference.CausalLm;
+import dev.polis.api.inference.DecodeRequest;
+import dev.polis.api.inference.DecodeResult;
+import dev.polis.api.inference.Decoder;
+import dev.polis.api.inference.TokenListener;
+import dev.polis.runtime.decode.DecodeLoop;
+import org.pf4j.Extension;
+
+/**
+ * The {@code decoder.self-speculative} decoder (LayerSkip): drafts d tokens with the first E layers, verifies them
+ * with the remaining layers in one pass that reuses the draft's KV cache and exit-layer hidden states. At
+ * temperature 0 the output equals {@code decoder.greedy}'s token for token; above, speculative sampling keeps the
+ * full model's sampling distribution.
+ *
+ * <p>E and d come from {@link LayerSkipSettings}; when either is unset (auto) it is chosen by {@link Calibration} on
+ * the first prompt. On a model without the runtime's layer seam it decodes ordinarily. Metrics: acceptance rate,
+ * α, tokens per round, time per token, the §A.9 predicted speed-up and the measured one (against the probed
+ * full-model cost per token).
+ */
+@Extension
+public final class SelfSpeculativeDecoder implements Decoder {
+
+    /** The decoder's id. */
+    public static final String ID = "decoder.self-speculative";
+
+    private final LayerSkipSettings settings;
+    private final BiConsumer<SelfSpeculativeSession, Round> observer;
+
+    /** Creates the decoder reading its settings per model from the usual places. */
+    public SelfSpeculativeDecoder() {
+        this(null);
+    }
+
+    /** Creates the decoder with fixed settings ({@code null}: read them per model). */
+    public SelfSpeculativeDecoder(LayerSkipSettings settings) {
+        this(settings, (session, round) -> { });
+    }
+
+    SelfSpeculativeDecoder(LayerSkipSettings settings, BiConsumer<SelfSpeculativeSession, Round> observer) {
+        this.settings = settings;
+        this.observer = observer;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Self-speculative decoding (LayerSkip): draft with the first E layers, verify with the rest, shared KV "
+                + "cache; greedy output identical to decoder.greedy";
+    }
+
+    @Override
+    public Set<String> capabilities() {
+        return Set.of("layerskip", "deterministic", "seeded");
+    }
+
+    @Override
+    public DecodeResult decode(CausalLm model, DecodeRequest request, TokenListener listener) {
+        Optional<LayeredModel> layered = LayeredModel.of(model);
+        if (layered.isEmpty() || layered.get().depth() < 2) {
+            return DecodeLoop.run(model, request, listener, Choosers.of(request.settings()));
+        }
+        LayeredModel lm = layered.get();
+        LayerSkipSettings chosen = settings != null ? settings : LayerSkipSettings.resolve(lm.lm().folder());
+        chosen.check(lm.depth());
+        Calibration.Choice calibration = null;
+        if (chosen.auto()) {
+            calibration = Calibration.choose(lm, request.prompt(), chosen);
+            chosen = chosen.orElse(new LayerSkipSettings(calibration.exitLayer(), calibration.draftTokens()));
+        }
+        Speculation speculation = Choosers.sampling(request.settings())
+                ? new SpeculativeSampling(Warp.of(request.settings()), Choosers.seed(request.settings()))
+                : new GreedySpeculation();
+        DecodeResult result = SelfSpeculativeLoop.run(lm, request, listener, chosen.exitLayer(),
+                chosen.draftTokens(), speculation, CostProbe.costs(lm), observer);
+        if (calibration == null) {
+            return result;
+        }
+        Map<String, Double> metrics = new LinkedHashMap<>(result.metrics());
+        metrics.put("calibrationSeconds", calibration.seconds());
+        metrics.put("calibratedAlpha", calibration.alpha());
+        metrics.put("calibratedPredictedSpeedup", calibration.predictedSpeedup());
+        return new DecodeResult(result.tokens(), result.finishReason(), metrics);
+    }
+}

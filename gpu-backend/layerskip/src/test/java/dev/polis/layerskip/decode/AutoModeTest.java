@@ -1,0 +1,73 @@
+package dev.polis.layerskip.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import dev.polis.api.chat.GenerationSettings;
+import dev.polis.api.inference.DecodeRequest;
+import dev.polis.api.inference.DecodeResult;
+import dev.polis.api.inference.TokenListener;
+import dev.polis.runtime.decode.GreedyDecoder;
+import dev.polis.runtime.model.TransformerLm;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Auto mode calibrates E and d on the prompt; the settings file of a checkpoint fixes them. */
+class AutoModeTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void calibrationPicksTheExitAfterWhichLayersAreIdentity() {
+        int[] prompt = {3, 14, 15, 9, 26};
+        try (TransformerLm lm = new TinyLlama(6, 21, TinyLlama.VOCAB).load(folder, 6, 2)) {
+            LayerCosts flat = new LayerCosts(6, 1.0, 0.0, 0.0);
+            Calibration.Choice choice = Calibration.calibrate(LayeredModel.of(lm).orElseThrow(), prompt,
+                    LayerSkipSettings.AUTO, flat);
+            assertThat(choice.exitLayer()).isEqualTo(2);
+            assertThat(choice.alpha()).isEqualTo(1.0);
+            assertThat(choice.draftTokens()).isEqualTo(Calibration.MAX_DRAFTS);
+            Calibration.Choice fixedDrafts = Calibration.calibrate(LayeredModel.of(lm).orElseThrow(), prompt,
+                    new LayerSkipSettings(0, 3), flat);
+            assertThat(fixedDrafts.draftTokens()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void autoModeKeepsGreedyOutputAndReportsTheCalibration() {
+        int[] prompt = {3, 14, 15, 9, 26};
+        try (TransformerLm lm = new TinyLlama(6, 21).load(folder, 6, 2)) {
+            DecodeRequest request = new DecodeRequest(prompt, GenerationSettings.DEFAULTS.withMaxTokens(24), null);
+            DecodeResult auto = new SelfSpeculativeDecoder(LayerSkipSettings.AUTO)
+                    .decode(lm, request, TokenListener.ignoring());
+            DecodeResult greedy = new GreedyDecoder().decode(lm, request, TokenListener.ignoring());
+            assertThat(auto.tokens()).containsExactly(greedy.tokens());
+            assertThat(auto.metrics()).containsKeys("calibrationSeconds", "calibratedPredictedSpeedup");
+            assertThat(auto.metrics().get("exitLayer")).isBetween(1.0, 5.0);
+            assertThat(auto.metrics().get("draftTokens")).isBetween(1.0, (double) Calibration.MAX_DRAFTS);
+        }
+    }
+
+    @Test
+    void settingsComeFromPropertiesThenEnvironmentThenTheCheckpointFile() throws Exception {
+        Files.writeString(folder.resolve(LayerSkipSettings.FILE), "{\"exitLayer\": 3, \"draftTokens\": 5}");
+        assertThat(LayerSkipSettings.resolve(folder, k -> null, java.util.Map.of()))
+                .isEqualTo(new LayerSkipSettings(3, 5));
+        assertThat(LayerSkipSettings.resolve(folder, k -> null, java.util.Map.of("POLIS_LAYERSKIP_EXIT_LAYER", "2")))
+                .isEqualTo(new LayerSkipSettings(2, 5));
+        assertThat(LayerSkipSettings.resolve(folder, k -> k.endsWith("draftTokens") ? "7" : null,
+                java.util.Map.of("POLIS_LAYERSKIP_DRAFT_TOKENS", "4"))).isEqualTo(new LayerSkipSettings(3, 7));
+        assertThat(LayerSkipSettings.resolve(null, k -> "auto", java.util.Map.of())).isEqualTo(LayerSkipSettings.AUTO);
+    }
+
+    @Test
+    void predictedSpeedupFollowsTheModel() {
+        LayerCosts costs = new LayerCosts(8, 1.0, 0.0, 0.0);
+        assertThat(SpeedupModel.tokensPerRound(1.0, 4)).isEqualTo(5.0);
+        assertThat(SpeedupModel.tokensPerRound(0.0, 4)).isEqualTo(1.0);
+        // alpha 1, E=2, d=4, flat per-token cost: 5 tokens for 4*2 + 2 + 6 = 16 layer-steps vs 8 per token
+        assertThat(SpeedupModel.speedup(1.0, 4, 2, costs)).isEqualTo(5.0 * 8 / 16);
+    }
+}

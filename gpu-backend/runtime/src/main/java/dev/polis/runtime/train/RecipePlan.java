@@ -1,0 +1,34 @@
+package dev.polis.runtime.train;
+
+import java.util.Map;
+
+/**
+ * The per-step decisions of a configured {@link TrainingRecipe}: layer dropout probabilities and early-exit loss
+ * weights. See {@link TrainingRecipe} for exactly how the trainer applies them and what it checks.
+ *
+ * <p>Implementations must be deterministic: the same arguments always give the same arrays.
+ */
+public interface RecipePlan {
+
+    /**
+     * Returns, for the optimizer step {@code step} ({@code 0 <= step < totalSteps}) of a model with {@code layers}
+     * layers, the probability that a sample skips each layer: {@code layers} entries, each in {@code [0, 1)}.
+     */
+    double[] layerDropout(long step, long totalSteps, int layers);
+
+    /**
+     * Returns, for the same step, the weight of the cross-entropy of each layer's output sent through the shared
+     * final norm and LM head: {@code layers} entries, non-negative, summing to 1. Entry {@code layers - 1} is the
+     * ordinary loss; entries that are 0 are not computed.
+     */
+    double[] exitWeights(long step, long totalSteps, int layers);
+
+    /**
+     * Returns the settings in effect, defaults included, as plain values (numbers, strings, booleans): the trainer
+     * logs them and stores them in its state, and {@link TrainingRecipe#plan} must rebuild this plan from them.
+     */
+    Map<String, Object> settings();
+
+    /** Returns one line for the training log, e.g. {@code layerskip p_max=0.2 e_scale=1 curriculum=rotational}. */
+    String describe();
+}

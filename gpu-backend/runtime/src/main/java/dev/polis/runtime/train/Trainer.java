@@ -1,0 +1,128 @@
+package dev.polis.runtime.train;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.polis.api.InvalidInputException;
+import dev.polis.core.config.JacksonSettings;
+import dev.polis.runtime.checkpoint.ConfigReader;
+import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.cli.ArchitectureSpec;
+import dev.polis.runtime.cli.CheckpointInitializer;
+import dev.polis.runtime.engine.DjlEnvironment;
+import dev.polis.runtime.engine.PyTorchEngine;
+
+/**
+ * The training loop of {@code polis model train}: loads or initialises a checkpoint, reads and splits the corpus,
+ * writes the held-out prompts, then runs AdamW steps with the recipe's layer dropout and early-exit loss, logs
+ * progress, validates and checkpoints; resumes from the newest checkpoint of its output folder.
+ *
+ * <p>Every step runs in a sub-manager and an {@link NDScope}, so native memory stays flat over a long run.
+ */
+public final class Trainer {
+
+    private final RecipeLookup recipes;
+    private final PrintWriter log;
+
+    /** Creates a trainer that finds recipes with {@code recipes} and reports progress to {@code log}. */
+    public Trainer(RecipeLookup recipes, PrintWriter log) {
+        this.recipes = recipes;
+        this.log = log;
+    }
+
+    /**
+     * Trains into {@code out}.
+     *
+     * @param arch    the architecture description for a fresh run (ignored when resuming)
+     * @param options the run's options (when resuming, those stored in the checkpoint apply instead)
+     * @param resume  continue from the newest checkpoint in {@code out}
+     * @param stopAt  stop (after checkpointing) once this many steps are done; {@code Long.MAX_VALUE} runs to the end
+     * @throws InvalidInputException on a bad corpus, architecture, option or recipe
+     */
+    public TrainingResult train(Path out, Path arch, TrainingOptions options, boolean resume, long stopAt) {
+        DjlEnvironment.prepare();
+        CheckpointStore store = new CheckpointStore(out);
+        Path source;
+        TrainerState state;
+        if (resume) {
+            source = store.latest().orElseThrow(() -> new InvalidInputException("--resume: " + out
+                    + " holds no training checkpoint (checkpoints/step-*/ or final/ with " + TrainerState.FILE + ")"));
+            state = TrainerState.read(source);
+            options = state.options();
+        } else {
+            if (store.latest().isPresent()) {
+                throw new InvalidInputException(out + " already holds a training run; pass --resume to continue it,"
+                        + " or choose another --out");
+            }
+            if (arch == null) {
+                throw new InvalidInputException("a new training run needs --arch (a JSON architecture description)");
+            }
+            ArchitectureSpec spec = ArchitectureSpec.read(arch);
+            CheckpointInitializer.write(spec, arch, createFolder(store.init()));
+            source = store.init();
+            state = new TrainerState(0, 0, options, 0, 0, Double.NaN, 0);
+        }
+        ModelConfig config = ConfigReader.read(source.resolve("config.json"));
+        if (options.seqLen() > config.maxPositionEmbeddings()) {
+            throw new InvalidInputException("--seq-len " + options.seqLen() + " is above the model's "
+                    + "max_position_embeddings of " + config.maxPositionEmbeddings());
+        }
+        TrainingRecipe recipe = recipes.find(options.recipe());
+        RecipePlan plan = recipe.plan(JacksonSettings.of(options.recipeSettings(), "recipe"));
+        options = options.withRecipe(recipe.id(), plan.settings());
+        Corpus corpus = Corpus.of(CorpusSource.read(options.corpus(), options.corpusLimit()),
+                eosId(config, source), options.seed(), options.heldoutFraction(), 2 * (options.seqLen() + 1),
+                options.seqLen() + 1);
+        if (resume && (corpus.tokens().length != state.corpusTokens() || corpus.fingerprint() != state.corpusHash())) {
+            throw new InvalidInputException("--resume: the corpus " + options.corpus() + " is not the one this run "
+                    + "was trained on (" + state.corpusTokens() + " tokens then, " + corpus.tokens().length + " now)");
+        }
+        if (!resume) {
+            List<String> prompts = HeldOutPrompts.cut(corpus, options.prompts());
+            HeldOutPrompts.write(out, prompts);
+            state = new TrainerState(0, 0, options, corpus.tokens().length, corpus.fingerprint(), Double.NaN, 0);
+            log.printf("held-out prompts: %d in %s%n", prompts.size(), out.resolve(HeldOutPrompts.JSONL));
+        }
+        log.printf("corpus: %d documents, %,d tokens (%,d training, %,d held out) from %s%n", corpus.documents(),
+                corpus.tokens().length, corpus.trainingLength(), corpus.heldoutLength(), options.corpus());
+        log.printf("model: %s, %,d parameters; recipe: %s%n", config.describe(), config.parameterCount(),
+                plan.describe());
+        log.flush();
+        Engine engine = PyTorchEngine.get();
+        try (NDManager manager = engine.newBaseManager(Device.cpu())) {
+            TrainableWeights weights = TrainableWeights.load(config, source, manager);
+            TrainingForward forward = new TrainingForward(config, weights.weights(),
+                    new RopeTables(config, options.seqLen(), manager));
+            AdamW adam = new AdamW(weights.parameters(), manager, options.beta1(), options.beta2(), 1e-8,
+                    options.weightDecay());
+            if (resume) {
+                CheckpointStore.restoreMoments(source, adam, manager);
+                log.printf("resumed from %s at step %d%n", source, state.step());
+            }
+            TrainingLoop loop = new TrainingLoop(engine, manager, forward, adam, plan, recipe.id(), config.layers(),
+                    options, new BatchSampler(corpus, options.batch(), options.seqLen(), options.seed()), log);
+            return loop.run(state, store, source, weights, stopAt);
+        }
+    }
+
+    private static Path createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + folder, e);
+        }
+        return folder;
+    }
+
+    private static int eosId(ModelConfig config, Path folder) {
+        if (!config.eosTokenIds().isEmpty()) {
+            return config.eosTokenIds().get(0);
+        }
+        throw new InvalidInputException(folder.resolve("config.json") + " names no eos_token_id, which training "
+                + "needs to separate documents");
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * {@code polis model train}: trains a Hugging Face–format decoder-only checkpoint on a byte-level tokenized corpus
+ * with DJL autograd (AdamW, warm-up and cosine learning rate, gradient clipping, held-out split, resumable
+ * checkpoints), and the {@link dev.polis.runtime.train.TrainingRecipe} hook through which recipes such as
+ * LayerSkip add layer dropout and early-exit losses.
+ */
+package dev.polis.runtime.train;
