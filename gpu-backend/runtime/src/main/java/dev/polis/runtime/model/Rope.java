@@ -20,7 +20,8 @@ public final class Rope {
     private final NDArray rotateHalf;
     private final int maxPositions;
 
-    Rope(ModelConfig config, int maxPositions, NDManager manager) {
+    /** Builds the tables for positions {@code 0 .. maxPositions-1}; the arrays belong to {@code manager}. */
+    public Rope(ModelConfig config, int maxPositions, NDManager manager) {
         int d = config.headDim();
         double[] invFreq = new double[d / 2];
         for (int i = 0; i < invFreq.length; i++) {
@@ -80,6 +81,19 @@ public final class Rope {
         }
         NDArray index = step.create(idx).reshape(-1, 1).repeat(1, cos.getShape().get(1));
         return new Rows(cos.gather(index, 0), sin.gather(index, 0));
+    }
+
+    /**
+     * Rotates {@code x} ({@code [batch, heads, tokens, headDim]}) for positions {@code 0 .. tokens-1}, as a training
+     * window that starts at the beginning needs; the rows taken are owned by {@code step}.
+     */
+    public NDArray applyFromStart(NDArray x, NDManager step) {
+        int tokens = (int) x.getShape().get(2);
+        int[] positions = new int[tokens];
+        for (int i = 0; i < tokens; i++) {
+            positions[i] = i;
+        }
+        return apply(x, rows(positions, step));
     }
 
     /** Rotates {@code x} ({@code [batch, heads, tokens, headDim]}) by the positions {@code rows} were made for. */

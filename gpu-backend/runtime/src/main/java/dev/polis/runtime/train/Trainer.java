@@ -15,6 +15,7 @@ import dev.polis.runtime.cli.ArchitectureSpec;
 import dev.polis.runtime.cli.CheckpointInitializer;
 import dev.polis.runtime.engine.DjlEnvironment;
 import dev.polis.runtime.engine.PyTorchEngine;
+import dev.polis.runtime.model.Rope;
 
 /**
  * The training loop of {@code polis model train}: loads or initialises a checkpoint, reads and splits the corpus,
@@ -96,7 +97,7 @@ public final class Trainer {
         try (NDManager manager = engine.newBaseManager(Device.cpu())) {
             TrainableWeights weights = TrainableWeights.load(config, source, manager);
             TrainingForward forward = new TrainingForward(config, weights.weights(),
-                    new RopeTables(config, options.seqLen(), manager));
+                    new Rope(config, options.seqLen(), manager));
             AdamW adam = new AdamW(weights.parameters(), manager, options.beta1(), options.beta2(), 1e-8,
                     options.weightDecay());
             if (resume) {

@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.model.LayerWeights;
 import dev.polis.runtime.model.ModelWeights;
+import dev.polis.runtime.model.Rope;
 
 /**
  * The differentiable full-window forward used for training: the runtime's architecture (RMSNorm, RoPE,
@@ -25,11 +26,11 @@ final class TrainingForward {
 
     private final ModelConfig config;
     private final ModelWeights weights;
-    private final RopeTables rope;
+    private final Rope rope;
     private final float eps;
     private final float scale;
 
-    TrainingForward(ModelConfig config, ModelWeights weights, RopeTables rope) {
+    TrainingForward(ModelConfig config, ModelWeights weights, Rope rope) {
         this.config = config;
         this.weights = weights;
         this.rope = rope;
@@ -127,8 +128,8 @@ final class TrainingForward {
         long tokens = x.getShape().get(1);
         NDList qkv = linear(x, w.qkv(), w.qkvBias())
                 .split(new long[] {(long) heads * headDim, (long) (heads + kvHeads) * headDim}, 2);
-        NDArray q = rope.apply(split(qkv.get(0), batch, tokens, heads), m);
-        NDArray k = rope.apply(split(qkv.get(1), batch, tokens, kvHeads), m);
+        NDArray q = rope.applyFromStart(split(qkv.get(0), batch, tokens, heads), m);
+        NDArray k = rope.applyFromStart(split(qkv.get(1), batch, tokens, kvHeads), m);
         NDArray v = split(qkv.get(2), batch, tokens, kvHeads);
         long group = heads / kvHeads;
         NDArray scores = q.mul(scale).reshape(batch, kvHeads, group * tokens, headDim)

@@ -10,6 +10,7 @@ import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.engine.PyTorchEngine;
 import dev.polis.runtime.fixtures.TinyCheckpoint;
 import dev.polis.runtime.model.LoadOptions;
+import dev.polis.runtime.model.Rope;
 import dev.polis.runtime.model.TransformerLm;
 import dev.polis.runtime.model.TransformerSession;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class TrainingForwardTest {
              NDManager step = manager.newSubManager()) {
             TrainableWeights weights = TrainableWeights.load(config, folder, manager);
             TrainingForward forward = new TrainingForward(config, weights.weights(),
-                    new RopeTables(config, tokens[0].length, manager));
+                    new Rope(config, tokens[0].length, manager));
             float[] actual = forward.fullLogits(step, tokens).toFloatArray();
             int vocab = config.vocabSize();
             double worst = 0;

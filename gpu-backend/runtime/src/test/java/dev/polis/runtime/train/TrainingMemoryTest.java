@@ -14,6 +14,7 @@ import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.cli.ArchitectureSpec;
 import dev.polis.runtime.cli.CheckpointInitializer;
 import dev.polis.runtime.engine.PyTorchEngine;
+import dev.polis.runtime.model.Rope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class TrainingMemoryTest {
         try (NDManager manager = engine.newBaseManager(Device.cpu())) {
             TrainableWeights weights = TrainableWeights.load(config, folder, manager);
             TrainingForward forward = new TrainingForward(config, weights.weights(),
-                    new RopeTables(config, options.seqLen(), manager));
+                    new Rope(config, options.seqLen(), manager));
             AdamW adam = new AdamW(weights.parameters(), manager, 0.9, 0.95, 1e-8, 0.1);
             Corpus corpus = Corpus.of(CorpusSource.read(List.of(tiny.corpus.toString()), 1 << 20), 257, 1, 0.2, 66,
                     33);
