@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import dev.polis.api.PolisException;
 import dev.polis.api.cli.CommandProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,6 +84,9 @@ public final class PolisCli implements Callable<Integer> {
             return cli.execute(args);
         } catch (RuntimeException e) {
             return errors.report(e, errWriter);
+        } catch (LinkageError e) {
+            return errors.report(new PolisException("a class could not be loaded (" + e
+                    + "); a plugin is missing a library or was built for another Polis", e), errWriter);
         }
     }
 

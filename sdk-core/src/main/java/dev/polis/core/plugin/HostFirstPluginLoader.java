@@ -30,6 +30,21 @@ final class HostFirstPluginLoader extends DefaultPluginLoader {
     protected PluginClassLoader createPluginClassLoader(Path pluginPath, PluginDescriptor pluginDescriptor) {
         return new PluginClassLoader(pluginManager, pluginDescriptor, getClass().getClassLoader()) {
             @Override
+            public Class<?> loadClass(String className) throws ClassNotFoundException {
+                try {
+                    return super.loadClass(className);
+                } catch (ClassNotFoundException notInHost) {
+                    if (!shouldDelegateToParent(className)) {
+                        throw notInHost;
+                    }
+                    synchronized (getClassLoadingLock(className)) {
+                        Class<?> loaded = findLoadedClass(className);
+                        return loaded != null ? loaded : findClass(className);
+                    }
+                }
+            }
+
+            @Override
             protected boolean shouldDelegateToParent(String className) {
                 for (String prefix : HOST_PACKAGES) {
                     if (className.startsWith(prefix)) {

@@ -114,6 +114,26 @@ class PluginFaultsIT {
     }
 
     @Test
+    void aClassUnderAHostPackageThatTheHostLacksComesFromThePluginsOwnJars() {
+        PluginZip.builder(plugins, "extra-module")
+                .jar("jackson-extra.jar", Map.of("com.fasterxml.jackson.datatype.extra.ExtraModule", """
+                        package com.fasterxml.jackson.datatype.extra;
+                        public final class ExtraModule { public static String name() { return "extra"; } }
+                        """))
+                .source("com.extra.Search", backend("com.extra", "Search", "extra.search",
+                        "return List.of(new SearchHit(com.fasterxml.jackson.datatype.extra.ExtraModule.name(), "
+                                + "String.valueOf(com.fasterxml.jackson.databind.ObjectMapper.class.getClassLoader() "
+                                + "== SearchBackend.class.getClassLoader()), \"\", \"\", 1));"))
+                .build();
+        try (PluginHost host = PluginHost.start(HostOptions.of(List.of(plugins)))) {
+            SearchHit hit = new ExtensionRegistry(host).get(SearchBackend.class, "extra.search")
+                    .search(List.of("q"), 1).get(0);
+            assertThat(hit.id()).as("the plugin's own class under a host package").isEqualTo("extra");
+            assertThat(hit.url()).as("Jackson itself still comes from the host").isEqualTo("true");
+        }
+    }
+
+    @Test
     void extensionThatThrowsWhenCalledIsReportedWithItsPluginAndTheHostGoesOn() {
         PluginZip.builder(plugins, "flaky").source("com.flaky.Search", backend("com.flaky", "Search", "flaky.search",
                 "throw new IllegalStateException(\"index corrupted\");")).build();
