@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
 import dev.polis.api.inference.Decoder;
 import dev.polis.api.inference.TokenListener;
+import dev.polis.layerskip.decode.Calibration;
 import dev.polis.layerskip.decode.LayerSkipSettings;
+import dev.polis.layerskip.decode.LayeredModel;
 import dev.polis.layerskip.decode.SelfSpeculativeDecoder;
 import dev.polis.runtime.decode.GreedyDecoder;
 import dev.polis.runtime.model.LoadOptions;
@@ -58,10 +61,20 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
             description = "Prompts decoded untimed first, with both decoders (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
+    @Option(names = "--prompt-tail", defaultValue = "0", paramLabel = "<bytes>",
+            description = {"Keep only the end of each prompt: its last whole lines within this many bytes, so prompt "
+                    + "and generation fit the context the model was trained on; 0 keeps whole prompts "
+                    + "(default: ${DEFAULT-VALUE})."})
+    private int promptTail;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> prompts = PromptsFile.read(promptsFile);
+        if (promptTail < 0) {
+            throw new InvalidInputException("--prompt-tail must be >= 0 (0 keeps whole prompts) but was " + promptTail);
+        }
+        List<String> prompts = PromptsFile.read(promptsFile).stream()
+                .map(p -> promptTail == 0 ? p : PromptTail.cut(p, promptTail)).toList();
         LayerSkipSettings settings = new LayerSkipSettings(exitLayer, draftTokens)
                 .orElse(LayerSkipSettings.resolve(model));
         Decoder greedy = new GreedyDecoder();
@@ -71,6 +84,7 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
              PolisTokenizer tokenizer = Tokenizers.load(model)) {
             out.printf("model %s, %d prompts, %d tokens each, threads %s%n", lm.config().describe(), prompts.size(),
                     maxTokens, System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            calibrate(out, lm, tokenizer, prompts, settings);
             for (int i = 0; i < Math.min(warmup, prompts.size()); i++) {
                 DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null);
                 greedy.decode(lm, request, TokenListener.ignoring());
@@ -100,6 +114,26 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** In auto mode, calibrates on the warm-up prompts (at least one), as the decoder would on its first prompt. */
+    private void calibrate(PrintWriter out, TransformerLm lm, PolisTokenizer tokenizer, List<String> prompts,
+                           LayerSkipSettings settings) {
+        if (!settings.auto()) {
+            return;
+        }
+        LayeredModel layered = LayeredModel.of(lm).orElseThrow();
+        settings.check(layered.depth());
+        List<int[]> calibration = prompts.subList(0, Math.max(1, Math.min(warmup, prompts.size()))).stream()
+                .map(p -> tokenizer.encode(p, true)).toList();
+        Calibration.Choice choice = Calibration.choose(layered, calibration, settings);
+        StringBuilder alphas = new StringBuilder();
+        for (int e = 0; e < choice.alphaByExit().size(); e++) {
+            alphas.append(String.format(Locale.ROOT, " %d:%.2f", e + 1, choice.alphaByExit().get(e)));
+        }
+        out.printf(Locale.ROOT, "calibration on %d prompts, %d positions, %.1f s: E=%d d=%d, alpha %.3f, predicted "
+                        + "%.2fx%nexit agreement by E:%s%n", calibration.size(), choice.positions(), choice.seconds(),
+                choice.exitLayer(), choice.draftTokens(), choice.alpha(), choice.predictedSpeedup(), alphas);
     }
 
     private static void report(PrintWriter out, BenchTotals t) {

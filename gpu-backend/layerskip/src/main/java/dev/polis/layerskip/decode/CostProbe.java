@@ -3,20 +3,21 @@ package dev.polis.layerskip.decode;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.function.Supplier;
+import java.util.function.DoubleSupplier;
 import ai.djl.ndarray.NDArray;
 import dev.polis.runtime.model.TransformerLm;
 import dev.polis.runtime.model.TransformerSession;
 
 /**
- * Measures a model's {@link LayerCosts} once (in a scratch session: all layers on 1 and on 9 tokens after a short
- * context, and the head), medians of a few timed runs after warm-up; the result is kept per model.
+ * Measures a model's {@link LayerCosts} once in a scratch session after a short context: whole steps (arrays freed
+ * included) of a pass through no layer, through all layers on 1 and on 9 tokens, and the head; medians of a few timed
+ * runs after warm-up. The result is kept per model.
  */
 final class CostProbe {
 
     private static final int CONTEXT = 16;
     private static final int WIDE = 9;
-    private static final int RUNS = 5;
+    private static final int RUNS = 7;
     private static final Map<TransformerLm, LayerCosts> MEASURED = new WeakHashMap<>();
 
     private CostProbe() {
@@ -39,43 +40,42 @@ final class CostProbe {
         try (TransformerSession session = model.lm().newSession(1, CONTEXT + WIDE + 1)) {
             session.step(() -> model.run(session, context, 0, 0, depth).getShape());
             session.assumeLength(CONTEXT);
-            double one = median(() -> layersOn(model, session, 1));
-            double wide = median(() -> layersOn(model, session, WIDE));
-            double head = median(() -> session.step(() -> {
-                NDArray h = model.layers().embed(session, new int[][] {{1}});
-                h.toFloatArray();
-                long start = System.nanoTime();
-                model.lastLogits(h, 1);
-                return (System.nanoTime() - start) / 1e9;
-            }));
-            double perLayer = one / depth;
+            double pass = median(() -> pass(model, session, 1, 0, false));
+            double one = median(() -> pass(model, session, 1, depth, false));
+            double wide = median(() -> pass(model, session, WIDE, depth, false));
+            double withHead = median(() -> pass(model, session, 1, 0, true));
+            double perLayer = Math.max(0, one - pass) / depth;
             double extra = Math.max(0, (wide - one) / depth / (WIDE - 1));
-            return new LayerCosts(depth, perLayer, extra, head);
+            return new LayerCosts(depth, perLayer, extra, Math.max(0, withHead - pass), pass);
         }
     }
 
-    private static double layersOn(LayeredModel model, TransformerSession session, int tokens) {
+    /** Times one step: embed {@code tokens} tokens, run {@code layers} layers, optionally the head on the last row. */
+    private static double pass(LayeredModel model, TransformerSession session, int tokens, int layers, boolean head) {
         int[] ids = new int[tokens];
         Arrays.fill(ids, 5 % model.lm().vocabularySize());
-        double seconds = session.step(() -> {
-            NDArray embedded = model.layers().embed(session, new int[][] {ids});
-            embedded.toFloatArray();
-            long start = System.nanoTime();
-            NDArray out = model.run(session, embedded, CONTEXT, 0, model.depth());
-            out.getFloat(0, 0, 0);
-            return (System.nanoTime() - start) / 1e9;
+        long start = System.nanoTime();
+        session.step(() -> {
+            NDArray out = model.run(session, ids, CONTEXT, 0, layers);
+            if (head) {
+                model.lastLogits(out, 1);
+            } else {
+                out.getFloat(0, 0, 0);
+            }
+            return null;
         });
-        session.assumeLength(CONTEXT + tokens);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        session.assumeLength(CONTEXT + (layers > 0 ? tokens : 0));
         session.crop(CONTEXT);
         return seconds;
     }
 
-    private static double median(Supplier<Double> timed) {
-        timed.get();
-        timed.get();
+    private static double median(DoubleSupplier timed) {
+        timed.getAsDouble();
+        timed.getAsDouble();
         double[] runs = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {
-            runs[i] = timed.get();
+            runs[i] = timed.getAsDouble();
         }
         Arrays.sort(runs);
         return runs[RUNS / 2];

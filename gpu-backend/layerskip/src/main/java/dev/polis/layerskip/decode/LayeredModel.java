@@ -41,7 +41,7 @@ public record LayeredModel(TransformerLm lm, LayerAccess layers) {
     /** Returns the logits of the last {@code rows} rows of {@code hidden} as {@code [rows][vocab]}. */
     float[][] lastLogits(NDArray hidden, int rows) {
         long all = hidden.getShape().get(1);
-        NDArray tail = rows == all ? hidden : hidden.get(new NDIndex(":, {}:", all - rows));
+        NDArray tail = rows == all ? hidden : hidden.get(new NDIndex().addAllDim().addSliceDim(all - rows, all));
         float[] flat = layers.logits(tail).toFloatArray();
         int vocab = flat.length / rows;
         float[][] out = new float[rows][vocab];

@@ -1,6 +1,7 @@
 package dev.polis.layerskip.decode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,7 @@ public final class SelfSpeculativeDecoder implements Decoder {
         chosen.check(lm.depth());
         Calibration.Choice calibration = null;
         if (chosen.auto()) {
-            calibration = Calibration.choose(lm, request.prompt(), chosen);
+            calibration = Calibration.choose(lm, List.of(request.prompt()), chosen);
             chosen = chosen.orElse(new LayerSkipSettings(calibration.exitLayer(), calibration.draftTokens()));
         }
         Speculation speculation = Choosers.sampling(request.settings())

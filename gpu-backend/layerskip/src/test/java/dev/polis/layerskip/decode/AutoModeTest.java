@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
@@ -24,14 +25,17 @@ class AutoModeTest {
         int[] prompt = {3, 14, 15, 9, 26};
         try (TransformerLm lm = new TinyLlama(6, 21, TinyLlama.VOCAB).load(folder, 6, 2)) {
             LayerCosts flat = new LayerCosts(6, 1.0, 0.0, 0.0);
-            Calibration.Choice choice = Calibration.calibrate(LayeredModel.of(lm).orElseThrow(), prompt,
+            Calibration.Choice choice = Calibration.calibrate(LayeredModel.of(lm).orElseThrow(), List.of(prompt),
                     LayerSkipSettings.AUTO, flat);
             assertThat(choice.exitLayer()).isEqualTo(2);
             assertThat(choice.alpha()).isEqualTo(1.0);
             assertThat(choice.draftTokens()).isEqualTo(Calibration.MAX_DRAFTS);
-            Calibration.Choice fixedDrafts = Calibration.calibrate(LayeredModel.of(lm).orElseThrow(), prompt,
+            assertThat(choice.alphaByExit()).hasSize(5).containsSequence(1.0, 1.0, 1.0, 1.0);
+            assertThat(choice.positions()).isEqualTo(Calibration.TOKENS);
+            Calibration.Choice fixedDrafts = Calibration.calibrate(LayeredModel.of(lm).orElseThrow(), List.of(prompt),
                     new LayerSkipSettings(0, 3), flat);
             assertThat(fixedDrafts.draftTokens()).isEqualTo(3);
+            assertThat(fixedDrafts.exitLayer()).isEqualTo(2);
         }
     }
 
@@ -60,6 +64,15 @@ class AutoModeTest {
         assertThat(LayerSkipSettings.resolve(folder, k -> k.endsWith("draftTokens") ? "7" : null,
                 java.util.Map.of("POLIS_LAYERSKIP_DRAFT_TOKENS", "4"))).isEqualTo(new LayerSkipSettings(3, 7));
         assertThat(LayerSkipSettings.resolve(null, k -> "auto", java.util.Map.of())).isEqualTo(LayerSkipSettings.AUTO);
+    }
+
+    @Test
+    void perPassCostsCountOncePerPass() {
+        LayerCosts costs = new LayerCosts(8, 1.0, 0.0, 0.0, 2.0);
+        // full token: 2 + 8; round with E=2, d=4: 4 drafts of 2+2, a tail of 2+2, a verification of 2+6
+        assertThat(costs.fullToken()).isEqualTo(10.0);
+        assertThat(SpeedupModel.roundCost(4, 2, costs)).isEqualTo(4 * 4 + 4 + 8);
+        assertThat(SpeedupModel.speedup(1.0, 4, 2, costs)).isEqualTo(5.0 * 10 / 28);
     }
 
     @Test

@@ -7,9 +7,10 @@ import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.seam.KvCachePolicy;
 
 /**
- * Grouped-query self-attention of one layer over its KV cache: one fused projection for q, k and v, rotary
- * embedding, cache append, attention of each query group against its shared key/value head, output projection.
- * KV-cache policies run after a multi-token append, once attention over the full cache is done.
+ * Grouped-query self-attention of one layer over its KV cache: one fused projection for q, k and v, one rotary
+ * embedding for queries and keys together, cache append, attention of each query group against its shared key/value
+ * head, output projection. KV-cache policies run after a multi-token append, once attention over the full cache is
+ * done.
  */
 final class Attention {
 
@@ -35,11 +36,15 @@ final class Attention {
     NDArray apply(NDArray x, Step step, KvCache cache, List<KvCachePolicy> policies) {
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
-        NDList qkv = Ops.linear(x, weights.qkv(), weights.qkvBias())
-                .split(new long[] {(long) heads * headDim, (long) (heads + kvHeads) * headDim}, 2);
-        NDArray q = rope.apply(split(qkv.get(0), batch, tokens, heads), step.rope);
-        NDArray k = rope.apply(split(qkv.get(1), batch, tokens, kvHeads), step.rope);
-        NDArray v = split(qkv.get(2), batch, tokens, kvHeads);
+        // heads first: [batch, heads + 2·kvHeads, tokens, headDim]; queries and keys are rotated together
+        NDList qkAndV = Ops.linear(x, weights.qkv(), weights.qkvBias())
+                .reshape(batch, tokens, heads + 2L * kvHeads, headDim)
+                .transpose(0, 2, 1, 3)
+                .split(new long[] {heads + kvHeads}, 1);
+        NDList qk = rope.apply(qkAndV.get(0), step.rope).split(new long[] {heads}, 1);
+        NDArray q = qk.get(0);
+        NDArray k = qk.get(1);
+        NDArray v = qkAndV.get(1);
         cache.append(k, v, step.positions);
         NDArray keys = cache.keys(step.manager);
         NDArray values = cache.values(step.manager);
@@ -63,9 +68,5 @@ final class Attention {
             }
         }
         return out;
-    }
-
-    private NDArray split(NDArray projected, long batch, long tokens, int headCount) {
-        return projected.reshape(batch, tokens, headCount, headDim).transpose(0, 2, 1, 3);
     }
 }

@@ -51,12 +51,12 @@ public final class KvCache {
 
     /** Returns a view of the filled keys, {@code [batch, kvHeads, length, headDim]}, owned by {@code manager}. */
     public NDArray keys(NDManager manager) {
-        return keys.get(manager, new NDIndex(":, :, 0:{}", length));
+        return keys.get(manager, filled());
     }
 
     /** Returns a view of the filled values, as {@link #keys(NDManager)} does. */
     public NDArray values(NDManager manager) {
-        return values.get(manager, new NDIndex(":, :, 0:{}", length));
+        return values.get(manager, filled());
     }
 
     /**
@@ -69,7 +69,7 @@ public final class KvCache {
             throw new InvalidInputException("the KV cache holds " + capacity() + " tokens; appending " + n + " to "
                     + length + " exceeds it (open the session with a larger capacity)");
         }
-        NDIndex slots = new NDIndex(":, :, {}:{}", length, length + n);
+        NDIndex slots = slots(length, length + n);
         keys.set(slots, k);
         values.set(slots, v);
         System.arraycopy(tokenPositions, 0, positions, length, n);
@@ -83,6 +83,15 @@ public final class KvCache {
     public void replace(NDArray k, NDArray v, int[] slotPositions) {
         length = 0;
         append(k, v, slotPositions);
+    }
+
+    private NDIndex filled() {
+        return slots(0, length);
+    }
+
+    /** Indexes slots {@code [from, to)} of every sequence and head (built directly: no format string to parse). */
+    private static NDIndex slots(int from, int to) {
+        return new NDIndex().addAllDim(2).addSliceDim(from, to);
     }
 
     /** Forgets every slot from {@code newLength} on. */

@@ -72,7 +72,7 @@ public final class Rope {
             contiguous &= positions[i] == positions[0] + i;
         }
         if (contiguous) {
-            NDIndex range = new NDIndex("{}:{}", positions[0], last + 1);
+            NDIndex range = new NDIndex().addSliceDim(positions[0], last + 1);
             return new Rows(cos.get(step, range), sin.get(step, range));
         }
         long[] idx = new long[positions.length];

@@ -114,7 +114,7 @@ public final class TransformerSession implements LmSession {
                     : transformer.strategy().prefill(this, transformer, embedded, positions);
             length += count;
             long rows = hidden.getShape().get(1);
-            NDArray last = hidden.get(new NDIndex(":, {}:", rows - 1));
+            NDArray last = hidden.get(new NDIndex().addAllDim().addSliceDim(rows - 1, rows));
             float[][][] logits = rows(transformer.logits(last), 1);
             float[][] out = new float[batch][];
             for (int b = 0; b < batch; b++) {
