@@ -31,7 +31,7 @@ record ExitLoss(NDArray total, double[] perLayer) {
             if (weights[l] > 0) {
                 NDArray ce = forward.crossEntropy(m, h, targets);
                 perLayer[l] = ce.getFloat();
-                NDArray term = ce.mul((float) weights[l]);
+                NDArray term = ce.mul(GraphScalar.of(ce, (float) weights[l]));
                 total = total == null ? term : total.add(term);
             }
         }

@@ -132,7 +132,7 @@ final class TrainingForward {
         NDArray k = rope.applyFromStart(split(qkv.get(1), batch, tokens, kvHeads), m);
         NDArray v = split(qkv.get(2), batch, tokens, kvHeads);
         long group = heads / kvHeads;
-        NDArray scores = q.mul(scale).reshape(batch, kvHeads, group * tokens, headDim)
+        NDArray scores = q.mul(GraphScalar.of(q, scale)).reshape(batch, kvHeads, group * tokens, headDim)
                 .matMul(k.transpose(0, 1, 3, 2))
                 .reshape(batch, kvHeads, group, tokens, tokens).add(causalMask(m, tokens))
                 .reshape(batch, kvHeads, group * tokens, tokens);
@@ -160,7 +160,7 @@ final class TrainingForward {
 
     private NDArray rmsNorm(NDArray x, NDArray weight) {
         NDArray meanSquare = x.square().mean(new int[] {-1}, true);
-        return x.div(meanSquare.add(eps).sqrt()).mul(weight);
+        return x.div(meanSquare.add(GraphScalar.of(meanSquare, eps)).sqrt()).mul(weight);
     }
 
     private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
