@@ -116,7 +116,10 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** In auto mode, calibrates on the warm-up prompts (at least one), as the decoder would on its first prompt. */
+    /**
+     * In auto mode, calibrates on the file's first {@value Calibration#MAX_PROMPTS} prompts (3 were too few: their
+     * agreement can be far from the whole file's), as the decoder would on its first prompt.
+     */
     private void calibrate(PrintWriter out, TransformerLm lm, PolisTokenizer tokenizer, List<String> prompts,
                            LayerSkipSettings settings) {
         if (!settings.auto()) {
@@ -124,7 +127,7 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
         }
         LayeredModel layered = LayeredModel.of(lm).orElseThrow();
         settings.check(layered.depth());
-        List<int[]> calibration = prompts.subList(0, Math.max(1, Math.min(warmup, prompts.size()))).stream()
+        List<int[]> calibration = prompts.subList(0, Math.min(Calibration.MAX_PROMPTS, prompts.size())).stream()
                 .map(p -> tokenizer.encode(p, true)).toList();
         Calibration.Choice choice = Calibration.choose(layered, calibration, settings);
         StringBuilder alphas = new StringBuilder();

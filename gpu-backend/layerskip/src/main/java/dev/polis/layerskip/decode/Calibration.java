@@ -19,7 +19,7 @@ public final class Calibration {
     /** The largest d considered. */
     static final int MAX_DRAFTS = 12;
     /** At most this many prompts are used. */
-    static final int MAX_PROMPTS = 8;
+    public static final int MAX_PROMPTS = 8;
 
     private static final Map<TransformerLm, Choice> CHOSEN = new WeakHashMap<>();
 

@@ -30,7 +30,7 @@ class LayerSkipBenchCommandTest {
         assertThat(code).isZero();
         String text = out.toString();
         assertThat(text).contains("3 prompts, 12 tokens each")
-                .containsPattern("calibration on 2 prompts, \\d+ positions")
+                .containsPattern("calibration on 3 prompts, \\d+ positions")
                 .contains("exit agreement by E: 1:").contains(" 3:")
                 .contains("prompt  0:").contains("prompt  2:")
                 .contains("identical outputs 3/3")
