@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.polis.api.Settings;
+import dev.polis.api.run.RunContext;
 import dev.polis.api.search.SearchBackend;
+import dev.polis.api.search.SearchBackendContext;
+import dev.polis.api.search.SearchBackendProvider;
+import dev.polis.api.search.SearchRequest;
 import dev.polis.core.plugin.HostOptions;
 import dev.polis.core.plugin.PluginHost;
 import dev.polis.core.registry.ExtensionRegistry;
@@ -59,12 +64,17 @@ public class HostStartupBenchmark {
                     import java.util.List;
                     import dev.polis.api.search.*;
                     @org.pf4j.Extension
-                    public class Search implements SearchBackend {
+                    public class Search implements SearchBackendProvider {
                         public String id() { return "bench.search-%d"; }
-                        public List<SearchHit> search(List<String> q, int limit) {
-                            return List.of(new SearchHit("%d", "", "", "", 1));
+                        public SearchBackend open(SearchBackendContext context) {
+                            return new SearchBackend() {
+                                public List<SearchHit> search(SearchRequest request) {
+                                    return List.of(new SearchHit("%d", "", "", "", 1));
+                                }
+                                public List<Page> fetch(FetchRequest request) { return List.of(); }
+                                public void close() { }
+                            };
                         }
-                        public List<Page> fetch(List<String> ids) { return List.of(); }
                     }
                     """.formatted(pkg, i, i)).build();
         }
@@ -90,10 +100,13 @@ public class HostStartupBenchmark {
     @Benchmark
     public int startAndResolveTenPlugins() {
         try (PluginHost host = PluginHost.start(new HostOptions(List.of(plugins), false, "0.1.0"))) {
-            ExtensionRegistry registry = new ExtensionRegistry(host);
+            ExtensionRegistry registry = new ExtensionRegistry(host::extensions);
             int found = 0;
             for (int i = 0; i < PLUGINS; i++) {
-                found += registry.get(SearchBackend.class, "bench.search-" + i).search(List.of("q"), 1).size();
+                try (SearchBackend backend = registry.get(SearchBackendProvider.class, "bench.search-" + i)
+                        .open(new SearchBackendContext(Settings.empty(), RunContext.detached(0)))) {
+                    found += backend.search(SearchRequest.of("q", 1)).size();
+                }
             }
             if (found != PLUGINS) {
                 throw new IllegalStateException("expected " + PLUGINS + " extensions but found " + found);

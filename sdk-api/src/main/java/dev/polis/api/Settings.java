@@ -77,6 +77,16 @@ public interface Settings {
                 : List.of(String.valueOf(v))).orElse(List.of());
     }
 
+    /**
+     * Returns settings holding nothing, as for an extension configured without a block.
+     *
+     * <p>{@link #bind(Class)} creates a record with every component at its default (0, {@code false},
+     * {@code null}), as binding an empty block does, or calls a class's no-argument constructor.
+     */
+    static Settings empty() {
+        return EmptySettings.INSTANCE;
+    }
+
     private static Number number(String key, Object value) {
         if (value instanceof Number n) {
             return n;

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import dev.polis.api.chat.ChatModel;
-import dev.polis.api.chat.ChatModelProvider;
-import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.host.Models;
 import dev.polis.core.config.OperatorOverrides;
 import dev.polis.core.config.PipelineConfig;
 import dev.polis.core.config.PipelineConfigLoader;
+import dev.polis.core.host.HostServicesModule;
 import dev.polis.core.pipeline.EpisodeRunner;
 import dev.polis.core.pipeline.PipelineBuilder;
 import dev.polis.core.pipeline.RunResult;
@@ -45,17 +45,19 @@ public final class Polis implements AutoCloseable {
 
     private final PluginHost host;
     private final ExtensionRegistry registry;
-    private final OperatorOverrides overrides;
+    private final Models models;
     private final PipelineConfigLoader loader;
     private final EpisodeRunner runner;
 
     Polis(List<Path> pluginDirs, boolean classpathExtensions, Map<String, String> environment,
           Map<String, String> systemProperties, RecordingOptions recording) {
-        this.host = PluginHost.start(new HostOptions(pluginDirs, classpathExtensions, PolisVersion.current()));
-        this.registry = new ExtensionRegistry(host);
-        this.overrides = new OperatorOverrides(environment, systemProperties);
+        OperatorOverrides overrides = new OperatorOverrides(environment, systemProperties);
+        this.host = PluginHost.start(new HostOptions(pluginDirs, classpathExtensions, PolisVersion.current()),
+                new HostServicesModule(overrides, environment, recording.progress()));
+        this.registry = host.injector().getInstance(ExtensionRegistry.class);
+        this.models = host.injector().getInstance(Models.class);
         this.loader = new PipelineConfigLoader(overrides);
-        this.runner = new EpisodeRunner(registry, recording);
+        this.runner = new EpisodeRunner(registry, models, recording);
     }
 
     /** Opens Polis with the default plugin folders and class-path extensions. */
@@ -89,8 +91,15 @@ public final class Polis implements AutoCloseable {
      * @throws dev.polis.api.InvalidInputException when the spec is malformed or its provider unknown
      */
     public ChatModel chatModel(String spec) {
-        ModelSpec parsed = ModelSpec.parse(spec);
-        return registry.get(ChatModelProvider.class, parsed.provider()).create(parsed, overrides.inferenceOptions());
+        return models.chat(spec);
+    }
+
+    /**
+     * Returns the one road from a model spec to a model: operator overrides applied, calls of a run recorded.
+     * Plugins get the same service by injection.
+     */
+    public Models models() {
+        return models;
     }
 
     /** Runs a pipeline configured in code, after applying operator overrides and validating it. */

@@ -14,12 +14,12 @@ import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.Message;
 import dev.polis.api.env.EnvironmentProvider;
+import dev.polis.api.host.ProgressDisplay;
+import dev.polis.api.run.RunStatus;
 import dev.polis.core.pipeline.RunResult;
 import dev.polis.core.pipeline.TestLedger;
-import dev.polis.core.run.ProgressDisplay;
 import dev.polis.core.run.RecordingOptions;
 import dev.polis.core.run.RunFolder;
-import dev.polis.core.run.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,12 @@ import dev.polis.api.chat.Privilege;
 import dev.polis.api.chat.Role;
 import dev.polis.api.guard.Boundary;
 import dev.polis.api.guard.Decision;
+import dev.polis.api.Settings;
 import dev.polis.api.guard.Guard;
+import dev.polis.api.guard.GuardContext;
+import dev.polis.api.guard.GuardProvider;
+import dev.polis.api.guard.GuardRequest;
+import dev.polis.api.run.RunContext;
 import dev.polis.api.guard.GuardVerdict;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
@@ -23,14 +28,26 @@ import org.junit.jupiter.api.Test;
  * {@link #suspiciousMessages()} to add cases from the guard's own domain.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public abstract class GuardCompatibilityKit extends ExtensionCompatibilityKit<Guard> {
+public abstract class GuardCompatibilityKit extends ExtensionCompatibilityKit<GuardProvider> {
 
-    /** Returns a new instance of the guard under test. */
-    protected abstract Guard createGuard();
+    /** Returns a new instance of the guard provider under test. */
+    protected abstract GuardProvider createProvider();
+
+    /** Returns the configuration block the guards under test are created with; empty by default. */
+    protected Settings settings() {
+        return Settings.empty();
+    }
 
     @Override
-    protected final Guard createExtension() {
-        return createGuard();
+    protected final GuardProvider createExtension() {
+        return createProvider();
+    }
+
+    /** Returns a guard the provider under test creates from {@link #settings()}. */
+    protected final Guard createGuard() {
+        Guard guard = createProvider().create(new GuardContext(settings(), RunContext.detached(0)));
+        assertThat(guard).as("the guard %s created", createProvider().id()).isNotNull();
+        return guard;
     }
 
     /** Returns harmless texts a guard must never block when they come with SYSTEM privilege. */
@@ -57,34 +74,37 @@ public abstract class GuardCompatibilityKit extends ExtensionCompatibilityKit<Gu
 
     @Test
     public void everyMessageAtEveryBoundaryGetsAVerdict() {
-        Guard guard = createGuard();
-        for (Boundary boundary : Boundary.values()) {
-            for (Message message : allMessages()) {
-                GuardVerdict verdict = guard.inspect(message, boundary, context());
-                assertThat(verdict).as("verdict on '%s' at %s", message.content(), boundary).isNotNull();
+        try (Guard guard = createGuard()) {
+            for (Boundary boundary : Boundary.values()) {
+                for (Message message : allMessages()) {
+                    GuardVerdict verdict = guard.inspect(new GuardRequest(message, boundary, context()));
+                    assertThat(verdict).as("verdict on '%s' at %s", message.content(), boundary).isNotNull();
+                }
             }
         }
     }
 
     @Test
     public void benignSystemMessagesAreAllowed() {
-        Guard guard = createGuard();
-        for (String text : benignMessages()) {
-            Message message = Message.system(text);
-            GuardVerdict verdict = guard.inspect(message, Boundary.INPUT, List.of());
-            assertThat(verdict.decision()).as("decision on the SYSTEM message '%s'", text).isEqualTo(Decision.ALLOW);
+        try (Guard guard = createGuard()) {
+            for (String text : benignMessages()) {
+                Message message = Message.system(text);
+                GuardVerdict verdict = guard.inspect(new GuardRequest(message, Boundary.INPUT, List.of()));
+                assertThat(verdict.decision()).as("decision on the SYSTEM message '%s'", text).isEqualTo(Decision.ALLOW);
+            }
         }
     }
 
     @Test
     public void neutralisedOrRefusedVerdictsCarryAReason() {
-        Guard guard = createGuard();
-        for (Boundary boundary : Boundary.values()) {
-            for (Message message : allMessages()) {
-                GuardVerdict verdict = guard.inspect(message, boundary, context());
-                if (verdict.decision() != Decision.ALLOW) {
-                    assertThat(verdict.reason()).as("reason for %s of '%s' at %s", verdict.decision(),
-                            message.content(), boundary).isNotBlank();
+        try (Guard guard = createGuard()) {
+            for (Boundary boundary : Boundary.values()) {
+                for (Message message : allMessages()) {
+                    GuardVerdict verdict = guard.inspect(new GuardRequest(message, boundary, context()));
+                    if (verdict.decision() != Decision.ALLOW) {
+                        assertThat(verdict.reason()).as("reason for %s of '%s' at %s", verdict.decision(),
+                                message.content(), boundary).isNotBlank();
+                    }
                 }
             }
         }
@@ -92,13 +112,14 @@ public abstract class GuardCompatibilityKit extends ExtensionCompatibilityKit<Gu
 
     @Test
     public void allowedOrRefusedVerdictsKeepTheOriginalMessage() {
-        Guard guard = createGuard();
-        for (Boundary boundary : Boundary.values()) {
-            for (Message message : allMessages()) {
-                GuardVerdict verdict = guard.inspect(message, boundary, context());
-                if (verdict.decision() != Decision.NEUTRALISE) {
-                    assertThat(verdict.message()).as("message of a %s verdict on '%s' at %s", verdict.decision(),
-                            message.content(), boundary).isEqualTo(message);
+        try (Guard guard = createGuard()) {
+            for (Boundary boundary : Boundary.values()) {
+                for (Message message : allMessages()) {
+                    GuardVerdict verdict = guard.inspect(new GuardRequest(message, boundary, context()));
+                    if (verdict.decision() != Decision.NEUTRALISE) {
+                        assertThat(verdict.message()).as("message of a %s verdict on '%s' at %s", verdict.decision(),
+                                message.content(), boundary).isEqualTo(message);
+                    }
                 }
             }
         }

@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import dev.polis.api.Settings;
+import dev.polis.api.search.FetchRequest;
 import dev.polis.api.search.Page;
 import dev.polis.api.search.SearchBackend;
+import dev.polis.api.search.SearchBackendContext;
+import dev.polis.api.search.SearchBackendProvider;
 import dev.polis.api.search.SearchHit;
+import dev.polis.api.search.SearchRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,22 +38,29 @@ class SearchBackendCompatibilityKitTest {
                 "limitIsRespectedForEachQuery", "fetchLeavesOutUnknownIds");
     }
 
-    /** Scores each document by how often the query words occur in it. */
+    @Test
+    void aBackendThatFailsWhenClosedTwiceFails() {
+        assertThat(KitRunner.failures(FragileClose.class)).containsOnlyKeys("closingTwiceIsHarmless");
+    }
+
+    /** Scores each document by how often the query words occur in it; hits below {@code minScore} are dropped. */
     static class WordCountBackend implements SearchBackend {
-        @Override
-        public String id() {
-            return "search.test-words";
+
+        private final double minScore;
+
+        WordCountBackend(Settings settings) {
+            this.minScore = settings.doubleValue("minScore", 1);
         }
 
         @Override
-        public List<SearchHit> search(List<String> queries, int limit) {
+        public List<SearchHit> search(SearchRequest request) {
             Map<String, SearchHit> best = new LinkedHashMap<>();
-            for (String query : queries) {
+            for (String query : request.queries()) {
                 CORPUS.entrySet().stream()
                         .map(doc -> new SearchHit(doc.getKey(), "", doc.getKey(), doc.getValue(), score(query, doc.getValue())))
-                        .filter(hit -> hit.score() > 0)
+                        .filter(hit -> hit.score() >= minScore)
                         .sorted(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(SearchHit::id))
-                        .limit(limit)
+                        .limit(request.limit())
                         .forEach(hit -> best.merge(hit.id(), hit, (a, b) -> a.score() >= b.score() ? a : b));
             }
             return best.values().stream()
@@ -56,8 +68,13 @@ class SearchBackendCompatibilityKitTest {
         }
 
         @Override
-        public List<Page> fetch(List<String> ids) {
-            return ids.stream().filter(CORPUS::containsKey).map(id -> new Page(id, "", id, CORPUS.get(id))).toList();
+        public List<Page> fetch(FetchRequest request) {
+            return request.ids().stream().filter(CORPUS::containsKey).map(id -> new Page(id, "", id, CORPUS.get(id)))
+                    .toList();
+        }
+
+        @Override
+        public void close() {
         }
 
         private static double score(String query, String text) {
@@ -71,11 +88,33 @@ class SearchBackendCompatibilityKitTest {
         }
     }
 
+    /** Opens {@link WordCountBackend}s, or what {@link #backend} makes of the settings. */
+    static class WordCountProvider implements SearchBackendProvider {
+        @Override
+        public String id() {
+            return "search.test-words";
+        }
+
+        @Override
+        public SearchBackend open(SearchBackendContext context) {
+            return backend(context.settings());
+        }
+
+        SearchBackend backend(Settings settings) {
+            return new WordCountBackend(settings);
+        }
+    }
+
     @ExtendWith(KitRunner.OnlyHere.class)
     static class WordCount extends SearchBackendCompatibilityKit {
         @Override
-        protected SearchBackend createBackend() {
-            return new WordCountBackend();
+        protected SearchBackendProvider createProvider() {
+            return new WordCountProvider();
+        }
+
+        @Override
+        protected Settings settings() {
+            return TestSettings.of("minScore", 1);
         }
 
         @Override
@@ -87,16 +126,45 @@ class SearchBackendCompatibilityKitTest {
     @ExtendWith(KitRunner.OnlyHere.class)
     static class Careless extends WordCount {
         @Override
-        protected SearchBackend createBackend() {
-            return new WordCountBackend() {
+        protected SearchBackendProvider createProvider() {
+            return new WordCountProvider() {
                 @Override
-                public List<SearchHit> search(List<String> queries, int limit) {
-                    return super.search(queries, 100);
-                }
+                SearchBackend backend(Settings settings) {
+                    return new WordCountBackend(settings) {
+                        @Override
+                        public List<SearchHit> search(SearchRequest request) {
+                            return super.search(new SearchRequest(request.queries(), 100));
+                        }
 
+                        @Override
+                        public List<Page> fetch(FetchRequest request) {
+                            return request.ids().stream()
+                                    .map(id -> new Page(id, "", id, CORPUS.getOrDefault(id, ""))).toList();
+                        }
+                    };
+                }
+            };
+        }
+    }
+
+    @ExtendWith(KitRunner.OnlyHere.class)
+    static class FragileClose extends WordCount {
+        @Override
+        protected SearchBackendProvider createProvider() {
+            return new WordCountProvider() {
                 @Override
-                public List<Page> fetch(List<String> ids) {
-                    return ids.stream().map(id -> new Page(id, "", id, CORPUS.getOrDefault(id, ""))).toList();
+                SearchBackend backend(Settings settings) {
+                    return new WordCountBackend(settings) {
+                        private boolean closed;
+
+                        @Override
+                        public void close() {
+                            if (closed) {
+                                throw new IllegalStateException("index already closed");
+                            }
+                            closed = true;
+                        }
+                    };
                 }
             };
         }

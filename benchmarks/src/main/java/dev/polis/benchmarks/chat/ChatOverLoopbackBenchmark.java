@@ -6,7 +6,7 @@ import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.Message;
-import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.openai.OpenAiChatModelProvider;
 import dev.polis.openai.server.ChatCompletionsServer;
 import dev.polis.openai.server.ServerOptions;
@@ -99,6 +99,6 @@ public class ChatOverLoopbackBenchmark {
 
     private static ChatModel client(ChatCompletionsServer server, String model) {
         return new OpenAiChatModelProvider(name -> null).create(
-                ModelSpec.parse("openai:" + server.baseUrl() + "#" + model));
+                ModelRequest.of("openai:" + server.baseUrl() + "#" + model));
     }
 }

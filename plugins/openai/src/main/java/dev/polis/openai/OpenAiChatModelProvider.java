@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.function.Function;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatModelProvider;
-import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.openai.client.ApiKeys;
 import dev.polis.openai.client.EndpointLimits;
 import dev.polis.openai.client.EndpointOptions;
@@ -57,8 +57,8 @@ public final class OpenAiChatModelProvider implements ChatModelProvider {
     }
 
     @Override
-    public ChatModel create(ModelSpec spec) {
-        OpenAiOptions options = OpenAiOptions.from(spec);
+    public ChatModel create(ModelRequest request) {
+        OpenAiOptions options = OpenAiOptions.from(request.spec());
         EndpointOptions endpoint = options.endpoint();
         return new OpenAiChatModel(options, ApiKeys.read(endpoint, environment),
                 limits.of(endpoint.baseUrl(), endpoint.maxConcurrency()));

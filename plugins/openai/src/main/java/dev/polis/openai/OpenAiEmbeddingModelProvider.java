@@ -3,7 +3,7 @@ package dev.polis.openai;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.embedding.EmbeddingModel;
 import dev.polis.api.embedding.EmbeddingModelProvider;
 import dev.polis.openai.client.ApiKeys;
@@ -59,8 +59,8 @@ public final class OpenAiEmbeddingModelProvider implements EmbeddingModelProvide
     }
 
     @Override
-    public EmbeddingModel create(ModelSpec spec) {
-        EmbeddingOptions options = EmbeddingOptions.from(spec);
+    public EmbeddingModel create(ModelRequest request) {
+        EmbeddingOptions options = EmbeddingOptions.from(request.spec());
         EndpointOptions endpoint = options.endpoint();
         return new OpenAiEmbeddingModel(options, ApiKeys.read(endpoint, environment),
                 limits.of(endpoint.baseUrl(), endpoint.maxConcurrency()));

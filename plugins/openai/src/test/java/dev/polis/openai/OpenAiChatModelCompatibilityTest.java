@@ -3,6 +3,7 @@ package dev.polis.openai;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import dev.polis.api.chat.ChatModel;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.openai.server.ChatCompletionsServer;
 import dev.polis.openai.server.ServerOptions;
@@ -31,7 +32,7 @@ class OpenAiChatModelCompatibilityTest extends ChatModelCompatibilityKit {
 
     @Override
     protected ChatModel createModel() {
-        return new OpenAiChatModelProvider(name -> null).create(new ModelSpec("openai", server.baseUrl().toString(),
-                "scripted", Map.of("readTimeout", "10s", "connectTimeout", "5s")));
+        return new OpenAiChatModelProvider(name -> null).create(ModelRequest.of(new ModelSpec("openai",
+                server.baseUrl().toString(), "scripted", Map.of("readTimeout", "10s", "connectTimeout", "5s"))));
     }
 }

@@ -3,9 +3,9 @@ package dev.polis.openai;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.polis.api.chat.ChatModel;
-import dev.polis.api.chat.ModelSpec;
-import dev.polis.core.calls.CallLog;
-import dev.polis.core.calls.RecordingChatModel;
+import dev.polis.api.chat.ChatModelProvider;
+import dev.polis.api.chat.ModelRequest;
+import dev.polis.api.run.RunRecord;
 import dev.polis.core.calls.ReplayChatModelProvider;
 import dev.polis.testkit.ChatModelCompatibilityKit;
 import dev.polis.testkit.chat.ScriptedChatModel;
@@ -21,11 +21,21 @@ class ReplayChatModelCompatibilityTest extends ChatModelCompatibilityKit {
     @BeforeAll
     static void record() throws Exception {
         folder = Files.createTempDirectory("polis-replay-kit");
-        recording = folder.resolve(CallLog.FILE_NAME);
+        recording = folder.resolve(RunRecord.CALLS);
         ReplayChatModelCompatibilityTest kit = new ReplayChatModelCompatibilityTest();
-        try (CallLog log = CallLog.open(recording);
-             ChatModel model = RecordingChatModel.wrap(ScriptedChatModel.always("Hello there, friend."),
-                     ModelSpec.parse("scripted:kit"), log)) {
+        ChatModelProvider scripted = new ChatModelProvider() {
+            @Override
+            public String id() {
+                return "scripted";
+            }
+
+            @Override
+            public ChatModel create(ModelRequest request) {
+                return ScriptedChatModel.always("Hello there, friend.");
+            }
+        };
+        try (ChatModel model = TestModels.over(scripted)
+                .chat(ModelRequest.of("scripted:kit").inRun(TestModels.runIn(folder)))) {
             for (int i = 0; i < kit.concurrentCallers() * 2; i++) {
                 model.chat(kit.typicalRequest());
             }
@@ -40,6 +50,6 @@ class ReplayChatModelCompatibilityTest extends ChatModelCompatibilityKit {
 
     @Override
     protected ChatModel createModel() {
-        return new ReplayChatModelProvider().create(ModelSpec.parse("replay:" + recording));
+        return new ReplayChatModelProvider().create(ModelRequest.of("replay:" + recording));
     }
 }

@@ -1,7 +1,6 @@
 package dev.polis.api.chat;
 
 import dev.polis.api.PolisExtension;
-import dev.polis.api.inference.InferenceOptions;
 import org.apiguardian.api.API;
 
 /**
@@ -14,20 +13,12 @@ import org.apiguardian.api.API;
 public interface ChatModelProvider extends PolisExtension {
 
     /**
-     * Creates a model for {@code spec}.
+     * Creates a model for {@code request}: its spec, the inference choices already completed by the host
+     * (providers of remote models ignore them), and its run.
      *
-     * @throws dev.polis.api.InvalidInputException when the spec's location or options are wrong
+     * <p>Providers do not record calls: {@link dev.polis.api.host.Models} wraps what they return.
+     *
+     * @throws dev.polis.api.InvalidInputException when the spec's location or options or the inference choices are wrong
      */
-    ChatModel create(ModelSpec spec);
-
-    /**
-     * Creates a model for {@code spec} honouring the operator's inference choices.
-     *
-     * <p>Providers of in-process models override this; the default ignores {@code options}.
-     *
-     * @throws dev.polis.api.InvalidInputException when the spec, its options or the inference options are wrong
-     */
-    default ChatModel create(ModelSpec spec, InferenceOptions options) {
-        return create(spec);
-    }
+    ChatModel create(ModelRequest request);
 }

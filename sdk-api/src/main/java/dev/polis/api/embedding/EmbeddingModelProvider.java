@@ -1,6 +1,7 @@
 package dev.polis.api.embedding;
 
 import dev.polis.api.PolisExtension;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import org.apiguardian.api.API;
 
@@ -15,9 +16,9 @@ import org.apiguardian.api.API;
 public interface EmbeddingModelProvider extends PolisExtension {
 
     /**
-     * Creates an embedding model for {@code spec}.
+     * Creates an embedding model for {@code request}; providers of remote models ignore its inference choices.
      *
      * @throws dev.polis.api.InvalidInputException when the spec's location or options are wrong
      */
-    EmbeddingModel create(ModelSpec spec);
+    EmbeddingModel create(ModelRequest request);
 }

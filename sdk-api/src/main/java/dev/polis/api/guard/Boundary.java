@@ -3,7 +3,7 @@ package dev.polis.api.guard;
 import org.apiguardian.api.API;
 
 /** Says at which trust boundary a message is being inspected. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Boundary {
     /** A message entering a prompt from a user or the application. */
     INPUT,

@@ -3,7 +3,7 @@ package dev.polis.api.guard;
 import org.apiguardian.api.API;
 
 /** What a guard decided about a message. */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum Decision {
     /** Let the message through unchanged. */
     ALLOW,

@@ -1,19 +1,21 @@
 package dev.polis.api.guard;
 
-import java.util.List;
-import dev.polis.api.PolisExtension;
-import dev.polis.api.chat.Message;
 import org.apiguardian.api.API;
 
 /**
  * Inspects a message at a trust boundary and allows, neutralises or refuses it.
  *
- * <p>{@code context} holds the higher-privilege messages already in the prompt, so that a guard can tell
- * whether the new message tries to override them.
+ * <p>Created by a {@link GuardProvider} from its configuration block; thread-safe, since one guard serves every
+ * agent of a run. Closing it frees what it holds (a classifier model, an index).
  */
-@API(status = API.Status.STABLE, since = "0.1")
-public interface Guard extends PolisExtension {
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface Guard extends AutoCloseable {
 
-    /** Returns the verdict on {@code message} arriving at {@code boundary} after {@code context}. */
-    GuardVerdict inspect(Message message, Boundary boundary, List<Message> context);
+    /** Returns the verdict on the request's message at its boundary, given the messages already in the prompt. */
+    GuardVerdict inspect(GuardRequest request);
+
+    /** Frees what the guard holds; the default holds nothing. */
+    @Override
+    default void close() {
+    }
 }

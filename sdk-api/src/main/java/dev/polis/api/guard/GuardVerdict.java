@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param reason   why, in one sentence; empty when allowed
  * @param score    the guard's confidence that the message is an attack, in [0, 1]
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record GuardVerdict(Decision decision, Message message, String reason, double score) {
 
     /** Checks the components. */

@@ -2,6 +2,7 @@ package dev.polis.api.inference;
 
 import java.util.List;
 import java.util.Objects;
+import dev.polis.api.Settings;
 import dev.polis.api.chat.GenerationSettings;
 import org.apiguardian.api.API;
 
@@ -11,9 +12,10 @@ import org.apiguardian.api.API;
  * @param prompt     the prompt's token ids; never empty
  * @param settings   sampling settings, token limit, seed
  * @param stopTokens extra token ids that end generation, beside the model's own
+ * @param options    the decoder's own configuration block ({@code runtime.settings.<decoder id>}); empty when none
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record DecodeRequest(int[] prompt, GenerationSettings settings, List<Integer> stopTokens) {
+public record DecodeRequest(int[] prompt, GenerationSettings settings, List<Integer> stopTokens, Settings options) {
 
     /** Checks the components. */
     public DecodeRequest {
@@ -24,6 +26,12 @@ public record DecodeRequest(int[] prompt, GenerationSettings settings, List<Inte
         prompt = prompt.clone();
         settings = settings == null ? GenerationSettings.DEFAULTS : settings;
         stopTokens = stopTokens == null ? List.of() : List.copyOf(stopTokens);
+        options = options == null ? Settings.empty() : options;
+    }
+
+    /** Creates a request without decoder settings. */
+    public DecodeRequest(int[] prompt, GenerationSettings settings, List<Integer> stopTokens) {
+        this(prompt, settings, stopTokens, Settings.empty());
     }
 
     /** Returns a copy of the prompt tokens. */

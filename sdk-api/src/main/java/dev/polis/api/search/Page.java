@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
  * @param title its title
  * @param text  its text content
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Page(String id, String url, String title, String text) {
 
     /** Checks the components. */

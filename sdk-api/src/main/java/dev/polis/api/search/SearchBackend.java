@@ -1,16 +1,24 @@
 package dev.polis.api.search;
 
 import java.util.List;
-import dev.polis.api.PolisExtension;
 import org.apiguardian.api.API;
 
-/** Searches a corpus (a Lucene index, a metasearch server) and fetches the pages it found. */
-@API(status = API.Status.STABLE, since = "0.1")
-public interface SearchBackend extends PolisExtension {
+/**
+ * Searches a corpus (a Lucene index, a metasearch server) and fetches the pages it found.
+ *
+ * <p>Created by a {@link SearchBackendProvider}; thread-safe, since searchers query it in parallel. Closing it
+ * releases the index or connections it holds.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface SearchBackend extends AutoCloseable {
 
-    /** Returns up to {@code limit} hits for each query, merged and ordered best first, without duplicates. */
-    List<SearchHit> search(List<String> queries, int limit);
+    /** Returns up to {@link SearchRequest#limit()} hits for each query, merged, best first, without duplicates. */
+    List<SearchHit> search(SearchRequest request);
 
-    /** Returns the pages with the given ids, in the same order; ids that are unknown are left out. */
-    List<Page> fetch(List<String> ids);
+    /** Returns the pages with the request's ids, in the same order; ids that are unknown are left out. */
+    List<Page> fetch(FetchRequest request);
+
+    /** Releases the index or connections. */
+    @Override
+    void close();
 }

@@ -12,7 +12,7 @@ import org.apiguardian.api.API;
  * @param snippet a short excerpt matching the query
  * @param score   the backend's relevance score; higher is better
  */
-@API(status = API.Status.STABLE, since = "0.1")
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SearchHit(String id, String url, String title, String snippet, double score) {
 
     /** Checks the components. */

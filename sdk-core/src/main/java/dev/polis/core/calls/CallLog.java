@@ -76,18 +76,30 @@ public final class CallLog implements AutoCloseable {
      * @throws PolisException when the log is closed or the line cannot be written
      */
     public void append(CallRecord record) {
-        String line = CallJson.write(record);
+        appendLine(record.seq(), CallJson.write(record));
+    }
+
+    /**
+     * Appends an embedding call as one line and flushes it to the file.
+     *
+     * @throws PolisException when the log is closed or the line cannot be written
+     */
+    public void append(EmbeddingCallRecord record) {
+        appendLine(record.seq(), CallJson.write(record));
+    }
+
+    private void appendLine(long seq, String line) {
         lock.lock();
         try {
             if (closed) {
-                throw new PolisException("cannot record call " + record.seq() + ": the call log " + file
+                throw new PolisException("cannot record call " + seq + ": the call log " + file
                         + " is closed");
             }
             writer.write(line);
             writer.write('\n');
             writer.flush();
         } catch (IOException e) {
-            throw new PolisException("cannot append call " + record.seq() + " to " + file + ": " + e.getMessage(), e);
+            throw new PolisException("cannot append call " + seq + " to " + file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }

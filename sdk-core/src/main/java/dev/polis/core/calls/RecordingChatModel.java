@@ -33,6 +33,7 @@ public final class RecordingChatModel implements ChatModel {
     private final ModelSpec spec;
     private final CallLog log;
     private final Clock clock;
+    private AutoCloseable lease = () -> { };
 
     /** Creates a recording wrapper; {@code spec} is the spec {@code delegate} was created from. */
     public RecordingChatModel(ChatModel delegate, ModelSpec spec, CallLog log, Clock clock) {
@@ -45,6 +46,13 @@ public final class RecordingChatModel implements ChatModel {
     /** Returns {@code delegate} wrapped so that its calls are appended to {@code log}. */
     public static RecordingChatModel wrap(ChatModel delegate, ModelSpec spec, CallLog log) {
         return new RecordingChatModel(delegate, spec, log, Clock.systemUTC());
+    }
+
+    /** Returns {@code delegate} wrapped so that its calls are appended to {@code log}; closing it then closes {@code lease}. */
+    public static RecordingChatModel wrap(ChatModel delegate, ModelSpec spec, CallLog log, AutoCloseable lease) {
+        RecordingChatModel model = new RecordingChatModel(delegate, spec, log, Clock.systemUTC());
+        model.lease = Objects.requireNonNull(lease, "lease");
+        return model;
     }
 
     @Override
@@ -96,7 +104,11 @@ public final class RecordingChatModel implements ChatModel {
 
     @Override
     public void close() {
-        delegate.close();
+        try {
+            delegate.close();
+        } finally {
+            Leases.release(lease);
+        }
     }
 
     /** The timing of one call, from its start to its record. */

@@ -6,6 +6,7 @@ import java.util.Set;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatModelProvider;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import org.pf4j.Extension;
 
@@ -24,6 +25,20 @@ public final class ReplayChatModelProvider implements ChatModelProvider {
     /** The provider id, the part of the spec before {@code :}. */
     public static final String ID = "replay";
 
+    /**
+     * Returns the recording a {@code replay:} spec names.
+     *
+     * @throws InvalidInputException when the spec names no file
+     */
+    static Path recording(ModelSpec spec) {
+        String location = spec.model().isEmpty() ? spec.location() : spec.location() + "#" + spec.model();
+        if (location.isBlank()) {
+            throw new InvalidInputException("model spec '" + spec + "' names no recording; write "
+                    + "replay:<path to calls.jsonl>, for example replay:runs/r1/calls.jsonl");
+        }
+        return Path.of(location.strip());
+    }
+
     @Override
     public String id() {
         return ID;
@@ -40,13 +55,10 @@ public final class ReplayChatModelProvider implements ChatModelProvider {
     }
 
     @Override
-    public ChatModel create(ModelSpec spec) {
-        String location = spec.model().isEmpty() ? spec.location() : spec.location() + "#" + spec.model();
-        if (location.isBlank()) {
-            throw new InvalidInputException("model spec '" + spec + "' names no recording; write "
-                    + "replay:<path to calls.jsonl>, for example replay:runs/r1/calls.jsonl");
-        }
-        Path file = Path.of(location.strip());
+    public ChatModel create(ModelRequest request) {
+        ModelSpec spec = request.spec();
+        Path file = recording(spec);
+        String location = file.toString();
         List<CallRecord> records = CallRecords.read(file);
         Object filter = spec.options().get("recordedSpec");
         if (filter != null) {

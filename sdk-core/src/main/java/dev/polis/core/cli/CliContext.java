@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.polis.core.config.OperatorOverrides;
+import dev.polis.core.host.HostServicesModule;
 import dev.polis.core.plugin.HostOptions;
 import dev.polis.core.plugin.PluginHost;
+import dev.polis.core.run.ProgressDisplays;
 
 /**
  * What the commands of one {@code polis} invocation share: the output streams, the global options and a
@@ -54,7 +57,8 @@ final class CliContext implements AutoCloseable {
     /** Returns the plugin host, starting it on first use. */
     PluginHost host() {
         if (host == null) {
-            host = PluginHost.start(HostOptions.of(pluginDirs));
+            host = PluginHost.start(HostOptions.of(pluginDirs), new HostServicesModule(
+                    OperatorOverrides.of(environment), environment, ProgressDisplays.auto()));
         }
         return host;
     }

@@ -10,7 +10,7 @@ import dev.polis.core.cli.doctor.PluginFolderCheck;
 import dev.polis.core.cli.doctor.PluginStartCheck;
 import dev.polis.core.cli.doctor.RuntimeResourcesCheck;
 import dev.polis.core.plugin.PluginHost;
-import dev.polis.core.registry.LoadedExtension;
+import dev.polis.api.host.LoadedExtension;
 import picocli.CommandLine.Command;
 
 /**

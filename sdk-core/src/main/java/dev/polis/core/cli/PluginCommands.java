@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import dev.polis.api.cli.CommandProvider;
-import dev.polis.core.registry.LoadedExtension;
+import dev.polis.api.host.LoadedExtension;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.polis.api.host.LoadedExtension;
 import dev.polis.core.plugin.PluginReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,11 +56,48 @@ final class PluginsCommand implements Callable<Integer> {
             report.failure().ifPresent(reason -> failures.add(report.id() + ": " + reason));
         }
         table.print(out);
+        printExtensions(reports);
         if (!failures.isEmpty()) {
             out.println();
             out.println("Failed plugins:");
             failures.forEach(line -> out.println("  " + line));
         }
+    }
+
+    /** Prints every extension with its rank (which wins when configuration names none) and capabilities. */
+    private void printExtensions(List<PluginReport> reports) {
+        TextTable table = new TextTable("EXTENSION", "PLUGIN", "RANK", "CAPABILITIES", "DESCRIPTION");
+        boolean any = false;
+        for (PluginReport report : reports) {
+            for (LoadedExtension<?> extension : context.host().extensionsOf(report.id())) {
+                table.row(extension.type().getSimpleName() + ":" + extension.id(), report.id(),
+                        String.valueOf(extension.rank()), capabilities(extension), extension.description());
+                any = true;
+            }
+        }
+        if (any) {
+            context.out().println();
+            table.print(context.out());
+        }
+    }
+
+    private static String capabilities(LoadedExtension<?> extension) {
+        return extension.capabilities().isEmpty() ? "-"
+                : String.join(",", extension.capabilities().stream().sorted().toList());
+    }
+
+    private static List<Map<String, Object>> details(List<LoadedExtension<?>> extensions) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (LoadedExtension<?> extension : extensions) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", extension.type().getSimpleName());
+            entry.put("id", extension.id());
+            entry.put("rank", extension.rank());
+            entry.put("capabilities", extension.capabilities().stream().sorted().toList());
+            entry.put("description", extension.description());
+            list.add(entry);
+        }
+        return list;
     }
 
     private void printJson(List<PluginReport> reports) throws JsonProcessingException {
@@ -71,6 +109,7 @@ final class PluginsCommand implements Callable<Integer> {
             entry.put("state", report.state());
             entry.put("path", report.path());
             entry.put("extensions", report.extensions());
+            entry.put("extensionDetails", details(context.host().extensionsOf(report.id())));
             entry.put("failure", report.failure().orElse(null));
             plugins.add(entry);
         }

@@ -65,8 +65,11 @@ public final class PolisCli implements Callable<Integer> {
         return execute(args, out, err, System.getenv());
     }
 
-    /** Runs the command line as {@link #execute(String[], PrintStream, PrintStream)} does, with an environment. */
-    static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+    /**
+     * Runs the command line as {@link #execute(String[], PrintStream, PrintStream)} does, seeing {@code environment}
+     * instead of the process's: plugin folders, {@code ${NAME}} substitution and the operator's {@code POLIS_*} overrides.
+     */
+    public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         EarlyArguments early = EarlyArguments.scan(args);
         CliLogging.configure(early.verbose());
         PrintWriter outWriter = new PrintWriter(out, true);

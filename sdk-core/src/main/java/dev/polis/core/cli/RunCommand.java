@@ -11,7 +11,7 @@ import dev.polis.api.InvalidInputException;
 import dev.polis.core.Polis;
 import dev.polis.core.PolisBuilder;
 import dev.polis.core.pipeline.RunResult;
-import dev.polis.core.run.RunStatus;
+import dev.polis.api.run.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

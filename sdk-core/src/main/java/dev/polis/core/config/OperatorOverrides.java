@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import dev.polis.api.inference.InferenceOptions;
+import dev.polis.api.chat.InferenceOptions;
 
 /**
  * Applies the operator's environment variables and system properties over a pipeline's {@code runtime} block,
@@ -63,12 +63,16 @@ public record OperatorOverrides(Map<String, String> environment, Map<String, Str
             accelerators = Arrays.stream(acceleratorsOverride.get().value().split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
-        return config.withRuntime(new RuntimeConfig(device, decoder, accelerators));
+        return config.withRuntime(runtime.with(device, decoder, accelerators));
     }
 
-    /** Returns the inference options the overrides alone set, for models created outside a pipeline file. */
+    /** Returns the inference choices the overrides alone make; what they leave open is {@code null}. */
     public InferenceOptions inferenceOptions() {
-        return apply(new PipelineConfig(null, null, List.of(), null)).runtime().toInferenceOptions();
+        Optional<Setting> accelerators = find("accelerators");
+        return new InferenceOptions(find("device").map(Setting::value).orElse(null),
+                find("decoder").map(Setting::value).orElse(null),
+                accelerators.map(a -> Arrays.stream(a.value().split(",")).map(String::trim)
+                        .filter(id -> !id.isEmpty()).toList()).orElse(null));
     }
 
     /** Returns {@code config} with every override applied, discarding the record of what changed. */

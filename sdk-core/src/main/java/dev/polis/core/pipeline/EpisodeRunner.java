@@ -10,13 +10,14 @@ import dev.polis.core.config.AgentConfig;
 import dev.polis.core.config.PipelineConfig;
 import dev.polis.core.config.ResolvedConfigWriter;
 import dev.polis.core.config.ResolvedPipeline;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Extensions;
+import dev.polis.api.host.Models;
 import dev.polis.core.run.RecordingOptions;
 import dev.polis.core.run.RunFolder;
 import dev.polis.core.run.RunIds;
 import dev.polis.core.run.RunInfo;
 import dev.polis.core.run.RunRecorder;
-import dev.polis.core.run.RunStatus;
+import dev.polis.api.run.RunStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +33,17 @@ public final class EpisodeRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(EpisodeRunner.class);
 
-    private final ExtensionRegistry registry;
+    private final Extensions registry;
+    private final Models models;
     private final RecordingOptions options;
 
-    /** Creates a runner that finds extensions in {@code registry} and records runs as {@code options} say. */
-    public EpisodeRunner(ExtensionRegistry registry, RecordingOptions options) {
+    /**
+     * Creates a runner that finds extensions in {@code registry}, creates models through {@code models} and
+     * records runs as {@code options} say.
+     */
+    public EpisodeRunner(Extensions registry, Models models, RecordingOptions options) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.models = Objects.requireNonNull(models, "models");
         this.options = Objects.requireNonNull(options, "options");
     }
 
@@ -82,7 +88,7 @@ public final class EpisodeRunner {
         EpisodeOutcome outcome = null;
         Throwable failure = null;
         try {
-            Society society = new SocietyAssembler(registry).assemble(pipeline, recorder, closer);
+            Society society = new SocietyAssembler(registry, models).assemble(pipeline, recorder, closer);
             outcome = new EpisodeLoop(society, recorder, config.run().steps()).play();
         } catch (RuntimeException | Error e) {
             failure = e;

@@ -3,7 +3,7 @@ package dev.polis.core.pipeline;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import dev.polis.core.run.RunStatus;
+import dev.polis.api.run.RunStatus;
 
 /**
  * What a pipeline run produced: its id, record folder, final status and metrics.

@@ -11,19 +11,18 @@ import dev.polis.api.agent.Agent;
 import dev.polis.api.agent.AgentContext;
 import dev.polis.api.agent.AgentProvider;
 import dev.polis.api.chat.ChatModel;
-import dev.polis.api.chat.ChatModelProvider;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.env.Environment;
 import dev.polis.api.env.EnvironmentContext;
 import dev.polis.api.env.EnvironmentProvider;
 import dev.polis.api.run.RunContext;
-import dev.polis.core.calls.CallLog;
-import dev.polis.core.calls.RecordingChatModel;
 import dev.polis.core.config.AgentConfig;
 import dev.polis.core.config.ConfigException;
 import dev.polis.core.config.EnvironmentConfig;
 import dev.polis.core.config.ResolvedPipeline;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Extensions;
+import dev.polis.api.host.Models;
 
 /**
  * Creates a run's environment, chat models and agents through their providers, registering each with a
@@ -31,11 +30,12 @@ import dev.polis.core.registry.ExtensionRegistry;
  */
 final class SocietyAssembler {
 
-    private final ExtensionRegistry registry;
-    private CallLog callLog;
+    private final Extensions registry;
+    private final Models models;
 
-    SocietyAssembler(ExtensionRegistry registry) {
+    SocietyAssembler(Extensions registry, Models models) {
         this.registry = registry;
+        this.models = models;
     }
 
     Society assemble(ResolvedPipeline pipeline, RunContext run, Closer closer) {
@@ -61,12 +61,9 @@ final class SocietyAssembler {
         Optional<ChatModel> model = Optional.empty();
         if (config.model() != null) {
             ModelSpec spec = config.model().toModelSpec();
-            ChatModelProvider provider = located(pipeline, path + ".model",
-                    () -> registry.get(ChatModelProvider.class, spec.provider()));
-            ChatModel created = located(pipeline, path + ".model",
-                    () -> provider.create(spec, pipeline.config().runtime().toInferenceOptions()));
-            ChatModel recorded = recorded(notNull(path + ".model", created), spec, run, closer);
-            model = Optional.of(closer.register("model " + spec + " of agent " + config.id(), recorded));
+            ModelRequest request = new ModelRequest(spec, pipeline.config().runtime().toInferenceOptions(), run);
+            ChatModel created = located(pipeline, path + ".model", () -> models.chat(request));
+            model = Optional.of(closer.register("model " + spec + " of agent " + config.id(), created));
         }
         AgentProvider provider = located(pipeline, path + ".provider",
                 () -> registry.get(AgentProvider.class, config.provider()));
@@ -74,20 +71,6 @@ final class SocietyAssembler {
                 model, run);
         Agent agent = located(pipeline, path, () -> provider.create(context));
         return closer.register("agent " + config.id(), notNull(path + ".provider", agent));
-    }
-
-    /**
-     * Wraps {@code model} so that each call is appended to the run's {@code calls.jsonl}; the log is opened
-     * on the first model and registered before it, so that it closes after every model.
-     */
-    private ChatModel recorded(ChatModel model, ModelSpec spec, RunContext run, Closer closer) {
-        if (run.directory().isEmpty()) {
-            return model;
-        }
-        if (callLog == null) {
-            callLog = closer.register("call log", CallLog.inRunFolder(run.directory().get()));
-        }
-        return RecordingChatModel.wrap(model, spec, callLog);
     }
 
     /** Runs {@code action}, locating a plugin's input error at {@code path} unless it already names a place. */

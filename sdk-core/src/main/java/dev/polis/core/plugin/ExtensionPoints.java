@@ -5,7 +5,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import dev.polis.api.PolisExtension;
-import dev.polis.core.registry.LoadedExtension;
+import dev.polis.api.host.LoadedExtension;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 

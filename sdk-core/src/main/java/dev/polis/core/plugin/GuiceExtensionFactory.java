@@ -70,7 +70,7 @@ final class GuiceExtensionFactory implements ExtensionFactory {
             if (pluginId != null && pluginManager.whichPlugin(type) != plugin) {
                 continue;
             }
-            if (PluginModule.class.isAssignableFrom(type)) {
+            if (Module.class.isAssignableFrom(type)) {
                 try {
                     modules.add((Module) type.getConstructor().newInstance());
                 } catch (ReflectiveOperationException e) {

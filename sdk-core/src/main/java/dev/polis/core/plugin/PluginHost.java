@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Singleton;
 import com.google.inject.Stage;
 import dev.polis.api.PolisExtension;
+import dev.polis.api.host.Extensions;
 import dev.polis.core.registry.ExtensionRegistry;
-import dev.polis.core.registry.LoadedExtension;
+import dev.polis.api.host.LoadedExtension;
 import org.pf4j.ExtensionWrapper;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -32,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * from extensions indexed on the host's class path. A plugin that cannot be loaded or started is reported
  * with its reason and skipped; the others keep working. Extensions are created once, by the plugin's Guice
  * child injector, and handed out wrapped at the plugin boundary (see {@link LoadedExtension}). Extensions
- * may {@code @Inject} the host's {@link HostOptions}, {@link PluginHost} and {@link ExtensionRegistry}.
+ * may {@code @Inject} the host's {@link Extensions} and whatever the {@code services} modules bind (sdk-core's
+ * {@code HostServicesModule}: models, settings, run folders, progress).
  *
  * <pre>{@code
  * try (PluginHost host = PluginHost.start(HostOptions.of(List.of(Path.of("plugins"))))) {
@@ -61,8 +64,12 @@ public final class PluginHost implements AutoCloseable {
         this.diagnosis = new PluginDiagnosis(options.systemVersion());
     }
 
-    /** Loads and starts every plugin the options point at; never fails because of one plugin. */
-    public static PluginHost start(HostOptions options) {
+    /**
+     * Loads and starts every plugin the options point at; never fails because of one plugin.
+     *
+     * @param services modules binding further host services in the root injector, which extensions may inject
+     */
+    public static PluginHost start(HostOptions options, Module... services) {
         AtomicReference<PluginHost> self = new AtomicReference<>();
         Injector root = Guice.createInjector(Stage.DEVELOPMENT, new AbstractModule() {
             @Override
@@ -70,7 +77,12 @@ public final class PluginHost implements AutoCloseable {
                 binder().requireExplicitBindings();
                 bind(HostOptions.class).toInstance(options);
                 bind(PluginHost.class).toProvider(self::get);
-                bind(ExtensionRegistry.class).toProvider(() -> new ExtensionRegistry(self.get())).in(Singleton.class);
+                bind(ExtensionRegistry.class).toProvider(() -> new ExtensionRegistry(self.get()::extensions))
+                        .in(Singleton.class);
+                bind(Extensions.class).to(ExtensionRegistry.class);
+                for (Module service : services) {
+                    install(service);
+                }
             }
         });
         LoadFailures failures = new LoadFailures();
@@ -169,15 +181,26 @@ public final class PluginHost implements AutoCloseable {
     }
 
     private List<String> extensionIdsOf(String pluginId) {
-        List<String> ids = new ArrayList<>();
+        return extensionsOf(pluginId).stream().map(e -> e.type().getSimpleName() + ":" + e.id()).distinct().sorted()
+                .toList();
+    }
+
+    /**
+     * Returns the extensions {@code pluginId} supplies (or {@value LoadedExtension#CLASSPATH} for the class path),
+     * by extension point name, then id; with rank, capabilities and description for {@code polis plugins}.
+     */
+    public List<LoadedExtension<?>> extensionsOf(String pluginId) {
+        List<LoadedExtension<?>> found = new ArrayList<>();
         for (Class<? extends PolisExtension> point : ExtensionPoints.declaredBy(manager, pluginId)) {
             for (LoadedExtension<? extends PolisExtension> extension : extensions(point)) {
                 if (extension.pluginId().equals(pluginId)) {
-                    ids.add(point.getSimpleName() + ":" + extension.id());
+                    found.add(extension);
                 }
             }
         }
-        return ids.stream().distinct().sorted().toList();
+        found.sort(Comparator.comparing((LoadedExtension<?> e) -> e.type().getSimpleName())
+                .thenComparing(LoadedExtension::id));
+        return List.copyOf(found);
     }
 
     private static Path cacheFolder() {

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import dev.polis.api.PolisExtension;
-import dev.polis.core.plugin.PluginHost;
+import dev.polis.api.host.ExtensionChoice;
+import dev.polis.api.host.Extensions;
+import dev.polis.api.host.LoadedExtension;
+import dev.polis.api.host.UnknownExtensionException;
 
 /**
  * Looks extensions up by type and id, picks a default by rank, and explains its choice.
  *
  * <p>An unknown id fails with {@link UnknownExtensionException}, whose message lists the known ids and
  * suggests the closest one. When two extensions share an id, the higher rank wins (then the plugin id, for
- * a stable choice) and {@link #explain} says so.
+ * a stable choice) and {@link #choose} says so.
  */
-public final class ExtensionRegistry {
+public final class ExtensionRegistry implements Extensions {
 
     private static final Comparator<LoadedExtension<?>> BEST_FIRST = Comparator
             .comparingInt((LoadedExtension<?> e) -> -e.rank())
@@ -24,12 +27,12 @@ public final class ExtensionRegistry {
 
     private final Function<Class<? extends PolisExtension>, List<? extends LoadedExtension<?>>> source;
 
-    /** Creates a registry over the extensions of {@code host}. */
-    public ExtensionRegistry(PluginHost host) {
-        this.source = host::extensions;
+    /** Creates a registry over {@code source}, which lists the loaded extensions of a type in discovery order. */
+    public ExtensionRegistry(Function<Class<? extends PolisExtension>, List<? extends LoadedExtension<?>>> source) {
+        this.source = source;
     }
 
-    /** Returns every extension of {@code type}, best rank first, then by id. */
+    @Override
     @SuppressWarnings("unchecked")
     public <T extends PolisExtension> List<LoadedExtension<T>> all(Class<T> type) {
         List<LoadedExtension<T>> list = new ArrayList<>((List<LoadedExtension<T>>) source.apply(type));
@@ -37,36 +40,8 @@ public final class ExtensionRegistry {
         return List.copyOf(list);
     }
 
-    /** Returns the ids of every extension of {@code type}, sorted, without duplicates. */
-    public <T extends PolisExtension> List<String> ids(Class<T> type) {
-        return all(type).stream().map(LoadedExtension::id).distinct().sorted().toList();
-    }
-
-    /** Returns the extension of {@code type} with {@code id}, if there is one. */
-    public <T extends PolisExtension> Optional<T> find(Class<T> type, String id) {
-        return all(type).stream().filter(e -> e.id().equals(id)).findFirst().map(LoadedExtension::instance);
-    }
-
-    /**
-     * Returns the extension of {@code type} with {@code id}.
-     *
-     * @throws UnknownExtensionException when none has that id
-     */
-    public <T extends PolisExtension> T get(Class<T> type, String id) {
-        return find(type, id).orElseThrow(() -> unknown(type, id));
-    }
-
-    /**
-     * Returns the extension named by {@code id}, or the best-ranked one when {@code id} is {@code null} or blank.
-     *
-     * @throws UnknownExtensionException when {@code id} is unknown or no extension of the type exists
-     */
-    public <T extends PolisExtension> T select(Class<T> type, String id) {
-        return explain(type, id).chosen().instance();
-    }
-
-    /** Returns the choice {@link #select} would make, with its candidates and reason. */
-    public <T extends PolisExtension> Selection<T> explain(Class<T> type, String id) {
+    @Override
+    public <T extends PolisExtension> ExtensionChoice<T> choose(Class<T> type, String id) {
         List<LoadedExtension<T>> candidates = all(type);
         if (id != null && !id.isBlank()) {
             List<LoadedExtension<T>> named = candidates.stream().filter(e -> e.id().equals(id)).toList();
@@ -80,7 +55,7 @@ public final class ExtensionRegistry {
                         named.stream().map(LoadedExtension::pluginId).toList()) + "), the one from '"
                         + chosen.pluginId() + "' has the highest rank (" + chosen.rank() + ")";
             }
-            return new Selection<>(chosen, candidates, reason);
+            return new ExtensionChoice<>(chosen, candidates, reason);
         }
         if (candidates.isEmpty()) {
             throw new UnknownExtensionException("no " + type.getSimpleName()
@@ -90,7 +65,7 @@ public final class ExtensionRegistry {
         String reason = candidates.size() == 1 ? "'" + chosen.id() + "' is the only " + type.getSimpleName()
                 : "'" + chosen.id() + "' has the highest rank (" + chosen.rank() + ") among "
                         + String.join(", ", candidates.stream().map(e -> e.id() + "=" + e.rank()).toList());
-        return new Selection<>(chosen, candidates, reason);
+        return new ExtensionChoice<>(chosen, candidates, reason);
     }
 
     private <T extends PolisExtension> UnknownExtensionException unknown(Class<T> type, String id) {

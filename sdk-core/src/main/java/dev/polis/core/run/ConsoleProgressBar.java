@@ -1,5 +1,6 @@
 package dev.polis.core.run;
 
+import dev.polis.api.host.ProgressDisplay;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.polis.core.run;
 
+import dev.polis.api.host.ProgressDisplay;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -19,6 +20,6 @@ public record RecordingOptions(Clock clock, ProgressDisplay progress) {
 
     /** Returns the system clock in UTC and the display that suits this process. */
     public static RecordingOptions defaults() {
-        return new RecordingOptions(Clock.systemUTC(), ProgressDisplay.auto());
+        return new RecordingOptions(Clock.systemUTC(), ProgressDisplays.auto());
     }
 }

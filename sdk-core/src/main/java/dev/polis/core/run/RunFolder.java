@@ -9,10 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
+import dev.polis.api.run.RunStatus;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import dev.polis.api.PolisException;
 
 /**
@@ -34,7 +39,20 @@ public record RunFolder(Path directory) {
     /** The run's status and times. */
     public static final String INFO = "run.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("run-status")
+                    .addSerializer(RunStatus.class, new ToStringSerializerBase(RunStatus.class) {
+                        @Override
+                        public String valueToString(Object value) {
+                            return ((RunStatus) value).wireName();
+                        }
+                    })
+                    .addDeserializer(RunStatus.class, new FromStringDeserializer<>(RunStatus.class) {
+                        @Override
+                        protected RunStatus _deserialize(String value, DeserializationContext context) {
+                            return RunStatus.fromWireName(value);
+                        }
+                    }));
 
     /** Returns the folder of run {@code runId} under {@code output}; nothing is created. */
     public static RunFolder of(Path output, String runId) {

@@ -1,5 +1,6 @@
 package dev.polis.core.run;
 
+import dev.polis.api.run.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

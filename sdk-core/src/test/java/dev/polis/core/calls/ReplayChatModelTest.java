@@ -17,6 +17,7 @@ import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.chat.Message;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.chat.Usage;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class ReplayChatModelTest {
                 ask(null, "fail"), ask(null, "how many fish?"));
         Path file = record(session);
         List<CallRecord> recorded = CallRecords.read(file);
-        try (ChatModel replay = provider.create(ModelSpec.parse("replay:" + file))) {
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
             for (int i = 0; i < session.size(); i++) {
                 CallRecord expected = recorded.get(i);
                 if (expected.failed()) {
@@ -92,7 +93,7 @@ class ReplayChatModelTest {
     void streamsARecordedAnswerInPieces() {
         Path file = record(List.of(ask(null, "hello there")));
         List<String> pieces = new ArrayList<>();
-        try (ChatModel replay = provider.create(ModelSpec.parse("replay:" + file))) {
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
             ChatResponse response = replay.stream(ask(null, "hello there"), pieces::add);
             assertThat(String.join("", pieces)).isEqualTo(response.text()).isEqualTo("answer 1 to hello there");
             assertThat(pieces).hasSizeGreaterThan(1);
@@ -102,7 +103,7 @@ class ReplayChatModelTest {
     @Test
     void failsWithADiffOnAChangedRequest() {
         Path file = record(List.of(ask(null, "how many fish may I catch this month?")));
-        try (ChatModel replay = provider.create(ModelSpec.parse("replay:" + file))) {
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
             assertThatThrownBy(() -> replay.chat(ask(null, "how many fish may I keep this month?")))
                     .isInstanceOf(ReplayMismatchException.class)
                     .hasMessageContaining("request 1 of this run does not match recorded call 1")
@@ -115,7 +116,7 @@ class ReplayChatModelTest {
     @Test
     void failsOnChangedSettingsAndOnExtraMessages() {
         Path file = record(List.of(ask(null, "q")));
-        try (ChatModel replay = provider.create(ModelSpec.parse("replay:" + file))) {
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
             assertThatThrownBy(() -> replay.chat(ask(null, "q").withSettings(GenerationSettings.DEFAULTS)))
                     .hasMessageContaining("settings differ: temperature expected 0.7 but got null");
             assertThatThrownBy(() -> replay.chat(ask(null, "q", "more")))
@@ -127,7 +128,7 @@ class ReplayChatModelTest {
     @Test
     void failsClearlyWhenTheRunAsksForMoreCallsThanRecorded() {
         Path file = record(List.of(ask(null, "q")));
-        try (ChatModel replay = provider.create(ModelSpec.parse("replay:" + file))) {
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
             replay.chat(ask(null, "q"));
             assertThatThrownBy(() -> replay.chat(ask(null, "q"))).isInstanceOf(ReplayMismatchException.class)
                     .hasMessageContaining("no call left").hasMessageContaining("all 1 recorded calls were replayed");
@@ -139,7 +140,7 @@ class ReplayChatModelTest {
         Path file = record(List.of(ask("alice", "turn 1"), ask("bob", "turn 1"), ask("alice", "turn 2"),
                 ask("bob", "turn 2")));
         List<CallRecord> recorded = CallRecords.read(file);
-        try (ChatModel replay = provider.create(ModelSpec.parse("replay:" + file))) {
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
             assertThat(replay.chat(ask("bob", "turn 1"))).isEqualTo(recorded.get(1).response());
             assertThat(replay.chat(ask("bob", "turn 2"))).isEqualTo(recorded.get(3).response());
             assertThat(replay.chat(ask("alice", "turn 1"))).isEqualTo(recorded.get(0).response());
@@ -153,7 +154,7 @@ class ReplayChatModelTest {
     @Test
     void identicalRequestsOfOneAgentAreAnsweredInRecordedOrder() {
         Path file = record(List.of(ask("alice", "roll"), ask("alice", "roll")));
-        try (ChatModel replay = provider.create(ModelSpec.parse("replay:" + file))) {
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
             assertThat(replay.chat(ask("alice", "roll")).text()).isEqualTo("answer 1 to roll");
             assertThat(replay.chat(ask("alice", "roll")).text()).isEqualTo("answer 2 to roll");
         }
@@ -161,13 +162,13 @@ class ReplayChatModelTest {
 
     @Test
     void reportsAMissingOrBrokenRecordingWithItsPath() throws Exception {
-        assertThatThrownBy(() -> provider.create(ModelSpec.parse("replay:" + dir.resolve("nope.jsonl"))))
+        assertThatThrownBy(() -> provider.create(ModelRequest.of("replay:" + dir.resolve("nope.jsonl"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("nope.jsonl");
-        assertThatThrownBy(() -> provider.create(ModelSpec.parse("replay:")))
+        assertThatThrownBy(() -> provider.create(ModelRequest.of("replay:")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("replay:runs/r1/calls.jsonl");
         Path broken = dir.resolve("broken.jsonl");
         Files.writeString(broken, "\n{\"seq\": 1\n");
-        assertThatThrownBy(() -> provider.create(ModelSpec.parse("replay:" + broken)))
+        assertThatThrownBy(() -> provider.create(ModelRequest.of("replay:" + broken)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("broken.jsonl:2: not a call record");
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.Supplier;
 import dev.polis.api.cli.CommandProvider;
-import dev.polis.core.registry.LoadedExtension;
+import dev.polis.api.host.LoadedExtension;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

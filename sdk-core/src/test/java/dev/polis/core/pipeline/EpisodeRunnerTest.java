@@ -11,19 +11,21 @@ import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polis.api.host.ProgressDisplay;
+import dev.polis.api.chat.InferenceOptions;
+import dev.polis.api.run.RunStatus;
 import dev.polis.core.config.ConfigException;
 import dev.polis.core.config.ConfigFormat;
 import dev.polis.core.config.OperatorOverrides;
 import dev.polis.core.config.PipelineConfigLoader;
 import dev.polis.core.config.ResolvedPipeline;
+import dev.polis.core.host.HostModels;
 import dev.polis.core.plugin.HostOptions;
 import dev.polis.core.plugin.PluginHost;
 import dev.polis.core.registry.ExtensionRegistry;
 import dev.polis.core.run.RecordingOptions;
 import dev.polis.core.run.RunFolder;
-import dev.polis.core.run.ProgressDisplay;
 import dev.polis.core.run.RunInfo;
-import dev.polis.core.run.RunStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +44,8 @@ class EpisodeRunnerTest {
     @BeforeAll
     static void startHost() {
         host = PluginHost.start(HostOptions.classpathOnly());
-        runner = new EpisodeRunner(new ExtensionRegistry(host),
+        ExtensionRegistry registry = new ExtensionRegistry(host::extensions);
+        runner = new EpisodeRunner(registry, new HostModels(registry, InferenceOptions.DEFAULTS),
                 new RecordingOptions(Clock.systemUTC(), ProgressDisplay.silent()));
     }
 

@@ -5,6 +5,7 @@ import dev.polis.api.chat.ChatModelProvider;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.FinishReason;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.chat.Usage;
 import org.pf4j.Extension;
@@ -19,7 +20,8 @@ public class TestEchoModelProvider implements ChatModelProvider {
     }
 
     @Override
-    public ChatModel create(ModelSpec spec) {
+    public ChatModel create(ModelRequest request) {
+        ModelSpec spec = request.spec();
         return new ChatModel() {
             @Override
             public ChatResponse chat(ChatRequest request) {

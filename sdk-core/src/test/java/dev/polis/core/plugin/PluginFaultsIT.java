@@ -7,8 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.polis.api.Settings;
+import dev.polis.api.run.RunContext;
 import dev.polis.api.search.SearchBackend;
+import dev.polis.api.search.SearchBackendContext;
+import dev.polis.api.search.SearchBackendProvider;
 import dev.polis.api.search.SearchHit;
+import dev.polis.api.search.SearchRequest;
 import dev.polis.core.registry.ExtensionRegistry;
 import dev.polis.testkit.plugin.PluginZip;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * fault is reported with the plugin's id and reason while the host and the healthy plugin keep working.
  */
 class PluginFaultsIT {
+
+    private static final SearchBackendContext CONTEXT = new SearchBackendContext(Settings.empty(),
+            RunContext.detached(0));
 
     @TempDir
     Path plugins;
@@ -66,7 +74,7 @@ class PluginFaultsIT {
             assertThat(future.state()).isEqualTo("DISABLED");
             assertThat(future.failure()).hasValueSatisfying(reason -> assertThat(reason)
                     .contains("requires Polis >=99.0.0").contains("this is Polis " + PolisVersion.current()));
-            assertThat(new ExtensionRegistry(host).ids(SearchBackend.class)).doesNotContain("future.search");
+            assertThat(registry(host).ids(SearchBackendProvider.class)).doesNotContain("future.search");
             assertHealthyWorks(host);
         }
     }
@@ -87,7 +95,7 @@ class PluginFaultsIT {
             assertThat(crashy.state()).isEqualTo("FAILED");
             assertThat(crashy.failure()).hasValueSatisfying(reason ->
                     assertThat(reason).contains("failed to start").contains("database unreachable"));
-            assertThat(new ExtensionRegistry(host).ids(SearchBackend.class)).doesNotContain("crashy.search");
+            assertThat(registry(host).ids(SearchBackendProvider.class)).doesNotContain("crashy.search");
             assertHealthyWorks(host);
         }
     }
@@ -106,9 +114,8 @@ class PluginFaultsIT {
                     .build();
         }
         try (PluginHost host = PluginHost.start(HostOptions.of(List.of(plugins)))) {
-            ExtensionRegistry registry = new ExtensionRegistry(host);
-            assertThat(registry.get(SearchBackend.class, "lib.v1").search(List.of("q"), 1).get(0).id()).isEqualTo("1");
-            assertThat(registry.get(SearchBackend.class, "lib.v2").search(List.of("q"), 1).get(0).id()).isEqualTo("2");
+            assertThat(search(host, "lib.v1").get(0).id()).isEqualTo("1");
+            assertThat(search(host, "lib.v2").get(0).id()).isEqualTo("2");
             assertThat(host.reports()).noneMatch(PluginReport::failed);
         }
     }
@@ -126,8 +133,7 @@ class PluginFaultsIT {
                                 + "== SearchBackend.class.getClassLoader()), \"\", \"\", 1));"))
                 .build();
         try (PluginHost host = PluginHost.start(HostOptions.of(List.of(plugins)))) {
-            SearchHit hit = new ExtensionRegistry(host).get(SearchBackend.class, "extra.search")
-                    .search(List.of("q"), 1).get(0);
+            SearchHit hit = search(host, "extra.search").get(0);
             assertThat(hit.id()).as("the plugin's own class under a host package").isEqualTo("extra");
             assertThat(hit.url()).as("Jackson itself still comes from the host").isEqualTo("true");
         }
@@ -138,8 +144,8 @@ class PluginFaultsIT {
         PluginZip.builder(plugins, "flaky").source("com.flaky.Search", backend("com.flaky", "Search", "flaky.search",
                 "throw new IllegalStateException(\"index corrupted\");")).build();
         try (PluginHost host = PluginHost.start(HostOptions.of(List.of(plugins)))) {
-            SearchBackend flaky = new ExtensionRegistry(host).get(SearchBackend.class, "flaky.search");
-            assertThatThrownBy(() -> flaky.search(List.of("q"), 1))
+            SearchBackend flaky = open(host, "flaky.search");
+            assertThatThrownBy(() -> flaky.search(SearchRequest.of("q", 1)))
                     .isInstanceOf(ExtensionFailureException.class)
                     .hasMessageContaining("plugin 'flaky'")
                     .hasMessageContaining("search()")
@@ -156,11 +162,10 @@ class PluginFaultsIT {
                 import java.util.List;
                 import dev.polis.api.search.*;
                 @org.pf4j.Extension
-                public class Search implements SearchBackend {
+                public class Search implements SearchBackendProvider {
                     public Search() { throw new IllegalArgumentException("missing index folder"); }
                     public String id() { return "fragile.search"; }
-                    public List<SearchHit> search(List<String> q, int limit) { return List.of(); }
-                    public List<Page> fetch(List<String> ids) { return List.of(); }
+                    public SearchBackend open(SearchBackendContext context) { return null; }
                 }
                 """).build();
         try (PluginHost host = PluginHost.start(HostOptions.of(List.of(plugins)))) {
@@ -195,34 +200,31 @@ class PluginFaultsIT {
                         + "Thread.currentThread().getContextClassLoader() == getClass().getClassLoader()), \"\", \"\", \"\", 1));"))
                 .build();
         try (PluginHost host = PluginHost.start(HostOptions.of(List.of(plugins)))) {
-            SearchBackend backend = new ExtensionRegistry(host).get(SearchBackend.class, "context.search");
+            SearchBackend backend = open(host, "context.search");
             ClassLoader before = Thread.currentThread().getContextClassLoader();
-            assertThat(backend.search(List.of("q"), 1).get(0).id()).isEqualTo("true");
+            assertThat(backend.search(SearchRequest.of("q", 1)).get(0).id()).isEqualTo("true");
             assertThat(Thread.currentThread().getContextClassLoader()).isSameAs(before);
         }
     }
 
     @Test
-    void extensionsCanInjectTheRegistryThroughThePluginInjector() {
+    void extensionsCanInjectTheHostsExtensionsThroughThePluginInjector() {
         PluginZip.builder(plugins, "meta").source("com.meta.Search", """
                 package com.meta;
-                import java.util.List;
+                import dev.polis.api.host.Extensions;
                 import dev.polis.api.search.*;
-                import dev.polis.core.registry.ExtensionRegistry;
                 @org.pf4j.Extension
-                public class Search implements SearchBackend {
-                    private final ExtensionRegistry registry;
-                    @jakarta.inject.Inject public Search(ExtensionRegistry registry) { this.registry = registry; }
+                public class Search implements SearchBackendProvider {
+                    private final Extensions extensions;
+                    @com.google.inject.Inject public Search(Extensions extensions) { this.extensions = extensions; }
                     public String id() { return "meta.search"; }
-                    public List<SearchHit> search(List<String> q, int limit) {
-                        return registry.get(SearchBackend.class, "healthy.search").search(q, limit);
+                    public SearchBackend open(SearchBackendContext context) {
+                        return extensions.get(SearchBackendProvider.class, "healthy.search").open(context);
                     }
-                    public List<Page> fetch(List<String> ids) { return List.of(); }
                 }
                 """).build();
         try (PluginHost host = PluginHost.start(HostOptions.of(List.of(plugins)))) {
-            SearchBackend meta = new ExtensionRegistry(host).get(SearchBackend.class, "meta.search");
-            assertThat(meta.search(List.of("q"), 1)).extracting(SearchHit::title).containsExactly("healthy");
+            assertThat(search(host, "meta.search")).extracting(SearchHit::title).containsExactly("healthy");
         }
     }
 
@@ -232,7 +234,7 @@ class PluginFaultsIT {
             PluginReport healthy = report(host, "healthy");
             assertThat(healthy.version()).isEqualTo("1.0.0");
             assertThat(healthy.state()).isEqualTo("STARTED");
-            assertThat(healthy.extensions()).containsExactly("SearchBackend:healthy.search");
+            assertThat(healthy.extensions()).containsExactly("SearchBackendProvider:healthy.search");
             assertThat(healthy.path()).endsWith("healthy-1.0.0.zip");
             assertThat(Files.list(plugins).toList()).as("the plugin folder is never written to").hasSize(1);
         } catch (java.io.IOException e) {
@@ -242,8 +244,22 @@ class PluginFaultsIT {
 
     private static void assertHealthyWorks(PluginHost host) {
         assertThat(report(host, "healthy").failed()).isFalse();
-        SearchBackend healthy = new ExtensionRegistry(host).get(SearchBackend.class, "healthy.search");
-        assertThat(healthy.search(List.of("q"), 1)).extracting(SearchHit::title).containsExactly("healthy");
+        assertThat(search(host, "healthy.search")).extracting(SearchHit::title).containsExactly("healthy");
+    }
+
+    private static ExtensionRegistry registry(PluginHost host) {
+        return new ExtensionRegistry(host::extensions);
+    }
+
+    private static SearchBackend open(PluginHost host, String id) {
+        return registry(host).get(SearchBackendProvider.class, id).open(CONTEXT);
+    }
+
+    /** Opens backend {@code id}, searches it for one query and closes it. */
+    private static List<SearchHit> search(PluginHost host, String id) {
+        try (SearchBackend backend = open(host, id)) {
+            return backend.search(SearchRequest.of("q", 1));
+        }
     }
 
     private static PluginReport report(PluginHost host, String id) {
@@ -257,10 +273,15 @@ class PluginFaultsIT {
                 import java.util.List;
                 import dev.polis.api.search.*;
                 @org.pf4j.Extension
-                public class %s implements SearchBackend {
+                public class %s implements SearchBackendProvider {
                     public String id() { return "%s"; }
-                    public List<SearchHit> search(List<String> queries, int limit) { %s }
-                    public List<Page> fetch(List<String> ids) { return List.of(); }
+                    public SearchBackend open(SearchBackendContext context) {
+                        return new SearchBackend() {
+                            public List<SearchHit> search(SearchRequest request) { %s }
+                            public List<Page> fetch(FetchRequest request) { return List.of(); }
+                            public void close() { }
+                        };
+                    }
                 }
                 """.formatted(pkg, name, id, searchBody);
     }

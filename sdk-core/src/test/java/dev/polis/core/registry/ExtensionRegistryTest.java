@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import dev.polis.api.InvalidInputException;
-import dev.polis.api.guard.Guard;
+import dev.polis.api.Settings;
+import dev.polis.api.guard.GuardProvider;
+import dev.polis.api.host.ExtensionChoice;
+import dev.polis.api.host.LoadedExtension;
+import dev.polis.api.host.UnknownExtensionException;
+import dev.polis.api.run.RunContext;
 import dev.polis.api.search.SearchBackend;
+import dev.polis.api.search.SearchBackendContext;
+import dev.polis.api.search.SearchBackendProvider;
+import dev.polis.api.search.SearchRequest;
 import dev.polis.core.plugin.ExtensionFailureException;
 import dev.polis.core.plugin.HostOptions;
 import dev.polis.core.plugin.PluginHost;
@@ -16,13 +24,15 @@ import org.junit.jupiter.api.Test;
 
 class ExtensionRegistryTest {
 
+    private static final SearchBackendContext CONTEXT = new SearchBackendContext(Settings.empty(), RunContext.detached(0));
+
     private static PluginHost host;
     private static ExtensionRegistry registry;
 
     @BeforeAll
     static void startHost() {
         host = PluginHost.start(HostOptions.classpathOnly());
-        registry = new ExtensionRegistry(host);
+        registry = new ExtensionRegistry(host::extensions);
     }
 
     @AfterAll
@@ -32,24 +42,24 @@ class ExtensionRegistryTest {
 
     @Test
     void findsClassPathExtensionsByTypeAndId() {
-        assertThat(registry.ids(SearchBackend.class)).contains("test.lucene", "test.searxng");
-        assertThat(registry.get(SearchBackend.class, "test.lucene").search(List.of("q"), 1)).hasSize(1);
-        assertThat(registry.all(SearchBackend.class)).allMatch(e -> e.pluginId().equals(LoadedExtension.CLASSPATH));
+        assertThat(registry.ids(SearchBackendProvider.class)).contains("test.lucene", "test.searxng");
+        assertThat(registry.get(SearchBackendProvider.class, "test.lucene").open(CONTEXT).search(SearchRequest.of("q", 1))).hasSize(1);
+        assertThat(registry.all(SearchBackendProvider.class)).allMatch(e -> e.pluginId().equals(LoadedExtension.CLASSPATH));
     }
 
     @Test
     void picksTheHighestRankWhenNoIdIsNamedAndSaysWhy() {
-        Selection<SearchBackend> selection = registry.explain(SearchBackend.class, null);
+        ExtensionChoice<SearchBackendProvider> selection = registry.choose(SearchBackendProvider.class, null);
         assertThat(selection.chosen().id()).isEqualTo("test.lucene");
         assertThat(selection.reason()).contains("highest rank (10)").contains("test.searxng=0");
     }
 
     @Test
     void unknownIdListsKnownIdsAndSuggestsTheClosest() {
-        assertThatThrownBy(() -> registry.get(SearchBackend.class, "test.lucen"))
+        assertThatThrownBy(() -> registry.get(SearchBackendProvider.class, "test.lucen"))
                 .isInstanceOf(UnknownExtensionException.class)
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("unknown SearchBackend 'test.lucen'")
+                .hasMessageContaining("unknown SearchBackendProvider 'test.lucen'")
                 .hasMessageContaining("did you mean 'test.lucene'?")
                 .hasMessageContaining("known: ")
                 .hasMessageContaining("test.searxng");
@@ -57,32 +67,32 @@ class ExtensionRegistryTest {
 
     @Test
     void noSuggestionForSomethingUnrelated() {
-        assertThatThrownBy(() -> registry.get(SearchBackend.class, "elasticsearch-cluster-7"))
+        assertThatThrownBy(() -> registry.get(SearchBackendProvider.class, "elasticsearch-cluster-7"))
                 .hasMessageNotContaining("did you mean");
     }
 
     @Test
     void selectingATypeWithNothingInstalledSaysSo() {
-        assertThatThrownBy(() -> registry.select(Guard.class, null))
+        assertThatThrownBy(() -> registry.select(GuardProvider.class, null))
                 .isInstanceOf(UnknownExtensionException.class)
-                .hasMessageContaining("no Guard is installed");
+                .hasMessageContaining("no GuardProvider is installed");
     }
 
     @Test
     void aFailingExtensionCallNamesItsPluginAndMethod() {
-        SearchBackend broken = registry.get(SearchBackend.class, "test.searxng");
-        assertThatThrownBy(() -> broken.search(List.of("q"), 3))
+        SearchBackend broken = registry.get(SearchBackendProvider.class, "test.searxng").open(CONTEXT);
+        assertThatThrownBy(() -> broken.search(SearchRequest.of("q", 3)))
                 .isInstanceOf(ExtensionFailureException.class)
                 .hasMessageContaining("plugin 'classpath'")
-                .hasMessageContaining("SearchBackend 'test.searxng'")
+                .hasMessageContaining("SearchBackendProvider 'test.searxng'")
                 .hasMessageContaining("search()")
                 .hasMessageContaining("connection refused");
-        assertThat(registry.get(SearchBackend.class, "test.lucene").search(List.of("q"), 1)).hasSize(1);
+        assertThat(registry.get(SearchBackendProvider.class, "test.lucene").open(CONTEXT).search(SearchRequest.of("q", 1))).hasSize(1);
     }
 
     @Test
     void extensionsAreCreatedOnce() {
-        assertThat(registry.get(SearchBackend.class, "test.lucene"))
-                .isSameAs(registry.get(SearchBackend.class, "test.lucene"));
+        assertThat(registry.get(SearchBackendProvider.class, "test.lucene"))
+                .isSameAs(registry.get(SearchBackendProvider.class, "test.lucene"));
     }
 }

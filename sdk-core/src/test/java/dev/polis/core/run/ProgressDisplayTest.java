@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.polis.api.host.ProgressDisplay;
 import dev.polis.api.run.Progress;
 import org.junit.jupiter.api.Test;
 

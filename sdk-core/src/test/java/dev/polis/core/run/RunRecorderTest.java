@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import dev.polis.api.host.ProgressDisplay;
+import dev.polis.api.run.RunStatus;
 import dev.polis.core.config.AppliedOverride;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

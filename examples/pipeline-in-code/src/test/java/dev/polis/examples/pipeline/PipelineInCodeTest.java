@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import dev.polis.core.pipeline.RunResult;
-import dev.polis.core.run.RunStatus;
+import dev.polis.api.run.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

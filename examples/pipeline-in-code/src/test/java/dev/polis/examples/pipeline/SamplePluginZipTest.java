@@ -9,8 +9,8 @@ import dev.polis.api.env.EnvironmentProvider;
 import dev.polis.core.Polis;
 import dev.polis.core.pipeline.RunResult;
 import dev.polis.core.plugin.PluginReport;
-import dev.polis.core.registry.LoadedExtension;
-import dev.polis.core.run.RunStatus;
+import dev.polis.api.host.LoadedExtension;
+import dev.polis.api.run.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
+import dev.polis.api.Settings;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
@@ -23,12 +25,16 @@ import dev.polis.runtime.tokenizer.Tokenizers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code polis layerskip bench}: decodes every prompt of a file with {@code decoder.greedy} and
  * {@code decoder.self-speculative} on the same loaded model, one after the other, and reports tokens/s of each, their
  * ratio, whether the outputs are identical, acceptance, E, d and the §A.9 predicted speed-up.
+ *
+ * <p>{@code --exit-layer} and {@code --draft-tokens} reach the decoder as a pipeline's
+ * {@code runtime.settings.decoder.self-speculative} block would: as its request options.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
     "Self-speculative vs full-model greedy decoding, side by side on the same prompts.",
@@ -37,6 +43,9 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private LayerSkipCommand parent;
 
     @Option(names = "--model", required = true, paramLabel = "<folder>", description = "The checkpoint folder.")
     private Path model;
@@ -50,12 +59,16 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
     private int maxTokens;
 
     @Option(names = "--exit-layer", defaultValue = "0", paramLabel = "<E>",
-            description = "Exit layer; 0 takes it from the usual settings, else calibrates (default: ${DEFAULT-VALUE}).")
+            description = "Exit layer E; 0 lets calibration choose (default: ${DEFAULT-VALUE}).")
     private int exitLayer;
 
     @Option(names = "--draft-tokens", defaultValue = "0", paramLabel = "<d>",
-            description = "Drafts per round; 0 as for --exit-layer (default: ${DEFAULT-VALUE}).")
+            description = "Drafts per round d; 0 lets calibration choose (default: ${DEFAULT-VALUE}).")
     private int draftTokens;
+
+    @Option(names = "--device", paramLabel = "<device>",
+            description = "cpu or cuda:N (default: POLIS_DEVICE, else cpu).")
+    private String device;
 
     @Option(names = "--warmup", defaultValue = "3", paramLabel = "<n>",
             description = "Prompts decoded untimed first, with both decoders (default: ${DEFAULT-VALUE}).")
@@ -75,24 +88,28 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
         }
         List<String> prompts = PromptsFile.read(promptsFile).stream()
                 .map(p -> promptTail == 0 ? p : PromptTail.cut(p, promptTail)).toList();
-        LayerSkipSettings settings = new LayerSkipSettings(exitLayer, draftTokens)
-                .orElse(LayerSkipSettings.resolve(model));
+        Settings options = parent.settings().of(Map.of(LayerSkipSettings.EXIT_LAYER, exitLayer,
+                LayerSkipSettings.DRAFT_TOKENS, draftTokens), "runtime.settings." + SelfSpeculativeDecoder.ID);
+        LayerSkipSettings settings = LayerSkipSettings.from(options, SelfSpeculativeDecoder.ID);
         Decoder greedy = new GreedyDecoder();
-        Decoder spec = new SelfSpeculativeDecoder(settings);
+        Decoder spec = new SelfSpeculativeDecoder();
         GenerationSettings generation = GenerationSettings.DEFAULTS.withTemperature(0).withMaxTokens(maxTokens);
-        try (TransformerLm lm = TransformerLm.load(model, LoadOptions.DEFAULTS);
+        try (TransformerLm lm = TransformerLm.load(model,
+                LoadOptions.DEFAULTS.withDevice(device != null ? device : parent.operator().device()));
              PolisTokenizer tokenizer = Tokenizers.load(model)) {
             out.printf("model %s, %d prompts, %d tokens each, threads %s%n", lm.config().describe(), prompts.size(),
                     maxTokens, System.getProperty("ai.djl.pytorch.num_threads", "default"));
             calibrate(out, lm, tokenizer, prompts, settings);
             for (int i = 0; i < Math.min(warmup, prompts.size()); i++) {
-                DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null);
+                DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null,
+                        options);
                 greedy.decode(lm, request, TokenListener.ignoring());
                 spec.decode(lm, request, TokenListener.ignoring());
             }
             BenchTotals totals = new BenchTotals();
             for (int i = 0; i < prompts.size(); i++) {
-                DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null);
+                DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null,
+                        options);
                 boolean greedyFirst = i % 2 == 0;
                 long[] nanos = new long[2];
                 DecodeResult[] results = new DecodeResult[2];

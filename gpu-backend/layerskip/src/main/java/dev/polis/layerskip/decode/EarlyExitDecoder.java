@@ -13,26 +13,14 @@ import org.pf4j.Extension;
 
 /**
  * The {@code decoder.early-exit} decoder: decodes with the model truncated to its first E layers plus the final norm
- * and head ({@link EarlyExitLm}); greedy at temperature 0, sampled above. E comes from {@link LayerSkipSettings}
- * ({@code POLIS_LAYERSKIP_EXIT_LAYER}, {@code -Dpolis.layerskip.exitLayer}, or {@code layerskip.json}).
+ * and head ({@link EarlyExitLm}); greedy at temperature 0, sampled above. E is the {@code exitLayer} of the decoder's
+ * settings block ({@link DecodeRequest#options()}; in a pipeline {@code runtime.settings.decoder.early-exit}).
  */
 @Extension
 public final class EarlyExitDecoder implements Decoder {
 
     /** The decoder's id. */
     public static final String ID = "decoder.early-exit";
-
-    private final LayerSkipSettings settings;
-
-    /** Creates the decoder reading its settings per model from the usual places. */
-    public EarlyExitDecoder() {
-        this(null);
-    }
-
-    /** Creates the decoder with fixed settings ({@code null}: read them per model). */
-    public EarlyExitDecoder(LayerSkipSettings settings) {
-        this.settings = settings;
-    }
 
     @Override
     public String id() {
@@ -56,10 +44,11 @@ public final class EarlyExitDecoder implements Decoder {
             return DecodeLoop.run(model, request, listener, Choosers.of(request.settings()));
         }
         LayeredModel lm = layered.get();
-        LayerSkipSettings chosen = settings != null ? settings : LayerSkipSettings.resolve(lm.lm().folder());
+        LayerSkipSettings chosen = LayerSkipSettings.from(request.options(), ID);
         if (chosen.exitLayer() == 0) {
-            throw new InvalidInputException(ID + " needs an exit layer: set POLIS_LAYERSKIP_EXIT_LAYER (1.."
-                    + lm.depth() + ") or exitLayer in " + LayerSkipSettings.FILE);
+            throw new InvalidInputException(ID + " needs an exit layer: set runtime.settings." + ID + ".exitLayer (1.."
+                    + lm.depth() + "), for example runtime: {decoder: " + ID + ", settings: {" + ID
+                    + ": {exitLayer: " + Math.max(1, lm.depth() / 2) + "}}}");
         }
         if (chosen.exitLayer() > lm.depth()) {
             throw new InvalidInputException("exit layer " + chosen.exitLayer() + " is beyond the model's "

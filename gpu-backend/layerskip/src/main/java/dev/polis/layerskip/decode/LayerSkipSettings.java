@@ -1,29 +1,32 @@
 package dev.polis.layerskip.decode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.function.Function;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
+import java.util.TreeSet;
 import dev.polis.api.InvalidInputException;
+import dev.polis.api.Settings;
 
 /**
  * The decoders' settings: the exit layer E and the number of drafted tokens d; 0 means "pick by calibration" (auto).
  *
- * <p>Decoders have no configuration block of their own, so {@link #resolve} reads, first found wins per field: the
- * system properties {@code polis.layerskip.exitLayer} / {@code polis.layerskip.draftTokens}, the environment
- * variables {@code POLIS_LAYERSKIP_EXIT_LAYER} / {@code POLIS_LAYERSKIP_DRAFT_TOKENS}, then {@code layerskip.json}
- * ({@code {"exitLayer": 8, "draftTokens": 6}}) in the checkpoint folder.
+ * <p>They come only from the decoder's configuration block, which the runtime hands it as
+ * {@link dev.polis.api.inference.DecodeRequest#options()}; in a pipeline:
+ * <pre>{@code
+ * runtime:
+ *   decoder: decoder.self-speculative
+ *   settings:
+ *     decoder.self-speculative: {exitLayer: 6, draftTokens: 8}
+ * }</pre>
+ * An absent key, 0 or {@code auto} leaves the value to calibration.
  *
  * @param exitLayer   E, the number of layers the draft runs, in {@code [1, L-1]}; 0 for auto
  * @param draftTokens d, the most tokens drafted per round, at least 1; 0 for auto
  */
 public record LayerSkipSettings(int exitLayer, int draftTokens) {
 
-    /** The name of the optional settings file in a checkpoint folder. */
-    public static final String FILE = "layerskip.json";
+    /** The key of E in a decoder's settings block. */
+    public static final String EXIT_LAYER = "exitLayer";
+    /** The key of d in a decoder's settings block. */
+    public static final String DRAFT_TOKENS = "draftTokens";
 
     /** Auto mode for both. */
     public static final LayerSkipSettings AUTO = new LayerSkipSettings(0, 0);
@@ -59,43 +62,39 @@ public record LayerSkipSettings(int exitLayer, int draftTokens) {
         }
     }
 
-    /** Resolves the settings for the checkpoint in {@code folder} (may be {@code null}) from the usual places. */
-    public static LayerSkipSettings resolve(Path folder) {
-        return resolve(folder, System::getProperty, System.getenv());
-    }
-
-    static LayerSkipSettings resolve(Path folder, Function<String, String> properties, Map<String, String> env) {
-        LayerSkipSettings explicit = new LayerSkipSettings(
-                number(properties.apply("polis.layerskip.exitLayer"), env.get("POLIS_LAYERSKIP_EXIT_LAYER"), "exitLayer"),
-                number(properties.apply("polis.layerskip.draftTokens"), env.get("POLIS_LAYERSKIP_DRAFT_TOKENS"),
-                        "draftTokens"));
-        return explicit.orElse(fromFile(folder));
-    }
-
-    /** Reads {@value #FILE} in {@code folder}; {@link #AUTO} when there is none. */
-    public static LayerSkipSettings fromFile(Path folder) {
-        if (folder == null || !Files.isRegularFile(folder.resolve(FILE))) {
-            return AUTO;
+    /**
+     * Reads the settings block {@code options} of decoder {@code decoderId}.
+     *
+     * @throws InvalidInputException when a value is not a whole number >= 0 or {@code auto}, or a key is unknown; the
+     *                               message names {@code runtime.settings.<decoderId>.<key>}
+     */
+    public static LayerSkipSettings from(Settings options, String decoderId) {
+        String path = "runtime.settings." + decoderId;
+        Set<String> unknown = new TreeSet<>(options.asMap().keySet());
+        unknown.removeAll(Set.of(EXIT_LAYER, DRAFT_TOKENS));
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(path + ": unknown setting" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + " (known: " + EXIT_LAYER + ", " + DRAFT_TOKENS + ")");
         }
-        Path file = folder.resolve(FILE);
-        try {
-            JsonNode root = new ObjectMapper().readTree(file.toFile());
-            return new LayerSkipSettings(root.path("exitLayer").asInt(0), root.path("draftTokens").asInt(0));
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": not readable JSON (" + e.getMessage() + ")");
-        }
+        return new LayerSkipSettings(number(options, EXIT_LAYER, path), number(options, DRAFT_TOKENS, path));
     }
 
-    private static int number(String property, String variable, String name) {
-        String text = property != null ? property : variable;
-        if (text == null || text.isBlank() || text.trim().equalsIgnoreCase("auto")) {
+    private static int number(Settings options, String key, String path) {
+        Object value = options.get(key).orElse(null);
+        if (value == null || String.valueOf(value).trim().equalsIgnoreCase("auto")) {
             return 0;
         }
+        String text = String.valueOf(value).trim();
         try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("LayerSkip " + name + ": expected a whole number or 'auto' but found '"
-                    + text + "'");
+            int number = value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    ? Math.toIntExact(n.longValue()) : Integer.parseInt(text);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
         }
+        throw new InvalidInputException(path + "." + key + ": expected a whole number >= 0 or 'auto' (0 and 'auto' "
+                + "let calibration choose) but found '" + text + "'");
     }
 }

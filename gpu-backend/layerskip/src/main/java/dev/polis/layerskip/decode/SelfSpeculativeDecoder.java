@@ -20,10 +20,11 @@ import org.pf4j.Extension;
  * temperature 0 the output equals {@code decoder.greedy}'s token for token; above, speculative sampling keeps the
  * full model's sampling distribution.
  *
- * <p>E and d come from {@link LayerSkipSettings}; when either is unset (auto) it is chosen by {@link Calibration} on
- * the first prompt. On a model without the runtime's layer seam it decodes ordinarily. Metrics: acceptance rate,
- * α, tokens per round, time per token, the §A.9 predicted speed-up and the measured one (against the probed
- * full-model cost per token).
+ * <p>E and d come from the decoder's settings block ({@link DecodeRequest#options()}, keys {@code exitLayer} and
+ * {@code draftTokens}, read by {@link LayerSkipSettings#from}); when either is unset (auto) it is chosen by
+ * {@link Calibration} on the first prompt. On a model without the runtime's layer seam it decodes ordinarily.
+ * Metrics: acceptance rate, α, tokens per round, time per token, the §A.9 predicted speed-up and the measured one
+ * (against the probed full-model cost per token).
  */
 @Extension
 public final class SelfSpeculativeDecoder implements Decoder {
@@ -31,21 +32,15 @@ public final class SelfSpeculativeDecoder implements Decoder {
     /** The decoder's id. */
     public static final String ID = "decoder.self-speculative";
 
-    private final LayerSkipSettings settings;
     private final BiConsumer<SelfSpeculativeSession, Round> observer;
 
-    /** Creates the decoder reading its settings per model from the usual places. */
+    /** Creates the decoder; each request's options carry its settings. */
     public SelfSpeculativeDecoder() {
-        this(null);
+        this((session, round) -> { });
     }
 
-    /** Creates the decoder with fixed settings ({@code null}: read them per model). */
-    public SelfSpeculativeDecoder(LayerSkipSettings settings) {
-        this(settings, (session, round) -> { });
-    }
-
-    SelfSpeculativeDecoder(LayerSkipSettings settings, BiConsumer<SelfSpeculativeSession, Round> observer) {
-        this.settings = settings;
+    /** Creates the decoder reporting every round to {@code observer}, for tests. */
+    SelfSpeculativeDecoder(BiConsumer<SelfSpeculativeSession, Round> observer) {
         this.observer = observer;
     }
 
@@ -72,7 +67,7 @@ public final class SelfSpeculativeDecoder implements Decoder {
             return DecodeLoop.run(model, request, listener, Choosers.of(request.settings()));
         }
         LayeredModel lm = layered.get();
-        LayerSkipSettings chosen = settings != null ? settings : LayerSkipSettings.resolve(lm.lm().folder());
+        LayerSkipSettings chosen = LayerSkipSettings.from(request.options(), ID);
         chosen.check(lm.depth());
         Calibration.Choice calibration = null;
         if (chosen.auto()) {

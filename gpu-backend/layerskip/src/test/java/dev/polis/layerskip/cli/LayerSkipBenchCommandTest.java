@@ -6,14 +6,25 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import dev.polis.api.InvalidInputException;
+import dev.polis.api.host.SettingsFactory;
+import dev.polis.api.chat.InferenceOptions;
+import dev.polis.core.host.HostModels;
+import dev.polis.core.host.HostSettingsFactory;
+import dev.polis.core.registry.ExtensionRegistry;
 import dev.polis.runtime.cli.ModelCommandProvider;
+import dev.polis.runtime.train.RecipeLookup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code polis layerskip bench} on a checkpoint made by {@code polis model init}. */
 class LayerSkipBenchCommandTest {
+
+    private static final SettingsFactory SETTINGS = new HostSettingsFactory(Map.of());
+    private static final ExtensionRegistry NO_EXTENSIONS = new ExtensionRegistry(type -> List.of());
 
     @TempDir
     Path temp;
@@ -73,14 +84,16 @@ class LayerSkipBenchCommandTest {
                  "tie_word_embeddings": true, "dtype": "float32", "seed": 3}
                 """);
         Path model = temp.resolve("tiny");
-        CommandLine init = new CommandLine(new ModelCommandProvider().newCommand());
+        CommandLine init = new CommandLine(new ModelCommandProvider(RecipeLookup.using(NO_EXTENSIONS), SETTINGS)
+                .newCommand());
         init.setOut(new PrintWriter(new StringWriter()));
         assertThat(init.execute("init", "--arch", arch.toString(), model.toString())).isZero();
         return model;
     }
 
     private static CommandLine command(StringWriter out) {
-        CommandLine line = new CommandLine(new LayerSkipCommandProvider().newCommand());
+        HostModels models = new HostModels(NO_EXTENSIONS, new InferenceOptions("cpu", null, null));
+        CommandLine line = new CommandLine(new LayerSkipCommandProvider(SETTINGS, models).newCommand());
         line.setOut(new PrintWriter(out));
         line.setErr(new PrintWriter(new StringWriter()));
         return line;

@@ -1,20 +1,23 @@
 package dev.polis.layerskip.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.polis.api.InvalidInputException;
+import dev.polis.api.Settings;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
 import dev.polis.api.inference.TokenListener;
 import dev.polis.runtime.decode.GreedyDecoder;
 import dev.polis.runtime.model.TransformerLm;
+import dev.polis.testkit.TestSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Auto mode calibrates E and d on the prompt; the settings file of a checkpoint fixes them. */
+/** Auto mode calibrates E and d on the prompt; the decoder's settings block fixes them. */
 class AutoModeTest {
 
     @TempDir
@@ -44,7 +47,7 @@ class AutoModeTest {
         int[] prompt = {3, 14, 15, 9, 26};
         try (TransformerLm lm = new TinyLlama(6, 21).load(folder, 6, 2)) {
             DecodeRequest request = new DecodeRequest(prompt, GenerationSettings.DEFAULTS.withMaxTokens(24), null);
-            DecodeResult auto = new SelfSpeculativeDecoder(LayerSkipSettings.AUTO)
+            DecodeResult auto = new SelfSpeculativeDecoder()
                     .decode(lm, request, TokenListener.ignoring());
             DecodeResult greedy = new GreedyDecoder().decode(lm, request, TokenListener.ignoring());
             assertThat(auto.tokens()).containsExactly(greedy.tokens());
@@ -55,15 +58,29 @@ class AutoModeTest {
     }
 
     @Test
-    void settingsComeFromPropertiesThenEnvironmentThenTheCheckpointFile() throws Exception {
-        Files.writeString(folder.resolve(LayerSkipSettings.FILE), "{\"exitLayer\": 3, \"draftTokens\": 5}");
-        assertThat(LayerSkipSettings.resolve(folder, k -> null, java.util.Map.of()))
+    void settingsComeOnlyFromTheDecodersBlockWhereAbsentZeroOrAutoMeanCalibrate() {
+        assertThat(LayerSkipSettings.from(Settings.empty(), SelfSpeculativeDecoder.ID))
+                .isEqualTo(LayerSkipSettings.AUTO);
+        assertThat(LayerSkipSettings.from(LayerSkipOptions.of(3, 5), SelfSpeculativeDecoder.ID))
                 .isEqualTo(new LayerSkipSettings(3, 5));
-        assertThat(LayerSkipSettings.resolve(folder, k -> null, java.util.Map.of("POLIS_LAYERSKIP_EXIT_LAYER", "2")))
-                .isEqualTo(new LayerSkipSettings(2, 5));
-        assertThat(LayerSkipSettings.resolve(folder, k -> k.endsWith("draftTokens") ? "7" : null,
-                java.util.Map.of("POLIS_LAYERSKIP_DRAFT_TOKENS", "4"))).isEqualTo(new LayerSkipSettings(3, 7));
-        assertThat(LayerSkipSettings.resolve(null, k -> "auto", java.util.Map.of())).isEqualTo(LayerSkipSettings.AUTO);
+        assertThat(LayerSkipSettings.from(TestSettings.of("exitLayer", "auto", "draftTokens", "4"),
+                SelfSpeculativeDecoder.ID)).isEqualTo(new LayerSkipSettings(0, 4));
+        assertThat(LayerSkipSettings.from(TestSettings.of("draftTokens", 6L), SelfSpeculativeDecoder.ID))
+                .isEqualTo(new LayerSkipSettings(0, 6));
+    }
+
+    @Test
+    void aBadOrUnknownSettingNamesItsPath() {
+        assertThatThrownBy(() -> LayerSkipSettings.from(TestSettings.of("exitLayer", 2.5), SelfSpeculativeDecoder.ID))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("runtime.settings.decoder.self-speculative.exitLayer: expected a whole number");
+        assertThatThrownBy(() -> LayerSkipSettings.from(TestSettings.of("draftTokens", -1), SelfSpeculativeDecoder.ID))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("draftTokens")
+                .hasMessageContaining("'-1'");
+        assertThatThrownBy(() -> LayerSkipSettings.from(TestSettings.of("exitlayer", 4), EarlyExitDecoder.ID))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("runtime.settings.decoder.early-exit: unknown setting exitlayer "
+                        + "(known: exitLayer, draftTokens)");
     }
 
     @Test

@@ -8,6 +8,6 @@ class EarlyExitCompatibilityTest extends DecoderCompatibilityKit {
 
     @Override
     protected Decoder createDecoder() {
-        return new EarlyExitDecoder(new LayerSkipSettings(1, 0));
+        return new EarlyExitDecoder();
     }
 }

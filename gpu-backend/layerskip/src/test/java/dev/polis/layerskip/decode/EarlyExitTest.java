@@ -1,9 +1,11 @@
 package dev.polis.layerskip.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
@@ -47,13 +49,24 @@ class EarlyExitTest {
     void earlyExitDecoderDecodesTheTruncatedModelsGreedyOutput() {
         TinyLlama tiny = new TinyLlama(LAYERS, 3);
         DecodeRequest request = new DecodeRequest(new int[] {8, 19, 2}, GenerationSettings.DEFAULTS.withMaxTokens(20),
-                null);
+                null, LayerSkipOptions.of(2, 0));
         try (TransformerLm full = tiny.load(folder.resolve("full"));
              TransformerLm truncated = tiny.load(folder.resolve("e2"), 2, LAYERS)) {
-            DecodeResult early = new EarlyExitDecoder(new LayerSkipSettings(2, 0))
+            DecodeResult early = new EarlyExitDecoder()
                     .decode(full, request, TokenListener.ignoring());
             DecodeResult cut = new GreedyDecoder().decode(truncated, request, TokenListener.ignoring());
             assertThat(early.tokens()).containsExactly(cut.tokens());
+        }
+    }
+
+    @Test
+    void withoutAnExitLayerTheDecoderSaysWhereToSetIt() {
+        DecodeRequest request = new DecodeRequest(new int[] {8, 19, 2}, GenerationSettings.DEFAULTS.withMaxTokens(4),
+                null);
+        try (TransformerLm full = new TinyLlama(LAYERS, 3).load(folder.resolve("full"))) {
+            assertThatThrownBy(() -> new EarlyExitDecoder().decode(full, request, TokenListener.ignoring()))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("runtime.settings.decoder.early-exit.exitLayer (1..4)");
         }
     }
 

@@ -46,8 +46,9 @@ class GreedyEquivalenceTest {
             DecodeResult full = new GreedyDecoder().decode(lm, request, TokenListener.ignoring());
             for (int exit = 1; exit < LAYERS; exit++) {
                 for (int drafts : new int[] {1, 2, 3, 6}) {
-                    DecodeResult spec = new SelfSpeculativeDecoder(new LayerSkipSettings(exit, drafts))
-                            .decode(lm, request, TokenListener.ignoring());
+                    DecodeRequest configured = new DecodeRequest(prompt, request.settings(), null,
+                            LayerSkipOptions.of(exit, drafts));
+                    DecodeResult spec = new SelfSpeculativeDecoder().decode(lm, configured, TokenListener.ignoring());
                     assertSameUpToTies(prompt, full, spec, "E=" + exit + " d=" + drafts);
                     assertThat(spec.metrics().get("exitLayer")).isEqualTo(exit);
                     assertThat(spec.metrics().get("acceptanceRate")).isBetween(0.0, 1.0);

@@ -36,23 +36,23 @@ class IdentityLayersTest {
                 List<String> violations = new ArrayList<>();
                 int[] out = {0};
                 List<Integer> perRound = new ArrayList<>();
-                SelfSpeculativeDecoder decoder = new SelfSpeculativeDecoder(new LayerSkipSettings(EXIT, drafts),
-                        (session, round) -> {
-                            int pendingBefore = out[0] == 0 ? prompt.length : 1;
-                            out[0] += round.emitted().length;
-                            perRound.add(round.emitted().length);
-                            if (round.drafted() > 0 && round.exitRows() != pendingBefore + round.drafted() - 1) {
-                                violations.add("exit rows " + round.exitRows());
-                            }
-                            for (int l = 0; l < LAYERS; l++) {
-                                int length = session.session().cache(l).length();
-                                if (length != prompt.length + out[0] - 1) {
-                                    violations.add("layer " + l + " holds " + length + " after " + out[0]);
-                                }
-                            }
-                        });
+                SelfSpeculativeDecoder decoder = new SelfSpeculativeDecoder((session, round) -> {
+                    int pendingBefore = out[0] == 0 ? prompt.length : 1;
+                    out[0] += round.emitted().length;
+                    perRound.add(round.emitted().length);
+                    if (round.drafted() > 0 && round.exitRows() != pendingBefore + round.drafted() - 1) {
+                        violations.add("exit rows " + round.exitRows());
+                    }
+                    for (int l = 0; l < LAYERS; l++) {
+                        int length = session.session().cache(l).length();
+                        if (length != prompt.length + out[0] - 1) {
+                            violations.add("layer " + l + " holds " + length + " after " + out[0]);
+                        }
+                    }
+                });
                 DecodeRequest request = new DecodeRequest(prompt,
-                        GenerationSettings.DEFAULTS.withMaxTokens(rounds * (drafts + 1)), null);
+                        GenerationSettings.DEFAULTS.withMaxTokens(rounds * (drafts + 1)), null,
+                        LayerSkipOptions.of(EXIT, drafts));
                 DecodeResult result = decoder.decode(lm, request, TokenListener.ignoring());
 
                 assertThat(result.finishReason()).isEqualTo(FinishReason.LENGTH);

@@ -8,6 +8,6 @@ class SelfSpeculativeCompatibilityTest extends DecoderCompatibilityKit {
 
     @Override
     protected Decoder createDecoder() {
-        return new SelfSpeculativeDecoder(new LayerSkipSettings(1, 3));
+        return new SelfSpeculativeDecoder();
     }
 }

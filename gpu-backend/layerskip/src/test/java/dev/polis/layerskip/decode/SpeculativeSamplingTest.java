@@ -61,8 +61,8 @@ class SpeculativeSamplingTest {
         try (TransformerLm lm = new TinyLlama(4, 9).load(folder)) {
             GenerationSettings settings = GenerationSettings.DEFAULTS.withTemperature(0.8).withSeed(42)
                     .withMaxTokens(30);
-            DecodeRequest request = new DecodeRequest(new int[] {5, 6, 7}, settings, null);
-            SelfSpeculativeDecoder decoder = new SelfSpeculativeDecoder(new LayerSkipSettings(2, 3));
+            DecodeRequest request = new DecodeRequest(new int[] {5, 6, 7}, settings, null, LayerSkipOptions.of(2, 3));
+            SelfSpeculativeDecoder decoder = new SelfSpeculativeDecoder();
             DecodeResult first = decoder.decode(lm, request, TokenListener.ignoring());
             DecodeResult second = decoder.decode(lm, request, TokenListener.ignoring());
             assertThat(first.tokens()).containsExactly(second.tokens());

@@ -9,7 +9,6 @@ import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
 import dev.polis.api.chat.GenerationSettings;
-import dev.polis.api.inference.Decoder;
 
 /**
  * A {@link ChatModel} running a checkpoint in this process: renders the conversation with the model's chat template,
@@ -22,7 +21,7 @@ public final class LocalChatModel implements ChatModel {
 
     private final LocalModel model;
     private final String spec;
-    private final Function<GenerationSettings, Decoder> decoders;
+    private final Function<GenerationSettings, DecoderChoice> decoders;
     private final ReentrantLock lock = new ReentrantLock(true);
     private volatile boolean closed;
 
@@ -30,9 +29,9 @@ public final class LocalChatModel implements ChatModel {
      * Creates a chat model over {@code model}.
      *
      * @param spec     the spec it was created from, for records
-     * @param decoders picks the decoder for a request's settings
+     * @param decoders picks the decoder, with its settings, for a request's settings
      */
-    public LocalChatModel(LocalModel model, String spec, Function<GenerationSettings, Decoder> decoders) {
+    public LocalChatModel(LocalModel model, String spec, Function<GenerationSettings, DecoderChoice> decoders) {
         this.model = Objects.requireNonNull(model, "model");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.decoders = Objects.requireNonNull(decoders, "decoders");
@@ -77,7 +76,7 @@ public final class LocalChatModel implements ChatModel {
     private ChatResponse generate(ChatRequest request, Consumer<String> sink) {
         String prompt = model.chatTemplate().render(request.messages(), true);
         int[] tokens = model.tokenizer().encode(prompt);
-        Decoder decoder = decoders.apply(request.settings());
+        DecoderChoice decoder = decoders.apply(request.settings());
         lock.lock();
         try {
             if (closed) {

@@ -46,7 +46,7 @@ public final class LocalModel implements AutoCloseable {
     }
 
     /**
-     * Loads the checkpoint in {@code folder} onto {@code device} ({@code null}: {@code POLIS_DEVICE}, else the CPU).
+     * Loads the checkpoint in {@code folder} onto {@code device} ({@code null}: the CPU).
      *
      * @throws InvalidInputException when the folder or one of its files is missing or wrong, or the device is absent
      */

@@ -8,7 +8,6 @@ import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
-import dev.polis.api.inference.Decoder;
 import dev.polis.api.inference.TokenListener;
 import dev.polis.runtime.decode.DecodeLoop;
 import dev.polis.runtime.decode.StopStrings;
@@ -27,12 +26,13 @@ public final class TextGenerator {
     }
 
     /**
-     * Continues {@code prompt} with {@code decoder}, handing text pieces to {@code sink} as they are decoded.
+     * Continues {@code prompt} with {@code decoder}, which gets its settings block as the request's options, handing
+     * text pieces to {@code sink} as they are decoded.
      *
      * @throws InvalidInputException when the prompt fills the model's context
      */
-    public static Generation generate(LocalModel model, int[] prompt, GenerationSettings settings, Decoder decoder,
-                                      Consumer<String> sink) {
+    public static Generation generate(LocalModel model, int[] prompt, GenerationSettings settings,
+                                      DecoderChoice decoder, Consumer<String> sink) {
         int room = model.context() - prompt.length;
         if (room <= 0) {
             throw new InvalidInputException("the prompt has " + prompt.length + " tokens but model " + model.name()
@@ -51,7 +51,8 @@ public final class TextGenerator {
             }
             return stream.onToken(token);
         };
-        DecodeResult result = decoder.decode(model.lm(), new DecodeRequest(prompt, bounded, stopTokens), listener);
+        DecodeResult result = decoder.decoder().decode(model.lm(),
+                new DecodeRequest(prompt, bounded, stopTokens, decoder.options()), listener);
         stream.finish();
         FinishReason reason = stream.stoppedAtStopString() ? FinishReason.STOP : result.finishReason();
         return new Generation(stream.text(), reason, prompt.length, result.tokens().length, firstToken[0],

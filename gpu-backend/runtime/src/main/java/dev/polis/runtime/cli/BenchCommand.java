@@ -3,13 +3,21 @@ package dev.polis.runtime.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.polis.api.chat.GenerationSettings;
+import dev.polis.api.inference.DecodeRequest;
+import dev.polis.api.chat.InferenceOptions;
+import dev.polis.runtime.chat.AcceleratorInstaller;
+import dev.polis.runtime.chat.DecoderChoice;
+import dev.polis.runtime.chat.DecoderLookup;
 import dev.polis.runtime.model.LoadOptions;
 import dev.polis.runtime.model.TransformerLm;
 import dev.polis.runtime.model.TransformerSession;
@@ -20,14 +28,21 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code polis bench}: times prefill (time to first token) for given prompt lengths and greedy-free decoding, and
- * relates decode speed to the memory-bandwidth bound (weight bytes per token ÷ copy bandwidth measured in the same
- * run on the same device). Reports medians of several runs after warm-up.
+ * {@code polis bench}: times prefill (time to first token) for given prompt lengths and decoding with the chosen
+ * decoder at temperature 0, and relates decode speed to the memory-bandwidth bound (weight bytes per token ÷ copy
+ * bandwidth measured in the same run on the same device). Reports medians of several runs after warm-up.
+ *
+ * <p>Device and decoder: the flags, else the operator's choices ({@code POLIS_DEVICE}, {@code POLIS_DECODER}), else
+ * the CPU and {@code decoder.greedy}. The operator's accelerators ({@code POLIS_ACCELERATORS}) are installed into the
+ * model before anything is timed.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
     "Measures time to first token, decode tokens/s and the fraction of the memory-bandwidth bound.",
     "Example: polis bench --model models/smollm2-135m --prompt 512 --prompt 2048 --decode 64"})
 public final class BenchCommand implements Callable<Integer> {
+
+    /** The prompt tokens before the timed decoding. */
+    private static final int DECODE_PROMPT = 16;
 
     @Spec
     private CommandSpec spec;
@@ -50,13 +65,47 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "<device>", description = "cpu, cuda or cuda:N (default: POLIS_DEVICE, else cpu).")
     private String device;
 
+    @Option(names = "--decoder", paramLabel = "<id>",
+            description = "The decoder timed for decode speed (default: POLIS_DECODER, else decoder.greedy).")
+    private String decoder;
+
+    @Option(names = "--decoder-option", paramLabel = "<key=value>",
+            description = "A setting of the decoder (repeatable), e.g. --decoder decoder.self-speculative "
+                    + "--decoder-option exitLayer=6 --decoder-option draftTokens=8.")
+    private Map<String, String> decoderOptions = new LinkedHashMap<>();
+
+    private final DecoderLookup decoders;
+    private final AcceleratorInstaller accelerators;
+    private final InferenceOptions operator;
+
+    /**
+     * Creates the command.
+     *
+     * @param decoders     resolves {@code --decoder}
+     * @param accelerators installs the operator's accelerators
+     * @param operator     the operator's inference choices, used where a flag is not given
+     */
+    public BenchCommand(DecoderLookup decoders, AcceleratorInstaller accelerators, InferenceOptions operator) {
+        this.decoders = decoders;
+        this.accelerators = accelerators;
+        this.operator = operator;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int longest = prompts.stream().mapToInt(Integer::intValue).max().orElse(0) + decode + 1;
-        try (TransformerLm lm = TransformerLm.load(model, LoadOptions.DEFAULTS.withDevice(device).withMaxContext(longest))) {
+        InferenceOptions inference = InferenceFlags.resolve(device, decoder, decoderOptions, operator);
+        GenerationSettings greedy = GenerationSettings.DEFAULTS.withTemperature(0).withMaxTokens(decode);
+        DecoderChoice chosen = decoders.choose(inference, greedy);
+        int longest = Math.max(DECODE_PROMPT, prompts.stream().mapToInt(Integer::intValue).max().orElse(0))
+                + decode + 1;
+        LoadOptions load = LoadOptions.DEFAULTS.withDevice(inference.device()).withMaxContext(longest);
+        try (TransformerLm lm = TransformerLm.load(model, load)) {
+            accelerators.install(lm, inference);
             out.printf("model %s on %s, threads %s; %,d weight bytes read per token%n", lm.config().describe(),
                     lm.device(), System.getProperty("ai.djl.pytorch.num_threads", "default"), lm.weightBytes());
+            out.printf("decoder %s; accelerators: %s%n", chosen.id(), inference.acceleratorIds().isEmpty() ? "none"
+                    : String.join(", ", inference.acceleratorIds()));
             double bandwidth = bandwidth(lm.seam(FeedForwardSeam.class).manager());
             out.printf("copy bandwidth %.2f GB/s -> bound %.1f ms/token (%.1f tokens/s)%n", bandwidth / 1e9,
                     lm.weightBytes() / bandwidth * 1e3, bandwidth / lm.weightBytes());
@@ -71,18 +120,9 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf("prompt %5d tokens: time to first token median %.1f ms, p90 %.1f ms%n", length,
                         median(ttft) * 1e3, p90(ttft) * 1e3);
             }
-            int[] prompt = random.ints(16, 0, Math.min(256, lm.vocabularySize())).toArray();
-            double[] perToken = time(() -> {
-                try (TransformerSession s = lm.newSession(1, prompt.length + decode)) {
-                    s.appendLast(prompt);
-                    long start = System.nanoTime();
-                    int token = prompt[prompt.length - 1];
-                    for (int i = 0; i < decode; i++) {
-                        token = argmax(s.appendLast(new int[] {token}));
-                    }
-                    lastDecode = (System.nanoTime() - start) / 1e9 / decode;
-                }
-            }, true);
+            int[] prompt = random.ints(DECODE_PROMPT, 0, Math.min(256, lm.vocabularySize())).toArray();
+            DecodeRequest request = new DecodeRequest(prompt, greedy, List.of(), chosen.options());
+            double[] perToken = time(() -> lastDecode = decodeSecondsPerToken(chosen, lm, request), true);
             double seconds = median(perToken);
             double bound = lm.weightBytes() / bandwidth;
             out.printf("decode: median %.1f ms/token = %.1f tokens/s (p90 %.1f ms); %.0f%% of the bandwidth bound%n",
@@ -129,14 +169,26 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static int argmax(float[] logits) {
-        int best = 0;
-        for (int i = 1; i < logits.length; i++) {
-            if (logits[i] > logits[best]) {
-                best = i;
-            }
+    /**
+     * Decodes {@code request} and returns the seconds per token after the first (prefill excluded): the time from the
+     * first token to the last, over the tokens in between; the time to the first token when only one came.
+     */
+    private static double decodeSecondsPerToken(DecoderChoice chosen, TransformerLm lm, DecodeRequest request) {
+        long start = System.nanoTime();
+        long[] first = {-1};
+        long[] last = {-1};
+        int[] count = {0};
+        chosen.decoder().decode(lm, request, token -> {
+            long now = System.nanoTime();
+            first[0] = first[0] < 0 ? now : first[0];
+            last[0] = now;
+            count[0]++;
+            return true;
+        });
+        if (count[0] < 2) {
+            return ((count[0] == 0 ? System.nanoTime() : last[0]) - start) / 1e9;
         }
-        return best;
+        return (last[0] - first[0]) / 1e9 / (count[0] - 1);
     }
 
     private static double median(double[] values) {

@@ -3,12 +3,16 @@ package dev.polis.runtime.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.chat.Message;
-import dev.polis.api.inference.Decoder;
+import dev.polis.api.chat.InferenceOptions;
+import dev.polis.runtime.chat.AcceleratorInstaller;
+import dev.polis.runtime.chat.DecoderChoice;
 import dev.polis.runtime.chat.DecoderLookup;
 import dev.polis.runtime.chat.Generation;
 import dev.polis.runtime.chat.LocalModel;
@@ -21,7 +25,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code polis generate}: loads a checkpoint folder and streams the continuation of a prompt to standard output,
- * then a one-line summary (tokens, finish reason, speed) to standard error.
+ * then a one-line summary (tokens, finish reason, decoder, speed) to standard error.
+ *
+ * <p>Device and decoder: the flags, else the operator's choices ({@code POLIS_DEVICE}, {@code POLIS_DECODER}), else
+ * the CPU and greedy decoding (sampling above temperature 0). The operator's accelerators
+ * ({@code POLIS_ACCELERATORS}) are installed into the model.
  */
 @Command(name = "generate", description = {
     "Streams text from a local Hugging Face checkpoint.",
@@ -67,26 +75,42 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--decoder", paramLabel = "<id>",
             description = "A decoder id such as decoder.greedy or decoder.sampling (default: POLIS_DECODER, else "
-                    + "greedy at temperature 0 and sampling above).")
+                    + "greedy at temperature 0 and sampling above); --verbose logs why it was chosen.")
     private String decoder;
+
+    @Option(names = "--decoder-option", paramLabel = "<key=value>",
+            description = "A setting of the decoder (repeatable), e.g. --decoder decoder.self-speculative "
+                    + "--decoder-option exitLayer=6 --decoder-option draftTokens=8.")
+    private Map<String, String> decoderOptions = new LinkedHashMap<>();
 
     @Spec
     private CommandSpec spec;
 
     private final DecoderLookup decoders;
+    private final AcceleratorInstaller accelerators;
+    private final InferenceOptions operator;
 
-    /** Creates the command; {@code decoders} resolves {@code --decoder}. */
-    public GenerateCommand(DecoderLookup decoders) {
+    /**
+     * Creates the command.
+     *
+     * @param decoders     resolves {@code --decoder}
+     * @param accelerators installs the operator's accelerators
+     * @param operator     the operator's inference choices, used where a flag is not given
+     */
+    public GenerateCommand(DecoderLookup decoders, AcceleratorInstaller accelerators, InferenceOptions operator) {
         this.decoders = decoders;
+        this.accelerators = accelerators;
+        this.operator = operator;
     }
 
     @Override
     public Integer call() {
         GenerationSettings settings = settings();
-        String decoderId = decoder != null ? decoder : System.getenv("POLIS_DECODER");
-        Decoder chosen = decoders.choose(decoderId, settings);
+        InferenceOptions inference = InferenceFlags.resolve(device, decoder, decoderOptions, operator);
+        DecoderChoice chosen = decoders.choose(inference, settings);
         PrintWriter out = spec.commandLine().getOut();
-        try (LocalModel local = LocalModel.open(model, device)) {
+        try (LocalModel local = LocalModel.open(model, inference.device())) {
+            accelerators.install(local.lm(), inference);
             int[] tokens = chat ? local.tokenizer().encode(local.chatTemplate().render(messages(), true))
                     : local.tokenizer().encode(prompt, true);
             if (tokens.length == 0) {
@@ -131,7 +155,7 @@ public final class GenerateCommand implements Callable<Integer> {
         return new GenerationSettings(temperature, topP, topK, maxTokens, stop, seed);
     }
 
-    private static String summary(Generation generation, Decoder decoder) {
+    private static String summary(Generation generation, DecoderChoice decoder) {
         return String.format(Locale.ROOT, "[%d prompt tokens, %d generated, finish %s, %s, first token %.0f ms, "
                         + "%.1f tokens/s]", generation.promptTokens(), generation.completionTokens(),
                 generation.finishReason().name().toLowerCase(Locale.ROOT), decoder.id(),

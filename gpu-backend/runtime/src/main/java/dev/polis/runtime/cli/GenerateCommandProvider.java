@@ -3,7 +3,10 @@ package dev.polis.runtime.cli;
 import java.util.Objects;
 import com.google.inject.Inject;
 import dev.polis.api.cli.CommandProvider;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Extensions;
+import dev.polis.api.host.Models;
+import dev.polis.api.host.SettingsFactory;
+import dev.polis.runtime.chat.AcceleratorInstaller;
 import dev.polis.runtime.chat.DecoderLookup;
 import org.pf4j.Extension;
 
@@ -12,16 +15,18 @@ import org.pf4j.Extension;
 public final class GenerateCommandProvider implements CommandProvider {
 
     private final DecoderLookup decoders;
+    private final AcceleratorInstaller accelerators;
+    private final Models models;
 
-    /** Creates the provider over the host's decoders (injected by the host). */
+    /**
+     * Creates the provider over the host's decoders and accelerators; {@code models} knows the operator's choices
+     * (injected by the host).
+     */
     @Inject
-    public GenerateCommandProvider(ExtensionRegistry registry) {
-        this(DecoderLookup.using(registry));
-    }
-
-    /** Creates the provider over any decoder lookup, for tests and embedding. */
-    public GenerateCommandProvider(DecoderLookup decoders) {
-        this.decoders = Objects.requireNonNull(decoders, "decoders");
+    public GenerateCommandProvider(Extensions extensions, Models models, SettingsFactory settings) {
+        this.decoders = new DecoderLookup(extensions, settings);
+        this.accelerators = new AcceleratorInstaller(extensions, settings);
+        this.models = Objects.requireNonNull(models, "models");
     }
 
     @Override
@@ -36,6 +41,6 @@ public final class GenerateCommandProvider implements CommandProvider {
 
     @Override
     public Object newCommand() {
-        return new GenerateCommand(decoders);
+        return new GenerateCommand(decoders, accelerators, models.operatorChoices());
     }
 }

@@ -1,5 +1,6 @@
 package dev.polis.runtime.cli;
 
+import dev.polis.api.host.SettingsFactory;
 import dev.polis.runtime.train.RecipeLookup;
 import picocli.CommandLine.Command;
 
@@ -13,20 +14,25 @@ public final class ModelCommand implements Runnable {
     private picocli.CommandLine.Model.CommandSpec spec;
 
     private final RecipeLookup recipes;
+    private final SettingsFactory settings;
 
-    /** Creates the command with this plugin's recipes only (no host). */
-    public ModelCommand() {
-        this(RecipeLookup.of());
-    }
-
-    /** Creates the command; {@code recipes} resolves {@code polis model train --recipe}. */
-    public ModelCommand(RecipeLookup recipes) {
+    /**
+     * Creates the command; {@code recipes} resolves {@code polis model train --recipe}, {@code settings} turns its
+     * {@code --recipe-option}s into the recipe's settings.
+     */
+    public ModelCommand(RecipeLookup recipes, SettingsFactory settings) {
         this.recipes = recipes;
+        this.settings = settings;
     }
 
     /** Returns the lookup {@code train} resolves recipes with. */
     RecipeLookup recipes() {
         return recipes;
+    }
+
+    /** Returns the factory {@code train} makes recipe settings with. */
+    SettingsFactory settings() {
+        return settings;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.polis.runtime.cli;
 
+import java.util.Objects;
 import com.google.inject.Inject;
 import dev.polis.api.cli.CommandProvider;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Extensions;
+import dev.polis.api.host.SettingsFactory;
 import dev.polis.runtime.train.RecipeLookup;
 import org.pf4j.Extension;
 
@@ -11,21 +13,18 @@ import org.pf4j.Extension;
 public final class ModelCommandProvider implements CommandProvider {
 
     private final RecipeLookup recipes;
+    private final SettingsFactory settings;
 
     /** Creates the provider over the host's training recipes (injected by the host). */
     @Inject
-    public ModelCommandProvider(ExtensionRegistry registry) {
-        this(RecipeLookup.using(registry));
+    public ModelCommandProvider(Extensions extensions, SettingsFactory settings) {
+        this(RecipeLookup.using(extensions), settings);
     }
 
-    /** Creates the provider over this plugin's recipes only, for tests and embedding. */
-    public ModelCommandProvider() {
-        this(RecipeLookup.of());
-    }
-
-    /** Creates the provider over any recipe lookup. */
-    public ModelCommandProvider(RecipeLookup recipes) {
-        this.recipes = recipes;
+    /** Creates the provider over any recipe lookup; {@code settings} makes the recipes' settings. */
+    public ModelCommandProvider(RecipeLookup recipes, SettingsFactory settings) {
+        this.recipes = Objects.requireNonNull(recipes, "recipes");
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     @Override
@@ -40,6 +39,6 @@ public final class ModelCommandProvider implements CommandProvider {
 
     @Override
     public Object newCommand() {
-        return new ModelCommand(recipes);
+        return new ModelCommand(recipes, settings);
     }
 }

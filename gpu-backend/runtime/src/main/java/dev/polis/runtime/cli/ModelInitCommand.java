@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
+import dev.polis.runtime.checkpoint.ArchitectureSpec;
+import dev.polis.runtime.checkpoint.CheckpointInitializer;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

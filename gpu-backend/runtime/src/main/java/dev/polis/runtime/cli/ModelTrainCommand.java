@@ -130,8 +130,8 @@ public final class ModelTrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(corpus, corpusLimit, steps, batch, seqLen, lr,
                 warmup != null ? warmup : Math.min(100, steps / 10), minLrRatio, weightDecay, 0.9, 0.95, clip,
                 evalEvery, evalBatches, saveEvery, logEvery, seed, heldoutFraction, prompts, recipe,
-                RecipeOptions.parse(recipeOptions));
-        TrainingResult result = new Trainer(parent.recipes(), log)
+                OptionValues.parse(recipeOptions));
+        TrainingResult result = new Trainer(parent.recipes(), parent.settings(), log)
                 .train(out, arch, options, resume, stopAt == null ? Long.MAX_VALUE : stopAt);
         log.printf("trained steps %d..%d: %,.0f tokens/s, last loss %.4f, validation loss %.4f; checkpoint %s%n",
                 result.startStep(), result.step(), result.tokensPerSecond(),

@@ -1,30 +1,24 @@
 package dev.polis.runtime.engine;
 
-import java.util.function.Function;
 import ai.djl.Device;
 import dev.polis.api.InvalidInputException;
-import dev.polis.api.inference.InferenceOptions;
+import dev.polis.api.chat.InferenceOptions;
 
 /**
- * Chooses the device to run on: the inference options' device, else {@code POLIS_DEVICE}, else the CPU; and checks
- * that a requested GPU exists.
+ * Chooses the device to run on: the inference options' device, else the CPU; and checks that a requested GPU exists.
+ *
+ * <p>The options arrive complete: the host has already filled an open device with the operator's
+ * ({@code POLIS_DEVICE}, {@code -Dpolis.device}), so nothing here reads the environment.
  */
 public final class Devices {
-
-    /** The environment variable operators set to switch device without touching configuration. */
-    public static final String ENVIRONMENT_VARIABLE = "POLIS_DEVICE";
 
     private Devices() {
     }
 
-    /** Returns the device {@code options} or, failing that, the environment ask for; the CPU when neither does. */
-    public static DeviceSpec requested(InferenceOptions options, Function<String, String> environment) {
-        if (options != null && options.device() != null && !options.device().isBlank()) {
-            return DeviceSpec.parse(options.device(), "runtime.device");
-        }
-        String fromEnvironment = environment.apply(ENVIRONMENT_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return DeviceSpec.parse(fromEnvironment, ENVIRONMENT_VARIABLE);
+    /** Returns the device {@code options} ask for; the CPU when they leave it open. */
+    public static DeviceSpec requested(InferenceOptions options) {
+        if (options != null && options.device() != null) {
+            return DeviceSpec.parse(options.device(), "device (runtime.device, --device or POLIS_DEVICE)");
         }
         return DeviceSpec.CPU;
     }
@@ -52,9 +46,9 @@ public final class Devices {
         return Device.gpu(spec.index());
     }
 
-    /** Returns the device for {@code options} and the process environment, checked against the PyTorch engine. */
+    /** Returns the device for {@code options}, checked against the PyTorch engine. */
     public static Device select(InferenceOptions options) {
-        DeviceSpec spec = requested(options, System::getenv);
+        DeviceSpec spec = requested(options);
         return resolve(spec, spec.cuda() ? PyTorchEngine.get().getGpuCount() : 0);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.seam.KvCache;
 import dev.polis.runtime.seam.KvCachePolicy;
 
 /**

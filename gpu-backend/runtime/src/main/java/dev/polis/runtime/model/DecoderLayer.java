@@ -3,6 +3,7 @@ package dev.polis.runtime.model;
 import java.util.List;
 import ai.djl.ndarray.NDArray;
 import dev.polis.runtime.seam.FeedForward;
+import dev.polis.runtime.seam.KvCache;
 import dev.polis.runtime.seam.KvCachePolicy;
 
 /** One pre-norm decoder block: {@code h + attn(norm(h))}, then {@code h + ff(norm(h))}. */

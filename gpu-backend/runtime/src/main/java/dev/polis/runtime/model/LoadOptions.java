@@ -5,14 +5,14 @@ import dev.polis.runtime.checkpoint.SafetensorsFile;
 /**
  * How to load a checkpoint.
  *
- * @param device     {@code cpu}, {@code cuda}, {@code cuda:N}; {@code null} means {@code POLIS_DEVICE}, then the CPU
+ * @param device     {@code cpu}, {@code cuda}, {@code cuda:N}; {@code null} means the CPU
  * @param maxContext the longest sequence sessions may hold (capped by the model's own context); sizes the rotary
  *                   tables and the default session capacity
  * @param splitBytes the largest memory map used to read a safetensors file
  */
 public record LoadOptions(String device, int maxContext, long splitBytes) {
 
-    /** CPU (or {@code POLIS_DEVICE}), 4,096 tokens, 2 GiB maps. */
+    /** CPU, 4,096 tokens, 2 GiB maps. */
     public static final LoadOptions DEFAULTS = new LoadOptions(null, 4096, SafetensorsFile.DEFAULT_SPLIT_BYTES);
 
     /** Checks the numbers. */

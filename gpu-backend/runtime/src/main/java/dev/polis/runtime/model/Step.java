@@ -4,6 +4,7 @@ import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.polis.runtime.seam.KvCache;
 
 /**
  * What the layers share while they process one group of tokens: the tokens' positions, their rotary rows, a

@@ -14,6 +14,7 @@ import dev.polis.runtime.seam.FeedForwardSeam;
 import dev.polis.runtime.seam.KvCachePolicy;
 import dev.polis.runtime.seam.KvCachePolicySeam;
 import dev.polis.runtime.seam.LayerAccess;
+import dev.polis.runtime.seam.LayerSession;
 import dev.polis.runtime.seam.PrefillSeam;
 import dev.polis.runtime.seam.PrefillStrategy;
 
@@ -62,7 +63,7 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     }
 
     @Override
-    public NDArray embed(TransformerSession session, int[][] tokens) {
+    public NDArray embed(LayerSession session, int[][] tokens) {
         int batch = tokens.length;
         int count = tokens[0].length;
         long[] ids = new long[batch * count];
@@ -84,7 +85,7 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     }
 
     @Override
-    public NDArray run(TransformerSession session, NDArray hidden, int[] positions, int from, int to) {
+    public NDArray run(LayerSession session, NDArray hidden, int[] positions, int from, int to) {
         if (from < 0 || to > layers.size() || from > to) {
             throw new IllegalArgumentException("layer range [" + from + ", " + to + ") is outside [0, "
                     + layers.size() + ")");

@@ -13,7 +13,7 @@ import dev.polis.api.Settings;
 import dev.polis.api.inference.Accelerator;
 import dev.polis.api.inference.AcceleratorTarget;
 import dev.polis.api.inference.CausalLm;
-import dev.polis.api.inference.InferenceOptions;
+import dev.polis.api.chat.InferenceOptions;
 import dev.polis.runtime.checkpoint.CheckpointWeights;
 import dev.polis.runtime.checkpoint.ConfigReader;
 import dev.polis.runtime.checkpoint.ModelConfig;

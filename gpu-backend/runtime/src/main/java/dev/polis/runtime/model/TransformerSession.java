@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import dev.polis.api.InvalidInputException;
-import dev.polis.api.inference.LmSession;
+import dev.polis.runtime.seam.KvCache;
+import dev.polis.runtime.seam.LayerSession;
 
 /**
  * A batch of sequences decoded together on a {@link TransformerLm}, with one preallocated KV cache per layer.
@@ -15,7 +16,7 @@ import dev.polis.api.inference.LmSession;
  * the call returns, so native memory stays flat over long generations. As an {@link LmSession} it is a batch of
  * one; {@link #appendBatch} drives several sequences of equal length at once.
  */
-public final class TransformerSession implements LmSession {
+public final class TransformerSession implements LayerSession {
 
     private final Transformer transformer;
     private final NDManager manager;
@@ -37,21 +38,25 @@ public final class TransformerSession implements LmSession {
     }
 
     /** Returns how many sequences this session decodes together. */
+    @Override
     public int batchSize() {
         return batch;
     }
 
     /** Returns the most tokens a sequence may hold. */
+    @Override
     public int capacity() {
         return capacity;
     }
 
     /** Returns the cache of {@code layer}, for KV-cache policies and layer-level decoders. */
+    @Override
     public KvCache cache(int layer) {
         return caches[layer];
     }
 
     /** Returns the manager of the step in progress; only valid inside {@link #step(Supplier)}. */
+    @Override
     public NDManager stepManager() {
         if (step == null) {
             throw new IllegalStateException("no step in progress: call layer-level operations inside step(...)");
@@ -63,6 +68,7 @@ public final class TransformerSession implements LmSession {
      * Runs {@code work} as one step: arrays it creates are freed when it returns, so it must return plain Java
      * values (copy what it needs out of the arrays first). Steps may nest; the outermost one frees.
      */
+    @Override
     public <R> R step(Supplier<R> work) {
         if (step != null) {
             return work.get();

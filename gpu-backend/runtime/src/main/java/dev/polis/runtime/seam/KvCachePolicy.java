@@ -1,7 +1,6 @@
 package dev.polis.runtime.seam;
 
 import ai.djl.ndarray.NDArray;
-import dev.polis.runtime.model.KvCache;
 
 /**
  * Decides what a layer's KV cache keeps: called by every attention layer after it has written a multi-token

@@ -1,13 +1,12 @@
 package dev.polis.runtime.seam;
 
 import ai.djl.ndarray.NDArray;
-import dev.polis.runtime.model.TransformerSession;
 
 /**
  * Reaches inside the layer stack: embed tokens, run any range of layers on a session's caches, and exit early
  * through the final norm and LM head. Self-speculative decoding (LayerSkip) and custom prefill strategies use it.
  *
- * <p>Call it inside {@link TransformerSession#step} so every intermediate array is freed with the step.
+ * <p>Call it inside {@link LayerSession#step} so every intermediate array is freed with the step.
  */
 public interface LayerAccess {
 
@@ -15,7 +14,7 @@ public interface LayerAccess {
     int layers();
 
     /** Embeds {@code tokens} ({@code [batch][tokens]}) into {@code [batch, tokens, hidden]}. */
-    NDArray embed(TransformerSession session, int[][] tokens);
+    NDArray embed(LayerSession session, int[][] tokens);
 
     /**
      * Runs layers {@code from} (inclusive) to {@code to} (exclusive) on {@code hidden}, whose rows are tokens at
@@ -23,7 +22,7 @@ public interface LayerAccess {
      *
      * @return the hidden states after layer {@code to - 1}
      */
-    NDArray run(TransformerSession session, NDArray hidden, int[] positions, int from, int to);
+    NDArray run(LayerSession session, NDArray hidden, int[] positions, int from, int to);
 
     /** Applies the final norm and the LM head: {@code [batch, tokens, hidden]} to {@code [batch, tokens, vocab]}. */
     NDArray logits(NDArray hidden);

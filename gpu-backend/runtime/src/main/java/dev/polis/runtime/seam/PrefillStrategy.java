@@ -1,7 +1,6 @@
 package dev.polis.runtime.seam;
 
 import ai.djl.ndarray.NDArray;
-import dev.polis.runtime.model.TransformerSession;
 
 /**
  * Runs a prompt through the layers when a session prefills it: the default runs every token through every layer;
@@ -16,7 +15,7 @@ public interface PrefillStrategy {
      *
      * @return the last layer's hidden states; their last row must belong to the prompt's last token
      */
-    NDArray prefill(TransformerSession session, LayerAccess layers, NDArray hidden, int[] positions);
+    NDArray prefill(LayerSession session, LayerAccess layers, NDArray hidden, int[] positions);
 
     /** The default strategy: every token through every layer. */
     static PrefillStrategy dense() {

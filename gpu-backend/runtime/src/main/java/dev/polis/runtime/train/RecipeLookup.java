@@ -2,12 +2,11 @@ package dev.polis.runtime.train;
 
 import java.util.Objects;
 import java.util.function.Function;
-import dev.polis.api.InvalidInputException;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Extensions;
 
 /**
- * Finds a {@link TrainingRecipe} by id: inside the host, in the extension registry (so other plugins' recipes, such
- * as {@code layerskip}, can be named); without a host, among the recipes given.
+ * Finds a {@link TrainingRecipe} by id among the host's extensions, so other plugins' recipes, such as
+ * {@code layerskip}, can be named.
  */
 public final class RecipeLookup {
 
@@ -18,28 +17,16 @@ public final class RecipeLookup {
     }
 
     /** Returns a lookup over every recipe the host knows. */
-    public static RecipeLookup using(ExtensionRegistry registry) {
-        Objects.requireNonNull(registry, "registry");
-        return new RecipeLookup(id -> registry.get(TrainingRecipe.class, id));
+    public static RecipeLookup using(Extensions extensions) {
+        Objects.requireNonNull(extensions, "extensions");
+        return new RecipeLookup(id -> extensions.get(TrainingRecipe.class, id));
     }
 
-    /** Returns a lookup over {@code recipes} only (this plugin's {@code plain} is always among them). */
-    public static RecipeLookup of(TrainingRecipe... recipes) {
-        return new RecipeLookup(id -> {
-            if (id.equals(TrainingRecipe.PLAIN)) {
-                return new PlainRecipe();
-            }
-            for (TrainingRecipe r : recipes) {
-                if (r.id().equals(id)) {
-                    return r;
-                }
-            }
-            throw new InvalidInputException("unknown training recipe '" + id + "'; known: " + TrainingRecipe.PLAIN
-                    + java.util.Arrays.stream(recipes).map(r -> ", " + r.id()).reduce("", String::concat));
-        });
-    }
-
-    /** Returns the recipe with {@code id}. */
+    /**
+     * Returns the recipe with {@code id}.
+     *
+     * @throws dev.polis.api.host.UnknownExtensionException when none has it; the message lists the known ids
+     */
     public TrainingRecipe find(String id) {
         return byId.apply(id);
     }

@@ -8,11 +8,11 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.polis.api.InvalidInputException;
-import dev.polis.core.config.JacksonSettings;
+import dev.polis.api.host.SettingsFactory;
+import dev.polis.runtime.checkpoint.ArchitectureSpec;
+import dev.polis.runtime.checkpoint.CheckpointInitializer;
 import dev.polis.runtime.checkpoint.ConfigReader;
 import dev.polis.runtime.checkpoint.ModelConfig;
-import dev.polis.runtime.cli.ArchitectureSpec;
-import dev.polis.runtime.cli.CheckpointInitializer;
 import dev.polis.runtime.engine.DjlEnvironment;
 import dev.polis.runtime.engine.PyTorchEngine;
 import dev.polis.runtime.model.Rope;
@@ -27,11 +27,16 @@ import dev.polis.runtime.model.Rope;
 public final class Trainer {
 
     private final RecipeLookup recipes;
+    private final SettingsFactory settings;
     private final PrintWriter log;
 
-    /** Creates a trainer that finds recipes with {@code recipes} and reports progress to {@code log}. */
-    public Trainer(RecipeLookup recipes, PrintWriter log) {
+    /**
+     * Creates a trainer that finds recipes with {@code recipes}, hands them their options as settings made by
+     * {@code settings}, and reports progress to {@code log}.
+     */
+    public Trainer(RecipeLookup recipes, SettingsFactory settings, PrintWriter log) {
         this.recipes = recipes;
+        this.settings = settings;
         this.log = log;
     }
 
@@ -73,7 +78,7 @@ public final class Trainer {
                     + "max_position_embeddings of " + config.maxPositionEmbeddings());
         }
         TrainingRecipe recipe = recipes.find(options.recipe());
-        RecipePlan plan = recipe.plan(JacksonSettings.of(options.recipeSettings(), "recipe"));
+        RecipePlan plan = recipe.plan(settings.of(options.recipeSettings(), "recipe"));
         options = options.withRecipe(recipe.id(), plan.settings());
         Corpus corpus = Corpus.of(CorpusSource.read(options.corpus(), options.corpusLimit()),
                 eosId(config, source), options.seed(), options.heldoutFraction(), 2 * (options.seqLen() + 1),

@@ -5,7 +5,8 @@ import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.chat.Message;
-import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.chat.ModelRequest;
+import dev.polis.runtime.fixtures.TestHost;
 import dev.polis.testkit.ChatModelCompatibilityKit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +26,8 @@ class LocalChatModelCompatibilityTest extends ChatModelCompatibilityKit {
 
     @Override
     protected ChatModel createModel() {
-        return new LocalChatModelProvider().create(ModelSpec.parse("local:" + folder));
+        return new LocalChatModelProvider(TestHost.extensions(), TestHost.settings())
+                .create(ModelRequest.of("local:" + folder));
     }
 
     @Override

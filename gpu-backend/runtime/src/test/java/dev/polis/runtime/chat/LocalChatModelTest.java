@@ -14,8 +14,9 @@ import dev.polis.api.chat.ChatStreamListener;
 import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.chat.Message;
-import dev.polis.api.chat.ModelSpec;
-import dev.polis.api.inference.InferenceOptions;
+import dev.polis.api.chat.ModelRequest;
+import dev.polis.api.chat.InferenceOptions;
+import dev.polis.runtime.fixtures.TestHost;
 import dev.polis.runtime.tokenizer.PolisTokenizer;
 import dev.polis.runtime.tokenizer.Tokenizers;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class LocalChatModelTest {
     @BeforeAll
     static void load() {
         folder = TinyChatCheckpoint.writeTo(temp);
-        model = new LocalChatModelProvider().create(ModelSpec.parse("local:" + folder));
+        model = provider().create(ModelRequest.of("local:" + folder));
     }
 
     @AfterAll
@@ -100,9 +101,8 @@ class LocalChatModelTest {
 
     @Test
     void anUnknownDecoderFailsBeforeLoadingWithTheKnownOnes() {
-        LocalChatModelProvider provider = new LocalChatModelProvider();
-        assertThatThrownBy(() -> provider.create(ModelSpec.parse("local:" + folder),
-                new InferenceOptions(null, "decoder.beam", List.of())))
+        assertThatThrownBy(() -> provider().create(ModelRequest.of("local:" + folder)
+                .withInference(new InferenceOptions(null, "decoder.beam", List.of()))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("decoder.beam")
                 .hasMessageContaining("decoder.greedy, decoder.sampling");
@@ -110,11 +110,11 @@ class LocalChatModelTest {
 
     @Test
     void aMissingFolderFailsWithItsName() {
-        assertThatThrownBy(() -> new LocalChatModelProvider().create(ModelSpec.parse("local:" + folder.resolve("nope"))))
+        assertThatThrownBy(() -> provider().create(ModelRequest.of("local:" + folder.resolve("nope"))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("nope")
                 .hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> new LocalChatModelProvider().create(ModelSpec.parse("local:")))
+        assertThatThrownBy(() -> provider().create(ModelRequest.of("local:")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("local:<checkpoint folder>");
     }
@@ -122,10 +122,14 @@ class LocalChatModelTest {
     @Test
     void cudaRequestedWithoutCudaFailsClearly() {
         org.junit.jupiter.api.Assumptions.assumeTrue(dev.polis.runtime.engine.PyTorchEngine.get().getGpuCount() == 0);
-        assertThatThrownBy(() -> new LocalChatModelProvider().create(ModelSpec.parse("local:" + folder),
-                new InferenceOptions("cuda:0", null, List.of())))
+        assertThatThrownBy(() -> provider().create(ModelRequest.of("local:" + folder)
+                .withInference(new InferenceOptions("cuda:0", null, List.of()))))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("cuda:0")
                 .hasMessageContaining("no CUDA GPU");
+    }
+
+    private static LocalChatModelProvider provider() {
+        return new LocalChatModelProvider(TestHost.extensions(), TestHost.settings());
     }
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.polis.runtime.cli.ArchitectureSpec;
-import dev.polis.runtime.cli.CheckpointInitializer;
+import dev.polis.runtime.checkpoint.ArchitectureSpec;
+import dev.polis.runtime.checkpoint.CheckpointInitializer;
 
 /**
  * Writes a tiny random Llama checkpoint the way {@code polis model init} does (byte-level ChatML tokenizer, chat

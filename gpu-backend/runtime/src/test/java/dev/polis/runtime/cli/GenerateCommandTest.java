@@ -7,7 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.polis.api.InvalidInputException;
-import dev.polis.runtime.chat.DecoderLookup;
+import dev.polis.runtime.checkpoint.ArchitectureSpec;
+import dev.polis.runtime.checkpoint.CheckpointInitializer;
+import dev.polis.runtime.fixtures.TestHost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,13 +74,16 @@ class GenerateCommandTest {
         assertThat(run("--model", folder.toString(), "--prompt", "x", "--top-p", "1.5").err).contains("--top-p must be in (0, 1]");
         assertThat(run("--model", folder.toString(), "--prompt", "x", "--decoder", "decoder.nope").failure)
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("decoder.nope");
+        assertThat(run("--model", folder.toString(), "--prompt", "x", "--decoder-option", "exitLayer=2").failure)
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--decoder-option")
+                .hasMessageContaining("--decoder");
     }
 
     private static Run run(String... args) {
         Run run = new Run();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(new GenerateCommandProvider(DecoderLookup.builtIn()).newCommand());
+        CommandLine line = new CommandLine(TestHost.generateCommand().newCommand());
         line.setOut(new PrintWriter(out));
         line.setErr(new PrintWriter(err));
         line.setExecutionExceptionHandler((e, cl, parsed) -> {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.polis.runtime.checkpoint.SafetensorsFile;
 import dev.polis.runtime.checkpoint.TensorDType;
+import dev.polis.runtime.fixtures.TestHost;
 import dev.polis.runtime.model.LoadOptions;
 import dev.polis.runtime.model.TransformerLm;
 import dev.polis.runtime.model.TransformerSession;
@@ -23,7 +24,7 @@ class ModelCommandTest {
 
     private String run(String... args) {
         StringWriter text = new StringWriter();
-        CommandLine cli = new CommandLine(new ModelCommandProvider().newCommand());
+        CommandLine cli = new CommandLine(TestHost.modelCommand().newCommand());
         cli.setOut(new PrintWriter(text));
         cli.setExecutionExceptionHandler((e, c, p) -> {
             throw e;

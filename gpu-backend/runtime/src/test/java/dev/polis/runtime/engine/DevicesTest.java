@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.Map;
 import ai.djl.Device;
 import dev.polis.api.InvalidInputException;
-import dev.polis.api.inference.InferenceOptions;
+import dev.polis.api.chat.InferenceOptions;
 import org.junit.jupiter.api.Test;
 
 class DevicesTest {
@@ -28,11 +27,12 @@ class DevicesTest {
     }
 
     @Test
-    void optionsWinOverTheEnvironmentWhichWinsOverTheDefault() {
-        Map<String, String> environment = Map.of(Devices.ENVIRONMENT_VARIABLE, "cuda:0");
-        assertThat(Devices.requested(new InferenceOptions("cpu", null, List.of()), environment::get)).isEqualTo(DeviceSpec.CPU);
-        assertThat(Devices.requested(InferenceOptions.DEFAULTS, environment::get)).hasToString("cuda:0");
-        assertThat(Devices.requested(InferenceOptions.DEFAULTS, name -> null)).isEqualTo(DeviceSpec.CPU);
+    void theOptionsDeviceIsUsedAndAnOpenOneMeansTheCpu() {
+        assertThat(Devices.requested(new InferenceOptions("cuda:1", null, List.of()))).hasToString("cuda:1");
+        assertThat(Devices.requested(new InferenceOptions("cpu", null, List.of()))).isEqualTo(DeviceSpec.CPU);
+        assertThat(Devices.requested(InferenceOptions.DEFAULTS)).isEqualTo(DeviceSpec.CPU);
+        assertThatThrownBy(() -> Devices.requested(new InferenceOptions("tpu", null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("POLIS_DEVICE");
     }
 
     @Test

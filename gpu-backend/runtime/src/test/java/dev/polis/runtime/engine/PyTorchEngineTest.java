@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.List;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.diagnostics.CheckResult;
-import dev.polis.api.inference.InferenceOptions;
+import dev.polis.api.chat.InferenceOptions;
 import org.junit.jupiter.api.Test;
 
 /** Starts the real PyTorch engine from the bundled CPU natives, offline. */

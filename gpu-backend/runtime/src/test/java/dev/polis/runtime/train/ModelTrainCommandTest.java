@@ -6,9 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import dev.polis.api.InvalidInputException;
-import dev.polis.runtime.chat.DecoderLookup;
-import dev.polis.runtime.cli.GenerateCommandProvider;
-import dev.polis.runtime.cli.ModelCommandProvider;
+import dev.polis.runtime.fixtures.TestHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,16 +24,16 @@ class ModelTrainCommandTest {
         String[] common = {"--arch", tiny.arch.toString(), "--corpus", tiny.corpus.toString(), "--steps", "8",
             "--batch", "2", "--seq-len", "32", "--lr", "1e-2", "--save-every", "4", "--eval-every", "4",
             "--log-every", "2", "--heldout-fraction", "0.3", "--out", out};
-        Run first = run(new ModelCommandProvider().newCommand(), concat(new String[] {"train"}, common,
+        Run first = run(TestHost.modelCommand().newCommand(), concat(new String[] {"train"}, common,
                 "--stop-at", "4"));
         assertThat(first.exitCode).as(first.err + first.failure).isZero();
         assertThat(first.out).contains("step 4/8").contains("tok/s").contains("checkpoints/step-0000004");
-        Run second = run(new ModelCommandProvider().newCommand(),
+        Run second = run(TestHost.modelCommand().newCommand(),
                 new String[] {"train", "--out", out, "--resume"});
         assertThat(second.exitCode).as(second.err + second.failure).isZero();
         assertThat(second.out).contains("resumed from").contains("step 8/8").contains("trained steps 4..8");
         assertThat(Path.of(out, "heldout-prompts.jsonl")).exists();
-        Run generated = run(new GenerateCommandProvider(DecoderLookup.builtIn()).newCommand(),
+        Run generated = run(TestHost.generateCommand().newCommand(),
                 new String[] {"--model", out + "/final", "--prompt", "the quick brown ", "--max-tokens", "24"});
         assertThat(generated.exitCode).as(generated.err).isZero();
         assertThat(generated.out).isNotBlank();
@@ -45,12 +43,12 @@ class ModelTrainCommandTest {
     @Test
     void aMissingCorpusIsReportedClearly() {
         TinyRun tiny = new TinyRun(temp);
-        Run run = run(new ModelCommandProvider().newCommand(), new String[] {"train", "--arch", tiny.arch.toString(),
+        Run run = run(TestHost.modelCommand().newCommand(), new String[] {"train", "--arch", tiny.arch.toString(),
             "--corpus", temp.resolve("absent").toString(), "--steps", "2", "--seq-len", "32", "--out",
             temp.resolve("m").toString()});
         assertThat(run.failure).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("absent").hasMessageContaining("does not exist");
-        Run none = run(new ModelCommandProvider().newCommand(), new String[] {"train", "--arch", tiny.arch.toString(),
+        Run none = run(TestHost.modelCommand().newCommand(), new String[] {"train", "--arch", tiny.arch.toString(),
             "--steps", "2", "--seq-len", "32", "--out", temp.resolve("n").toString()});
         assertThat(none.failure).isInstanceOf(InvalidInputException.class).hasMessageContaining("no corpus given");
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.polis.runtime.fixtures.TestHost;
 
 /** A tiny architecture, a small repetitive corpus and options for bounded training tests. */
 final class TinyRun {
@@ -49,7 +50,8 @@ final class TinyRun {
     }
 
     Trainer trainer(TrainingRecipe... recipes) {
-        return new Trainer(RecipeLookup.of(recipes), new PrintWriter(logText, true));
+        return new Trainer(RecipeLookup.using(TestHost.extensions(recipes)), TestHost.settings(),
+                new PrintWriter(logText, true));
     }
 
     Path out(String name) {

@@ -126,7 +126,8 @@ class TrainerTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("holds no training checkpoint");
         assertThatThrownBy(() -> tiny.trainer().train(tiny.out("d"), tiny.arch,
                 tiny.options(2).withRecipe("layerskip", Map.of()), false, Long.MAX_VALUE))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown training recipe 'layerskip'");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown TrainingRecipe 'layerskip'")
+                .hasMessageContaining("known: plain");
         assertThatThrownBy(() -> tiny.trainer().train(tiny.out("e"), tiny.arch,
                 tiny.options(2).withRecipe("plain", Map.of("p_max", 0.2)), false, Long.MAX_VALUE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("takes no settings");

@@ -1,9 +1,10 @@
 package dev.polis.govsim.cli;
 
 import dev.polis.api.InvalidInputException;
-import dev.polis.core.config.JacksonSettings;
-import dev.polis.core.registry.ExtensionRegistry;
-import dev.polis.core.run.ProgressDisplay;
+import dev.polis.api.host.Models;
+import dev.polis.api.host.ProgressDisplay;
+import dev.polis.api.host.RunFolders;
+import dev.polis.api.host.SettingsFactory;
 import dev.polis.govsim.agent.llm.LlmAgentSettings;
 import dev.polis.govsim.game.CollapseRule;
 import dev.polis.govsim.game.Experiment;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,11 +99,24 @@ public final class GovSimCommand implements Callable<Integer> {
             + "(log_env.json or its folder) instead of running (repeatable)")
     List<Path> imports;
 
-    private final ExtensionRegistry registry;
+    private final Models hostModels;
+    private final SettingsFactory settings;
+    private final RunFolders folders;
+    private final ProgressDisplay progress;
 
-    /** Creates the command; {@code registry} may be {@code null} outside the host (policies only). */
-    public GovSimCommand(ExtensionRegistry registry) {
-        this.registry = registry;
+    /**
+     * Creates the command over the host's services.
+     *
+     * @param models   creates the LLM members' models (operator choices applied, calls recorded per run)
+     * @param settings reads {@code --config} and checks the LLM members' settings
+     * @param folders  opens each run's folder
+     * @param progress shows the sweep's progress
+     */
+    public GovSimCommand(Models models, SettingsFactory settings, RunFolders folders, ProgressDisplay progress) {
+        this.hostModels = Objects.requireNonNull(models, "models");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.folders = Objects.requireNonNull(folders, "folders");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     @Override
@@ -110,14 +125,14 @@ public final class GovSimCommand implements Callable<Integer> {
         if (imports != null && !imports.isEmpty()) {
             return importRuns(out);
         }
-        GovSimFile file = config == null ? null : GovSimFile.read(config);
+        GovSimFile file = config == null ? null : GovSimFile.read(config, settings);
         SweepPlan plan = plan(file);
         CollapseRule rule = parseRule();
         SweepOptions options = new SweepOptions(output, parallel,
                 plan.societies().stream().anyMatch(Society::usesModels), "greedy", c -> tune(c, rule));
         long start = System.nanoTime();
-        List<RunOutcome> outcomes = new SweepRunner(options, new ModelAgentFactory(registry))
-                .run(plan, (task, total) -> ProgressDisplay.auto().start(task, total));
+        List<RunOutcome> outcomes = new SweepRunner(options, new ModelAgentFactory(hostModels, settings), folders)
+                .run(plan, progress::start);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<TableRow> rows = Groups.rows(outcomes);
         SummaryFiles.write(output, outcomes, rows);
@@ -149,7 +164,7 @@ public final class GovSimCommand implements Callable<Integer> {
         }
         Map<String, Object> overrides = SettingPairs.parse("--agent-setting", agentSettings);
         list.replaceAll(society -> society.withLlmSettings(overrides));
-        list.forEach(GovSimCommand::checkLlmSettings);
+        list.forEach(this::checkLlmSettings);
         List<String> scenarioIds = scenarios != null ? scenarios
                 : file != null && file.scenarios() != null ? file.scenarios() : List.of("fishery", "pasture", "pollution");
         List<Scenario> scenarioList = new ArrayList<>();
@@ -168,10 +183,10 @@ public final class GovSimCommand implements Callable<Integer> {
     }
 
     /** Reads every LLM member's settings once, so a wrong key or value stops the command before any run. */
-    private static void checkLlmSettings(Society society) {
+    private void checkLlmSettings(Society society) {
         for (int i = 0; i < society.members().size(); i++) {
             if (society.members().get(i).startsWith("llm")) {
-                LlmAgentSettings.from(JacksonSettings.of(society.settingsOf(i), ModelAgentFactory.LLM_AGENT));
+                LlmAgentSettings.from(settings.of(society.settingsOf(i), ModelAgentFactory.LLM_AGENT));
             }
         }
     }

@@ -2,19 +2,33 @@ package dev.polis.govsim.cli;
 
 import com.google.inject.Inject;
 import dev.polis.api.cli.CommandProvider;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Models;
+import dev.polis.api.host.ProgressDisplay;
+import dev.polis.api.host.RunFolders;
+import dev.polis.api.host.SettingsFactory;
+import java.util.Objects;
 import org.pf4j.Extension;
 
 /** Contributes {@code polis govsim}: GovSim sweeps, summaries and reports. */
 @Extension
 public final class GovSimCommandProvider implements CommandProvider {
 
-    private final ExtensionRegistry registry;
+    private final Models models;
+    private final SettingsFactory settings;
+    private final RunFolders folders;
+    private final ProgressDisplay progress;
 
-    /** Creates the provider with the host's registry (to find chat models and the govsim.llm agent). */
+    /**
+     * Creates the provider with the host's services (injected by the host): models for the LLM members, settings
+     * for {@code --config}, run folders and the progress display.
+     */
     @Inject
-    public GovSimCommandProvider(ExtensionRegistry registry) {
-        this.registry = registry;
+    public GovSimCommandProvider(Models models, SettingsFactory settings, RunFolders folders,
+                                 ProgressDisplay progress) {
+        this.models = Objects.requireNonNull(models, "models");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.folders = Objects.requireNonNull(folders, "folders");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     @Override
@@ -29,6 +43,6 @@ public final class GovSimCommandProvider implements CommandProvider {
 
     @Override
     public Object newCommand() {
-        return new GovSimCommand(registry);
+        return new GovSimCommand(models, settings, folders, progress);
     }
 }

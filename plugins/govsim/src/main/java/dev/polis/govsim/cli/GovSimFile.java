@@ -1,10 +1,8 @@
 package dev.polis.govsim.cli;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import dev.polis.api.InvalidInputException;
-import dev.polis.core.config.ConfigMappers;
+import dev.polis.api.host.SettingsFactory;
 import dev.polis.govsim.sweep.Society;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,19 +101,20 @@ public record GovSimFile(List<SocietyEntry> societies, List<String> scenarios, L
     }
 
     /**
-     * Reads the file.
+     * Reads the file the way the host reads configuration ({@code ${NAME}} substituted from the environment, unknown
+     * keys refused with their file and line).
      *
      * @throws InvalidInputException when it is missing or malformed
      */
-    public static GovSimFile read(Path file) {
+    public static GovSimFile read(Path file, SettingsFactory settings) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("--config " + file + ": no such file");
         }
         try {
-            return ConfigMappers.yaml().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(file.toFile(), GovSimFile.class);
-        } catch (IOException e) {
-            throw new InvalidInputException("--config " + file + ": " + e.getMessage().lines().findFirst().orElse("")
+            return settings.read(file).bind(GovSimFile.class);
+        } catch (InvalidInputException e) {
+            // the host's message starts with the file and line: govsim.yaml:4:7: societies[0].size: unknown field ...
+            throw new InvalidInputException("--config: " + e.getMessage().lines().findFirst().orElse("")
                     + " (expected keys: societies[{name, members, agentSettings}], scenarios, experiments, seeds,"
                     + " agentSettings)", e);
         }

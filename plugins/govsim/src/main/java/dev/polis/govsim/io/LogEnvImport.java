@@ -6,7 +6,6 @@ import dev.polis.govsim.game.AgentMonth;
 import dev.polis.govsim.game.Dynamics;
 import dev.polis.govsim.game.MonthRecord;
 import dev.polis.govsim.protocol.ConversationEntry;
-import dev.polis.govsim.sweep.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.polis.govsim.report;
 
+import dev.polis.govsim.io.Json;
 import dev.polis.govsim.metrics.MetricValue;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.metrics.TableRow;
-import dev.polis.govsim.sweep.Json;
 import dev.polis.govsim.sweep.RunOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;

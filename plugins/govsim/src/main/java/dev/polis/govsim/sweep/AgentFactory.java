@@ -5,7 +5,7 @@ import dev.polis.govsim.protocol.AgentProfile;
 import dev.polis.govsim.protocol.GovSimAgent;
 import java.util.Map;
 
-/** Turns a society member spec into an agent for one run; the CLI adds LLM members through the extension registry. */
+/** Turns a society member spec into an agent for one run; the CLI adds LLM members through the host's models. */
 @FunctionalInterface
 public interface AgentFactory {
 

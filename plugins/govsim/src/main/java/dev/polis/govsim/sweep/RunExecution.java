@@ -1,5 +1,6 @@
 package dev.polis.govsim.sweep;
 
+import dev.polis.api.host.RunFolders;
 import dev.polis.govsim.game.GameState;
 import dev.polis.govsim.game.GovSimConfig;
 import dev.polis.govsim.game.GovSimGame;
@@ -17,24 +18,26 @@ import java.util.concurrent.ExecutorService;
 /**
  * Plays one run of a sweep with its records: skips it when finished, resumes it from its last saved month. Each
  * run gets a {@link RunScope}: its agents' events are written to its {@code events.jsonl} with the month they
- * belong to, and its model calls to its {@code calls.jsonl}.
+ * belong to, and the calls of models created in its context to its {@code calls.jsonl}.
  */
 final class RunExecution {
 
     private final SweepOptions options;
     private final AgentFactory agents;
+    private final RunFolders folders;
     private final ExecutorService harvestExecutor;
 
-    RunExecution(SweepOptions options, AgentFactory agents, ExecutorService harvestExecutor) {
+    RunExecution(SweepOptions options, AgentFactory agents, RunFolders folders, ExecutorService harvestExecutor) {
         this.options = options;
         this.agents = agents;
+        this.folders = folders;
         this.harvestExecutor = harvestExecutor;
     }
 
     RunOutcome run(RunSpec spec) {
         GovSimConfig config = config(spec);
         MetricsCalculator calculator = calculator(config);
-        RunStore store = new RunStore(options.runs(), spec);
+        RunStore store = new RunStore(folders, options.runs(), spec);
         if (store.finished()) {
             GameState state = store.savedState().orElseThrow();
             return new RunOutcome(spec, state, calculator.compute(state.months()), null, RunOutcome.Resumed.SKIPPED);
@@ -61,14 +64,14 @@ final class RunExecution {
         } catch (RuntimeException e) {
             scope.events().drain(); // the unfinished month's events: a resumed run plays that month, and emits them, again
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            store.fail(spec, reason);
+            store.fail(reason);
             return new RunOutcome(spec, store.savedState().orElse(state), null, reason, how);
         } finally {
             seats.forEach(seat -> seat.agent().close());
         }
         store.events(scope.events().drain());
         RunMetrics metrics = calculator.compute(state.months());
-        store.finish(spec, metrics);
+        store.finish(metrics);
         return new RunOutcome(spec, state, metrics, null, how);
     }
 

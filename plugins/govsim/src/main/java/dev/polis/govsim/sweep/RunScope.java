@@ -2,7 +2,6 @@ package dev.polis.govsim.sweep;
 
 import dev.polis.api.run.EventSink;
 import dev.polis.api.run.RunContext;
-import dev.polis.core.calls.CallLog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,12 @@ import java.util.Optional;
 
 /**
  * What one run of a sweep lends its agents: the run's context (id, seed, folder, event sink whose events land in
- * the run's {@code events.jsonl}) and the run's call log ({@code calls.jsonl}, opened on first use, so runs of
- * reference policies leave none), and models its agents use but do not own. Closing the scope closes those models,
- * then the call log.
+ * the run's {@code events.jsonl}) and the models its agents use but do not own. Closing the scope closes those
+ * models.
+ *
+ * <p>Models asked for with {@code ModelRequest.inRun(scope.context())} record their calls in the run folder's
+ * {@code calls.jsonl}: the host's {@code Models} opens that log with the first such model and closes it with the
+ * last, so runs of reference policies leave none.
  */
 public final class RunScope implements AutoCloseable {
 
@@ -22,8 +24,6 @@ public final class RunScope implements AutoCloseable {
     private final Path directory;
     private final PendingEvents events = new PendingEvents();
     private final List<AutoCloseable> owned = new ArrayList<>();
-    private CallLog calls;
-    private boolean closed;
 
     /** Creates the scope of run {@code spec}, whose records are in {@code directory}. */
     public RunScope(RunSpec spec, Path directory) {
@@ -71,21 +71,6 @@ public final class RunScope implements AutoCloseable {
         };
     }
 
-    /**
-     * Returns the run's call log, {@code calls.jsonl} in its folder, opening it (for appending) on first use.
-     *
-     * @throws IllegalStateException after {@link #close()}
-     */
-    public synchronized CallLog calls() {
-        if (closed) {
-            throw new IllegalStateException("the run " + spec.id() + " is over; its call log is closed");
-        }
-        if (calls == null) {
-            calls = CallLog.inRunFolder(directory);
-        }
-        return calls;
-    }
-
     /** Keeps {@code resource} (a model the run's agents use but do not own) to be closed with the run. */
     public synchronized <T extends AutoCloseable> T own(T resource) {
         owned.add(Objects.requireNonNull(resource, "resource"));
@@ -93,12 +78,11 @@ public final class RunScope implements AutoCloseable {
     }
 
     /**
-     * Closes what the run owns, newest first, then the call log; a failure to close one is reported as an event
+     * Closes what the run owns, newest first; a failure to close one is reported as an event
      * ({@code govsim.close-failed}) that {@link #events()} still holds.
      */
     @Override
     public synchronized void close() {
-        closed = true;
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
@@ -108,8 +92,5 @@ public final class RunScope implements AutoCloseable {
             }
         }
         owned.clear();
-        if (calls != null) {
-            calls.close();
-        }
     }
 }

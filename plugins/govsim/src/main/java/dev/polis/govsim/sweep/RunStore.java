@@ -1,11 +1,12 @@
 package dev.polis.govsim.sweep;
 
-import dev.polis.core.run.RunFolder;
-import dev.polis.core.run.RunInfo;
-import dev.polis.core.run.RunStatus;
+import dev.polis.api.host.RunFolders;
+import dev.polis.api.run.RunRecord;
+import dev.polis.api.run.RunStatus;
 import dev.polis.govsim.game.AgentMonth;
 import dev.polis.govsim.game.GameState;
 import dev.polis.govsim.game.MonthRecord;
+import dev.polis.govsim.io.Json;
 import dev.polis.govsim.io.LogEnvExport;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.protocol.ConversationEntry;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The records of one run in its folder, written as the run goes: {@code run.json} and {@code metrics.json} (sdk-core's
- * run folder), {@code spec.json}, {@code state.json} and {@code log_env.json} after every month, and
+ * The records of one run in its folder, written as the run goes: {@code run.json} and {@code metrics.json} (the
+ * host's run folder format, through {@link RunFolders}), {@code spec.json}, {@code state.json} and {@code log_env.json} after every month, and
  * {@code events.jsonl} appended one month at a time (the agents' own {@code govsim.llm.*} events of the month
  * first), so a resumed run neither loses nor repeats an event. Model calls go to {@code calls.jsonl} through the
  * run's {@link RunScope}.
@@ -36,11 +37,11 @@ public final class RunStore {
     /** The export in the original's layout. */
     public static final String LOG_ENV = "log_env.json";
 
-    private final RunFolder folder;
+    private final RunRecord folder;
 
-    /** Creates the store of run {@code spec} under {@code runs}. */
-    public RunStore(Path runs, RunSpec spec) {
-        this.folder = RunFolder.of(runs, spec.id());
+    /** Creates the store of run {@code spec} under {@code runs}, in a folder opened by {@code folders}. */
+    public RunStore(RunFolders folders, Path runs, RunSpec spec) {
+        this.folder = folders.open(runs, spec.id());
     }
 
     /** Returns the run's folder. */
@@ -50,8 +51,8 @@ public final class RunStore {
 
     /** Returns whether the run finished in an earlier sweep. */
     public boolean finished() {
-        return folder.readInfo().map(i -> i.status() == RunStatus.FINISHED).orElse(false)
-                && Files.isRegularFile(folder.file(STATE)) && Files.isRegularFile(folder.file(RunFolder.METRICS));
+        return folder.status().map(s -> s == RunStatus.FINISHED).orElse(false)
+                && Files.isRegularFile(folder.file(STATE)) && Files.isRegularFile(folder.file(RunRecord.METRICS));
     }
 
     /** Returns the state saved after the last finished month, if any. */
@@ -62,9 +63,7 @@ public final class RunStore {
 
     /** Marks the run started (keeping the original start time of a resumed run) and writes its spec. */
     public void start(RunSpec spec) {
-        folder.create();
-        String started = folder.readInfo().map(RunInfo::startedAt).orElse(Instant.now().toString());
-        folder.writeInfo(new RunInfo(spec.id(), RunStatus.STARTED, spec.seed(), started, null, null, List.of()));
+        folder.started(spec.seed());
         Json.write(folder.file("spec.json"), spec, true);
     }
 
@@ -95,29 +94,22 @@ public final class RunStore {
                 out.newLine();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + folder.file(RunFolder.EVENTS), e);
+            throw new UncheckedIOException("cannot append to " + folder.file(RunRecord.EVENTS), e);
         }
     }
 
-    /** Marks the run finished with its metrics. */
-    public void finish(RunSpec spec, RunMetrics metrics) {
-        folder.writeMetrics(metrics.asMap());
-        end(spec, RunStatus.FINISHED, null);
+    /** Writes the run's metrics and marks it finished. */
+    public void finish(RunMetrics metrics) {
+        folder.finished(metrics.asMap());
     }
 
     /** Marks the run failed with the reason. */
-    public void fail(RunSpec spec, String reason) {
-        end(spec, RunStatus.FAILED, reason);
-    }
-
-    private void end(RunSpec spec, RunStatus status, String reason) {
-        RunInfo info = folder.readInfo().orElse(new RunInfo(spec.id(), RunStatus.STARTED, spec.seed(),
-                Instant.now().toString(), null, null, List.of()));
-        folder.writeInfo(info.ended(status, Instant.now().toString(), reason));
+    public void fail(String reason) {
+        folder.failed(reason);
     }
 
     private BufferedWriter openEvents() throws IOException {
-        return Files.newBufferedWriter(folder.file(RunFolder.EVENTS), StandardCharsets.UTF_8,
+        return Files.newBufferedWriter(folder.file(RunRecord.EVENTS), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
@@ -146,7 +138,7 @@ public final class RunStore {
             end.put("collapsed", month.collapsed());
             line(out, "govsim.month", end);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + folder.file(RunFolder.EVENTS), e);
+            throw new UncheckedIOException("cannot append to " + folder.file(RunRecord.EVENTS), e);
         }
     }
 

@@ -1,8 +1,10 @@
 package dev.polis.govsim.sweep;
 
+import dev.polis.api.host.RunFolders;
 import dev.polis.api.run.Progress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,11 +22,19 @@ public final class SweepRunner {
 
     private final SweepOptions options;
     private final AgentFactory agents;
+    private final RunFolders folders;
 
-    /** Creates a runner. */
-    public SweepRunner(SweepOptions options, AgentFactory agents) {
-        this.options = options;
-        this.agents = agents;
+    /**
+     * Creates a runner.
+     *
+     * @param options how the sweep runs
+     * @param agents  makes each run's members
+     * @param folders opens each run's folder in the host's format ({@code run.json}, {@code metrics.json})
+     */
+    public SweepRunner(SweepOptions options, AgentFactory agents, RunFolders folders) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.agents = Objects.requireNonNull(agents, "agents");
+        this.folders = Objects.requireNonNull(folders, "folders");
     }
 
     /**
@@ -36,7 +46,7 @@ public final class SweepRunner {
         List<RunSpec> runs = plan.runs();
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), daemon("govsim-run"));
         ExecutorService harvest = options.concurrentHarvest() ? Executors.newVirtualThreadPerTaskExecutor() : null;
-        RunExecution execution = new RunExecution(options, agents, harvest);
+        RunExecution execution = new RunExecution(options, agents, folders, harvest);
         try (Progress bar = progress.apply("govsim sweep", (long) runs.size())) {
             List<Future<RunOutcome>> futures = new ArrayList<>();
             for (RunSpec spec : runs) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polis.api.InvalidInputException;
+import dev.polis.core.host.HostSettingsFactory;
 import dev.polis.govsim.sweep.Society;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class GovSimFileTest {
     private GovSimFile read(String yaml) throws IOException {
         Path file = dir.resolve("govsim.yaml");
         Files.writeString(file, yaml);
-        return GovSimFile.read(file);
+        return GovSimFile.read(file, new HostSettingsFactory(Map.of()));
     }
 
     @Test
@@ -68,5 +69,19 @@ class GovSimFileTest {
                 .hasMessageContaining("{member: <spec>, settings:");
         assertThatThrownBy(() -> SettingPairs.parse("--agent-setting", List.of("=x")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("key=value");
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithItsFileAndLine() {
+        assertThatThrownBy(() -> read("""
+                seeds: [1]
+                societies:
+                  - name: s
+                    size: 3
+                    members: [greedy]
+                """)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("govsim.yaml:4")
+                .hasMessageContaining("size")
+                .hasMessageContaining("expected keys");
     }
 }

@@ -7,7 +7,6 @@ import dev.polis.api.InvalidInputException;
 import dev.polis.govsim.game.GameState;
 import dev.polis.govsim.game.Games;
 import dev.polis.govsim.metrics.MetricsCalculator;
-import dev.polis.govsim.sweep.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.polis.govsim.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.polis.api.run.Progress;
+import dev.polis.core.host.HostRunFolders;
 import dev.polis.govsim.game.Experiment;
 import dev.polis.govsim.protocol.Scenario;
 import dev.polis.govsim.sweep.AgentFactory;
@@ -28,8 +29,8 @@ class ReportTest {
         SweepPlan plan = new SweepPlan(List.of(Society.parse("mixed=universalization*4,greedy"),
                 Society.parse("fixed=fixed:10")), List.of(Experiment.DEFAULT, Experiment.parse("no-communication")),
                 List.of(Scenario.FISHERY, Scenario.POLLUTION), List.of(1L, 2L, 3L));
-        List<RunOutcome> outcomes = new SweepRunner(new SweepOptions(out, 2, false, null, null), AgentFactory.policies())
-                .run(plan, (t, n) -> Progress.silent());
+        List<RunOutcome> outcomes = new SweepRunner(new SweepOptions(out, 2, false, null, null), AgentFactory.policies(),
+                new HostRunFolders()).run(plan, (t, n) -> Progress.silent());
         var rows = Groups.rows(outcomes);
         Path report = out.resolve("report.html");
         HtmlReport.write(report, "test", outcomes, rows);

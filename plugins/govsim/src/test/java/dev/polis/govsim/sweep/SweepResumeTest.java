@@ -2,7 +2,10 @@ package dev.polis.govsim.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polis.api.run.Progress;
+import dev.polis.core.host.HostRunFolders;
 import dev.polis.govsim.game.Experiment;
 import dev.polis.govsim.policy.PolicySpec;
 import dev.polis.govsim.protocol.GovSimAgent;
@@ -52,13 +55,19 @@ class SweepResumeTest {
                 List.of(Scenario.FISHERY), List.of(1L, 2L));
         SweepOptions options = new SweepOptions(out, 2, true, "greedy", null);
 
-        List<RunOutcome> first = new SweepRunner(options, factory(4)).run(plan, (t, n) -> Progress.silent());
+        List<RunOutcome> first = new SweepRunner(options, factory(4), new HostRunFolders())
+                .run(plan, (t, n) -> Progress.silent());
         assertThat(first.get(0).finished()).isTrue();
         assertThat(first.get(1).finished()).isFalse();
         assertThat(first.get(1).state().months()).hasSize(4);
+        Path runJson = out.resolve("runs").resolve(plan.runs().get(1).id()).resolve("run.json");
+        JsonNode failed = new ObjectMapper().readTree(runJson.toFile());
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("error").asText()).contains("simulated crash");
 
         harvests.set(0);
-        List<RunOutcome> second = new SweepRunner(options, factory(-1)).run(plan, (t, n) -> Progress.silent());
+        List<RunOutcome> second = new SweepRunner(options, factory(-1), new HostRunFolders())
+                .run(plan, (t, n) -> Progress.silent());
         assertThat(second.get(0).resumed()).isEqualTo(RunOutcome.Resumed.SKIPPED);
         assertThat(second.get(1).resumed()).isEqualTo(RunOutcome.Resumed.CONTINUED);
         assertThat(second.get(1).finished()).isTrue();
@@ -72,7 +81,10 @@ class SweepResumeTest {
         for (int m = 0; m < 12; m++) {
             assertThat(monthLines.get(m)).contains("\"month\":" + m + ",");
         }
-        assertThat(Files.readString(out.resolve("runs").resolve(plan.runs().get(1).id()).resolve("run.json")))
-                .contains("finished");
+        JsonNode finished = new ObjectMapper().readTree(runJson.toFile());
+        assertThat(finished.path("status").asText()).isEqualTo("finished");
+        assertThat(finished.path("startedAt").asText()).as("a resumed run keeps its first start time")
+                .isEqualTo(failed.path("startedAt").asText());
+        assertThat(out.resolve("runs").resolve(plan.runs().get(1).id()).resolve("metrics.json")).isRegularFile();
     }
 }

@@ -2,18 +2,21 @@ package dev.polis.openai.cli;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import dev.polis.api.chat.ChatModel;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.embedding.EmbeddingModel;
-import dev.polis.core.calls.CallLog;
-import dev.polis.core.calls.RecordingChatModel;
-import dev.polis.core.calls.SpecRedaction;
+import dev.polis.api.host.Models;
+import dev.polis.api.run.RunContext;
+import dev.polis.api.run.RunRecord;
 import dev.polis.openai.server.ChatCompletionsServer;
 import dev.polis.openai.server.ServerOptions;
 import picocli.CommandLine.Command;
@@ -26,11 +29,16 @@ import picocli.CommandLine.Spec;
  * {@code polis serve}: serves any model the host can resolve over an OpenAI-compatible HTTP API until
  * interrupted (Ctrl-C), then shuts down gracefully; with {@code --embedder}, serves an embedding model at
  * {@code /v1/embeddings} too.
+ *
+ * <p>Models come from the host's {@link Models}, so the operator's {@code POLIS_DEVICE}, {@code POLIS_DECODER}
+ * and {@code POLIS_ACCELERATORS} choices reach in-process models, and with {@code --record <folder>} every chat
+ * and embedding call is appended to {@code <folder>/calls.jsonl}.
  */
 @Command(name = "serve", description = {
     "Serves a chat model over an OpenAI-compatible API (GET /v1/models, POST /v1/chat/completions), and with",
     "--embedder an embedding model too (POST /v1/embeddings).",
-    "Example: polis serve --model replay:runs/r1/calls.jsonl --port 8080"})
+    "Example: polis serve --model replay:runs/r1/calls.jsonl --port 8080",
+    "The operator's POLIS_DEVICE, POLIS_DECODER and POLIS_ACCELERATORS apply to in-process models."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "<spec>",
@@ -78,20 +86,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long requests in flight may finish when the server stops (default: ${DEFAULT-VALUE}).")
     private int graceSeconds;
 
-    @Option(names = "--record", paramLabel = "<calls.jsonl>",
-            description = "Append every model call to this file, in the format replay: reads.")
+    @Option(names = "--record", paramLabel = "<folder>",
+            description = "Append every model call (chat and embedding) to <folder>/calls.jsonl, in the format "
+                    + "replay: reads; the folder is created when missing.")
     private Path record;
 
     @Spec
     private CommandSpec spec;
 
-    private final ModelResolver resolver;
+    private final Models models;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile ChatCompletionsServer server;
 
-    /** Creates the command; {@code resolver} turns the {@code --model} spec into a model. */
-    public ServeCommand(ModelResolver resolver) {
-        this.resolver = resolver;
+    /** Creates the command; {@code models} turns the {@code --model} and {@code --embedder} specs into models. */
+    public ServeCommand(Models models) {
+        this.models = models;
     }
 
     @Override
@@ -103,30 +112,25 @@ public final class ServeCommand implements Callable<Integer> {
         String embedderServedName = embedder == null ? null
                 : embedderName != null ? embedderName : nameOf(embedderSpec, embedder);
         ServerOptions serverOptions = new ServerOptions(maxBody, Duration.ofSeconds(graceSeconds), 0);
-        CallLog log = record == null ? null : CallLog.open(record);
-        ChatModel served = resolver.resolve(modelSpec);
-        if (log != null) {
-            served = RecordingChatModel.wrap(served, modelSpec, log);
-        }
+        RunContext run = record == null ? RunContext.detached(0) : new ServeRun(record);
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stop, "polis-serve-shutdown");
-        try (ChatModel closing = served;
-             EmbeddingModel embedding = embedderSpec == null ? null : resolver.resolveEmbedder(embedderSpec)) {
-            server = ChatCompletionsServer.start(closing, name, embedding, embedderServedName,
+        try (ChatModel served = models.chat(ModelRequest.of(modelSpec).inRun(run));
+             EmbeddingModel embedding = embedderSpec == null ? null
+                     : models.embedding(ModelRequest.of(embedderSpec).inRun(run))) {
+            server = ChatCompletionsServer.start(served, name, embedding, embedderServedName,
                     new InetSocketAddress(host, port), serverOptions);
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("Serving " + SpecRedaction.redact(modelSpec) + " as '" + name + "'"
-                    + (embedderSpec == null ? "" : " and " + SpecRedaction.redact(embedderSpec) + " as '"
+            out.println("Serving " + SpecText.shown(modelSpec) + " as '" + name + "'"
+                    + (embedderSpec == null ? "" : " and " + SpecText.shown(embedderSpec) + " as '"
                     + embedderServedName + "'") + " at " + server.baseUrl()
-                    + (log == null ? "" : ", recording calls to " + log.file()) + " (Ctrl-C stops)");
+                    + (record == null ? "" : ", recording calls to " + record.resolve(RunRecord.CALLS))
+                    + " (Ctrl-C stops)");
             out.flush();
             stop.await();
         } finally {
             stopServer();
             removeHook(hook);
-            if (log != null) {
-                log.close();
-            }
         }
         out.println("Stopped.");
         out.flush();
@@ -170,6 +174,22 @@ public final class ServeCommand implements Callable<Integer> {
         if (graceSeconds < 0) {
             throw new ParameterException(spec.commandLine(), "--grace must not be negative but was " + graceSeconds);
         }
+        if (record != null && (record.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl")
+                || Files.isRegularFile(record))) {
+            throw new ParameterException(spec.commandLine(), "--record takes the folder that receives "
+                    + RunRecord.CALLS + ", not a file, but was " + record + "; give the folder instead, for example "
+                    + "--record " + folderFor(record));
+        }
+    }
+
+    /** Returns the folder a user who named the file {@code file} probably meant. */
+    private static String folderFor(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.equalsIgnoreCase(RunRecord.CALLS)) {
+            return file.getParent() == null ? "." : file.getParent().toString();
+        }
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? file.resolveSibling(name.substring(0, dot)) : file.resolveSibling(name + "-calls")).toString();
     }
 
     private static void removeHook(Thread hook) {

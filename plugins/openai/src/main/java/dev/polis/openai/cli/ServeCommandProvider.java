@@ -3,24 +3,22 @@ package dev.polis.openai.cli;
 import java.util.Objects;
 import com.google.inject.Inject;
 import dev.polis.api.cli.CommandProvider;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Models;
 import org.pf4j.Extension;
 
 /** Contributes {@code polis serve}, which serves any model the host can resolve over an OpenAI-compatible API. */
 @Extension
 public final class ServeCommandProvider implements CommandProvider {
 
-    private final ModelResolver resolver;
+    private final Models models;
 
-    /** Creates the provider over the host's extension registry (injected by the host). */
+    /**
+     * Creates the provider over the host's model service (injected by the host), which applies the operator's
+     * inference choices and records calls.
+     */
     @Inject
-    public ServeCommandProvider(ExtensionRegistry registry) {
-        this(ModelResolver.using(registry));
-    }
-
-    /** Creates the provider over any resolver, for tests and embedding. */
-    public ServeCommandProvider(ModelResolver resolver) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    public ServeCommandProvider(Models models) {
+        this.models = Objects.requireNonNull(models, "models");
     }
 
     @Override
@@ -35,6 +33,6 @@ public final class ServeCommandProvider implements CommandProvider {
 
     @Override
     public Object newCommand() {
-        return new ServeCommand(resolver);
+        return new ServeCommand(models);
     }
 }

@@ -14,11 +14,12 @@ import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.Message;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
-import dev.polis.core.calls.CallLog;
-import dev.polis.core.calls.RecordingChatModel;
+import dev.polis.api.run.RunRecord;
 import dev.polis.openai.LoopbackServer;
 import dev.polis.openai.OpenAiChatModelProvider;
+import dev.polis.openai.TestModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +49,8 @@ class ApiKeyTest {
             System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
             ModelSpec spec = new ModelSpec("openai", server.baseUrl(), "qwen",
                     Map.of("apiKeyEnv", "POLIS_TEST_KEY", "maxRetries", 0));
-            try (CallLog log = CallLog.inRunFolder(dir);
-                 ChatModel model = RecordingChatModel.wrap(
-                         new OpenAiChatModelProvider(ENVIRONMENT::get).create(spec), spec, log)) {
+            try (ChatModel model = TestModels.over(new OpenAiChatModelProvider(ENVIRONMENT::get))
+                    .chat(ModelRequest.of(spec).inRun(TestModels.runIn(dir)))) {
                 model.chat(ChatRequest.of(Message.user("hello")));
                 assertThat(authorization.get()).isEqualTo("Bearer " + KEY);
                 assertThatThrownBy(() -> model.chat(ChatRequest.of(Message.user("again"))))
@@ -63,7 +63,7 @@ class ApiKeyTest {
         } finally {
             System.setErr(originalErr);
         }
-        String recorded = Files.readString(dir.resolve(CallLog.FILE_NAME));
+        String recorded = Files.readString(dir.resolve(RunRecord.CALLS));
         assertThat(recorded).contains("POLIS_TEST_KEY", "Incorrect API key provided: ***").doesNotContain(KEY);
         assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain(KEY);
     }
@@ -71,7 +71,7 @@ class ApiKeyTest {
     @Test
     void inlineKeysAreRefusedWithoutEchoingThem() {
         ModelSpec spec = new ModelSpec("openai", "http://127.0.0.1:9/v1", "qwen", Map.of("apiKey", KEY));
-        assertThatThrownBy(() -> new OpenAiChatModelProvider(ENVIRONMENT::get).create(spec))
+        assertThatThrownBy(() -> new OpenAiChatModelProvider(ENVIRONMENT::get).create(ModelRequest.of(spec)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("apiKeyEnv").hasMessageNotContaining(KEY);
     }
@@ -79,7 +79,7 @@ class ApiKeyTest {
     @Test
     void aMissingKeyVariableIsNamed() {
         ModelSpec spec = new ModelSpec("openai", "http://127.0.0.1:9/v1", "qwen", Map.of("apiKeyEnv", "NOPE_KEY"));
-        assertThatThrownBy(() -> new OpenAiChatModelProvider(ENVIRONMENT::get).create(spec))
+        assertThatThrownBy(() -> new OpenAiChatModelProvider(ENVIRONMENT::get).create(ModelRequest.of(spec)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("NOPE_KEY, which is not set");
     }
 }

@@ -12,7 +12,7 @@ import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.chat.Message;
-import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.Usage;
 import dev.polis.openai.OpenAiChatModelProvider;
 import dev.polis.openai.server.ChatCompletionsServer;
@@ -35,7 +35,7 @@ class OpenAiClientAgainstServerTest {
     void start() {
         server = ChatCompletionsServer.start(scripted, "tiny", new InetSocketAddress("127.0.0.1", 0),
                 ServerOptions.DEFAULTS);
-        client = new OpenAiChatModelProvider(name -> null).create(ModelSpec.parse("openai:" + server.baseUrl() + "#tiny"));
+        client = new OpenAiChatModelProvider(name -> null).create(ModelRequest.of("openai:" + server.baseUrl() + "#tiny"));
     }
 
     @AfterEach

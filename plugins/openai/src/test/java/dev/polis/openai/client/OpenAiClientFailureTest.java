@@ -23,6 +23,7 @@ import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatStreamListener;
 import dev.polis.api.chat.Message;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.openai.LoopbackServer;
 import dev.polis.openai.OpenAiChatModelProvider;
@@ -56,8 +57,8 @@ class OpenAiClientFailureTest {
         Map<String, Object> options = new HashMap<>(Map.of("initialBackoff", "10ms", "maxRetries", 2,
                 "readTimeout", "2s", "connectTimeout", "2s"));
         options.putAll(extra);
-        ChatModel model = new OpenAiChatModelProvider(name -> null).create(new ModelSpec("openai", baseUrl, "qwen",
-                options));
+        ChatModel model = new OpenAiChatModelProvider(name -> null).create(ModelRequest.of(new ModelSpec("openai", baseUrl,
+                "qwen", options)));
         closing.add(model);
         return model;
     }

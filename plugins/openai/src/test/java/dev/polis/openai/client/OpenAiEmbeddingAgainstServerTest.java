@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import dev.polis.api.PolisException;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.embedding.EmbeddingModel;
 import dev.polis.api.embedding.EmbeddingRequest;
@@ -44,7 +45,7 @@ class OpenAiEmbeddingAgainstServerTest {
 
     private EmbeddingModel client(String model, Map<String, Object> options) {
         return new OpenAiEmbeddingModelProvider(name -> null)
-                .create(new ModelSpec("openai", server.baseUrl().toString(), model, options));
+                .create(ModelRequest.of(new ModelSpec("openai", server.baseUrl().toString(), model, options)));
     }
 
     @Test

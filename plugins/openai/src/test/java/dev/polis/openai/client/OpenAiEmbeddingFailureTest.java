@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.PolisException;
+import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.embedding.Embedding;
 import dev.polis.api.embedding.EmbeddingModel;
@@ -54,7 +55,7 @@ class OpenAiEmbeddingFailureTest {
                 "readTimeout", "2s", "connectTimeout", "2s"));
         options.putAll(extra);
         EmbeddingModel model = new OpenAiEmbeddingModelProvider(Map.of("EMBED_KEY", KEY)::get)
-                .create(new ModelSpec("openai", baseUrl, "mxbai", options));
+                .create(ModelRequest.of(new ModelSpec("openai", baseUrl, "mxbai", options)));
         closing.add(model);
         return model;
     }

@@ -11,7 +11,8 @@ import dev.polis.api.agent.AgentProvider;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.embedding.EmbeddingModel;
-import dev.polis.core.registry.ExtensionRegistry;
+import dev.polis.api.host.Models;
+import dev.polis.api.run.RunContext;
 import dev.polis.govsim.agent.llm.prompt.PromptLibrary;
 import dev.polis.govsim.agent.llm.retrieval.EmbeddingRelevance;
 import dev.polis.govsim.agent.llm.retrieval.Relevance;
@@ -24,7 +25,8 @@ import org.pf4j.Extension;
  * Creates GovSim's LLM generative agents ({@value #ID}) from an agent's model and settings.
  *
  * <p>The agent's own model ({@link AgentContext#model()}) is required. Its settings may name a separate
- * framework model and an embedding model by spec; the host resolves them through its registry.
+ * framework model and an embedding model by spec; the host's {@link Models} creates them for the agent's run, so
+ * the operator's inference choices apply to them and their calls are recorded in the run's {@code calls.jsonl}.
  */
 @Extension
 public final class LlmAgentProvider implements AgentProvider {
@@ -34,10 +36,10 @@ public final class LlmAgentProvider implements AgentProvider {
 
     private final ModelResolver resolver;
 
-    /** Creates the provider over the host's extension registry (injected by the host). */
+    /** Creates the provider over the host's models (injected by the host). */
     @Inject
-    public LlmAgentProvider(ExtensionRegistry registry) {
-        this(ModelResolver.using(registry));
+    public LlmAgentProvider(Models models) {
+        this(ModelResolver.using(models));
     }
 
     /** Creates the provider over any resolver, for tests and embedding. */
@@ -64,11 +66,11 @@ public final class LlmAgentProvider implements AgentProvider {
         List<AutoCloseable> owned = new ArrayList<>();
         try {
             ChatModel framework = settings.frameworkModel().map(spec -> {
-                ChatModel created = resolver.chatModel(spec);
+                ChatModel created = resolver.chatModel(spec, context.run());
                 owned.add(created);
                 return created;
             }).orElse(model);
-            Relevance relevance = relevance(settings, context.agentId(), owned);
+            Relevance relevance = relevance(settings, context.agentId(), context.run(), owned);
             PromptLibrary library = settings.prompts().map(PromptLibrary::withOverrides).orElseGet(PromptLibrary::builtIn);
             Retriever retriever = new Retriever(RetrievalWeights.ORIGINAL.withOrder(settings.recency()), relevance);
             GenerationSettings generation = GenerationSettings.DEFAULTS.withTemperature(settings.temperature())
@@ -81,11 +83,11 @@ public final class LlmAgentProvider implements AgentProvider {
         }
     }
 
-    private Relevance relevance(LlmAgentSettings settings, String agentId, List<AutoCloseable> owned) {
+    private Relevance relevance(LlmAgentSettings settings, String agentId, RunContext run, List<AutoCloseable> owned) {
         if (settings.lexical()) {
             return new TfIdfRelevance();
         }
-        EmbeddingModel embedder = resolver.embeddingModel(settings.embedder());
+        EmbeddingModel embedder = resolver.embeddingModel(settings.embedder(), run);
         owned.add(embedder);
         return new EmbeddingRelevance(embedder, Map.of("agent", agentId, "phase", "retrieval"));
     }

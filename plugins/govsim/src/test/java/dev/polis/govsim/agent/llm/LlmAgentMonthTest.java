@@ -12,6 +12,7 @@ import dev.polis.api.agent.AgentContext;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.embedding.EmbeddingModel;
+import dev.polis.api.run.RunContext;
 import dev.polis.govsim.agent.llm.memory.MemoryKind;
 import dev.polis.govsim.agent.llm.memory.MemoryNode;
 import dev.polis.govsim.protocol.AgentProfile;
@@ -225,13 +226,14 @@ class LlmAgentMonthTest {
         ScriptedChatModel framework = ScriptedGovSim.model("Framework", "Answer: 0");
         ModelResolver resolver = new ModelResolver() {
             @Override
-            public ChatModel chatModel(String spec) {
+            public ChatModel chatModel(String spec, RunContext context) {
                 assertThat(spec).isEqualTo("scripted:framework");
+                assertThat(context).as("the framework model serves the agent's run").isSameAs(run);
                 return framework;
             }
 
             @Override
-            public EmbeddingModel embeddingModel(String spec) {
+            public EmbeddingModel embeddingModel(String spec, RunContext context) {
                 throw new AssertionError("no embedder expected");
             }
         };

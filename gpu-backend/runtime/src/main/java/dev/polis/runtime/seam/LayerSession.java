@@ -1,0 +1,30 @@
+package dev.polis.runtime.seam;
+
+import java.util.function.Supplier;
+import ai.djl.ndarray.NDManager;
+import dev.polis.api.inference.LmSession;
+
+/**
+ * A runtime session as the seams see it: one {@link KvCache} per layer and the manager of the step in progress.
+ * The runtime's {@code TransformerSession} is one; {@link LayerAccess} and {@link PrefillStrategy} work on it.
+ */
+public interface LayerSession extends LmSession {
+
+    /** Returns how many sequences this session decodes together. */
+    int batchSize();
+
+    /** Returns the most tokens a sequence may hold. */
+    int capacity();
+
+    /** Returns the cache of {@code layer}, for KV-cache policies and layer-level decoders. */
+    KvCache cache(int layer);
+
+    /** Returns the manager of the step in progress; only valid inside {@link #step(Supplier)}. */
+    NDManager stepManager();
+
+    /**
+     * Runs {@code work} as one step: arrays it creates are freed when it returns, so it must return plain Java
+     * values. Steps may nest; the outermost one frees.
+     */
+    <R> R step(Supplier<R> work);
+}

@@ -1,0 +1,50 @@
+package dev.polis.api.run;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * One run's folder in the host's format: {@code run.json} (status, seed, times, error), {@code metrics.json},
+ * {@code events.jsonl} and the files a plugin adds beside them.
+ *
+ * <p>Obtained from {@link dev.polis.api.host.RunFolders}. A run that is started again after a crash keeps its
+ * original start time, so that resuming reads as one run.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface RunRecord {
+
+    /** The name of the event log in a run folder. */
+    String EVENTS = "events.jsonl";
+    /** The name of the metrics file in a run folder. */
+    String METRICS = "metrics.json";
+    /** The name of the model call log in a run folder. */
+    String CALLS = "calls.jsonl";
+
+    /** Returns the run's id, also the folder's name. */
+    String runId();
+
+    /** Returns the run's folder (it may not exist before {@link #started}). */
+    Path directory();
+
+    /** Returns the file {@code name} in the run's folder. */
+    default Path file(String name) {
+        return directory().resolve(name);
+    }
+
+    /** Returns how far the run got, or empty when it never started. */
+    Optional<RunStatus> status();
+
+    /** Creates the folder and marks the run started with {@code seed}, keeping the start time of an earlier try. */
+    void started(long seed);
+
+    /** Writes the run's metrics and marks it finished. */
+    void finished(Map<String, Double> metrics);
+
+    /** Marks the run failed with {@code reason}, one sentence naming what went wrong. */
+    void failed(String reason);
+
+    /** Returns the metrics written by {@link #finished}, or an empty map. */
+    Map<String, Double> metrics();
+}

@@ -1,0 +1,97 @@
+package dev.polis.core.host;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import dev.polis.api.InvalidInputException;
+import dev.polis.api.host.RunFolders;
+import dev.polis.api.run.RunRecord;
+import dev.polis.api.run.RunStatus;
+import dev.polis.core.run.RunFolder;
+import dev.polis.core.run.RunInfo;
+
+/** The host's {@link RunFolders}: {@code run.json} and {@code metrics.json} written whole, as {@code polis run} writes them. */
+public final class HostRunFolders implements RunFolders {
+
+    private final Clock clock;
+
+    /** Creates run folders stamped with {@code clock}. */
+    public HostRunFolders(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Creates run folders stamped with the system clock. */
+    public HostRunFolders() {
+        this(Clock.systemUTC());
+    }
+
+    @Override
+    public RunRecord open(Path output, String runId) {
+        if (runId == null || runId.isBlank() || runId.indexOf('\0') >= 0
+                || !runId.equals(Path.of(runId).getFileName().toString()) || runId.equals(".") || runId.equals("..")) {
+            throw new InvalidInputException("run id '" + runId + "' is not a plain folder name; use letters, digits, "
+                    + "'-', '_' and '.' without '/'");
+        }
+        return new FolderRecord(RunFolder.of(output, runId), runId);
+    }
+
+    /** One run's folder. */
+    private final class FolderRecord implements RunRecord {
+
+        private final RunFolder folder;
+        private final String runId;
+
+        FolderRecord(RunFolder folder, String runId) {
+            this.folder = folder;
+            this.runId = runId;
+        }
+
+        @Override
+        public String runId() {
+            return runId;
+        }
+
+        @Override
+        public Path directory() {
+            return folder.directory();
+        }
+
+        @Override
+        public Optional<RunStatus> status() {
+            return folder.readInfo().map(RunInfo::status);
+        }
+
+        @Override
+        public void started(long seed) {
+            folder.create();
+            String startedAt = folder.readInfo().map(RunInfo::startedAt).orElse(clock.instant().toString());
+            folder.writeInfo(new RunInfo(runId, RunStatus.STARTED, seed, startedAt, null, null, List.of()));
+        }
+
+        @Override
+        public void finished(Map<String, Double> metrics) {
+            folder.writeMetrics(metrics);
+            end(RunStatus.FINISHED, null);
+        }
+
+        @Override
+        public void failed(String reason) {
+            end(RunStatus.FAILED, reason);
+        }
+
+        @Override
+        public Map<String, Double> metrics() {
+            return folder.readMetrics();
+        }
+
+        private void end(RunStatus status, String reason) {
+            folder.create();
+            RunInfo info = folder.readInfo().orElse(new RunInfo(runId, RunStatus.STARTED, 0,
+                    clock.instant().toString(), null, null, List.of()));
+            folder.writeInfo(info.ended(status, clock.instant().toString(), reason));
+        }
+    }
+}
