@@ -1,0 +1,2 @@
+/** Instruction-hierarchy guards: the guard providers this plugin contributes. */
+package dev.polis.guards;

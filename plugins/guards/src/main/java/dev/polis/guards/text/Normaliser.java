@@ -1,0 +1,51 @@
+package dev.polis.guards.text;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prepares a message for scanning: Unicode NFKC, invisible and tag characters removed (tag text read out),
+ * homoglyphs folded, and base64, hexadecimal and ROT13 payloads decoded and scanned again (one level deep).
+ */
+public final class Normaliser {
+
+    private static final int MAX_VIEWS = 8;
+
+    /** Returns {@code text} normalised, with the decoded views a detector should scan too. */
+    public ScanText prepare(String text) {
+        List<String> findings = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        String hidden = InvisibleCharacters.hiddenTagText(text);
+        if (InvisibleCharacters.count(text) > 0) {
+            findings.add("invisible characters");
+        }
+        String normalised = clean(text);
+        views.add(normalised);
+        if (!hidden.isBlank()) {
+            findings.add("hidden tag text");
+            views.add(clean(hidden));
+        }
+        for (String decoded : Decoders.base64(normalised)) {
+            addDecoded(views, findings, "base64 payload", decoded);
+        }
+        for (String decoded : Decoders.hex(normalised)) {
+            addDecoded(views, findings, "hex payload", decoded);
+        }
+        Decoders.rot13IfReadable(normalised).ifPresent(d -> addDecoded(views, findings, "ROT13 text", d));
+        return new ScanText(normalised, views, findings);
+    }
+
+    /** Returns {@code text} after NFKC, invisible-character removal and homoglyph folding. */
+    public static String clean(String text) {
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return Homoglyphs.fold(InvisibleCharacters.strip(nfkc));
+    }
+
+    private static void addDecoded(List<String> views, List<String> findings, String finding, String decoded) {
+        if (views.size() < MAX_VIEWS) {
+            findings.add(finding);
+            views.add(clean(decoded));
+        }
+    }
+}
