@@ -1,5 +1,6 @@
 package dev.polis.api.inference;
 
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -21,8 +22,11 @@ public interface CausalLm {
     /** Opens a new, empty session. */
     LmSession newSession();
 
-    /** Returns a runtime-specific capability of the given type, or {@code null} when absent. */
-    default <T> T seam(Class<T> type) {
-        return null;
+    /**
+     * Returns a runtime-specific capability of the given type, empty when this model lacks it; the same objects
+     * {@link AcceleratorTarget#seam(Class)} hands accelerators.
+     */
+    default <T> Optional<T> seam(Class<T> type) {
+        return Optional.empty();
     }
 }

@@ -5,7 +5,10 @@ import dev.polis.api.InvalidInputException;
 import dev.polis.api.inference.LmSession;
 import dev.polis.runtime.model.TransformerSession;
 
-/** A session of {@link EarlyExitLm}: tokens run through layers {@code 0..E-1}, then the final norm and head. */
+/**
+ * A session of {@link EarlyExitLm}: tokens run through layers {@code 0..E-1}, then the final norm and head. Prompts
+ * ({@link #appendLast}) go through the runtime's installed prefill strategy limited to those E layers.
+ */
 final class EarlyExitSession implements LmSession {
 
     private final LayeredModel model;
@@ -25,7 +28,7 @@ final class EarlyExitSession implements LmSession {
 
     @Override
     public float[] appendLast(int[] tokens) {
-        return forward(tokens, 1)[0];
+        return session.appendLast(tokens, exitLayer);
     }
 
     private float[][] forward(int[] tokens, int rows) {

@@ -18,9 +18,8 @@ public record LayeredModel(TransformerLm lm, LayerAccess layers) {
 
     /** Returns the layered view of {@code model}, or empty when it is not a runtime model with the layer seam. */
     public static Optional<LayeredModel> of(CausalLm model) {
-        TransformerLm lm = model.seam(TransformerLm.class);
-        LayerAccess layers = model.seam(LayerAccess.class);
-        return lm == null || layers == null ? Optional.empty() : Optional.of(new LayeredModel(lm, layers));
+        return model.seam(TransformerLm.class).flatMap(lm ->
+                model.seam(LayerAccess.class).map(layers -> new LayeredModel(lm, layers)));
     }
 
     /** Returns the number of decoder layers L. */

@@ -13,7 +13,14 @@ package dev.polis.layerskip.decode;
  *                      the head over k+1 rows)
  * @param singleDrafts  how many draft steps ran on exactly one token (their time is in {@code singleDraftNanos})
  * @param singleDraftNanos time of the single-token draft steps
+ * @param prompt        whether this was the prompt's prefill (through the installed prefill strategy, all layers),
+ *                      which emits the full model's first token and is not a speculative round
  */
 record Round(int[] emitted, int drafted, int accepted, int exitRows, long draftNanos, long verifyNanos,
-             int singleDrafts, long singleDraftNanos) {
+             int singleDrafts, long singleDraftNanos, boolean prompt) {
+
+    /** The prefill of a prompt that took {@code nanos} and gave {@code token}. */
+    static Round prefill(int token, long nanos) {
+        return new Round(new int[] {token}, 0, 0, 0, 0, nanos, 0, 0, true);
+    }
 }

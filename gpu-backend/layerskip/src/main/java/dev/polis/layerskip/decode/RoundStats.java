@@ -18,8 +18,11 @@ final class RoundStats {
     private long singleDraftNanos;
     private long verifyNanos;
 
-    /** Records {@code round}. */
+    /** Records {@code round}; the prompt's prefill counts towards the time per token only, not as a round. */
     void add(Round round) {
+        if (round.prompt()) {
+            return;
+        }
         rounds++;
         drafted += round.drafted();
         accepted += round.accepted();

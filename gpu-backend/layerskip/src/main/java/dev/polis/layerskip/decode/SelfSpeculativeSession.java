@@ -8,16 +8,20 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import dev.polis.runtime.model.TransformerSession;
+import dev.polis.runtime.seam.AppendPhase;
 
 /**
- * One sequence decoded self-speculatively (spec §A.3): each {@link #round} drafts up to d tokens with layers
- * {@code 0..E-1}, then runs layers {@code E..L-1} once over the exit-layer hidden states of the pending token and the
- * drafts, keeps the longest accepted prefix plus one full-model token, and crops every layer's cache to the kept
- * tokens.
+ * One sequence decoded self-speculatively (spec §A.3): the first {@link #round} prefills the prompt through the
+ * runtime's installed prefill strategy and every layer ({@link AppendPhase#PROMPT}, so KV-cache policies see the
+ * prompt once) and emits the full model's first token; each later round drafts up to d tokens with layers
+ * {@code 0..E-1}, then runs layers {@code E..L-1} once ({@link AppendPhase#VERIFY}) over the exit-layer hidden states
+ * of the pending token and the drafts, keeps the longest accepted prefix plus one full-model token, and crops every
+ * layer's cache to the kept tokens.
  *
  * <p>Invariant between rounds: every layer's cache holds the prompt and the emitted tokens except the last one,
- * which is {@link #pending()} (the whole prompt before the first round). Draft KV of layers below E is reused by the
- * verifier; the exit-layer hidden states ("exit query cache") live only for the round.
+ * which is {@link #pending()} (the whole prompt before the first round), up to the positions a KV-cache policy
+ * dropped. Draft KV of layers below E is reused by the verifier; the exit-layer hidden states ("exit query cache")
+ * live only for the round.
  */
 final class SelfSpeculativeSession implements AutoCloseable {
 
@@ -56,16 +60,27 @@ final class SelfSpeculativeSession implements AutoCloseable {
 
     /**
      * Runs one round drafting at most {@code maxDrafts} tokens (0 runs the full model on the pending tokens); drafting
-     * stops early at a token of {@code stops}.
+     * stops early at a token of {@code stops}. The first round prefills the prompt instead.
      */
     Round round(int maxDrafts, Set<Integer> stops) {
         if (room() < 0) {
             throw new IllegalStateException("the session is full: no room for the pending tokens");
         }
+        if (session.length() == 0) {
+            return prefill();
+        }
         int drafts = Math.max(0, Math.min(maxDrafts, room()));
         Round round = session.step(() -> run(drafts, stops));
         pending = new int[] {round.emitted()[round.emitted().length - 1]};
         return round;
+    }
+
+    private Round prefill() {
+        long start = System.nanoTime();
+        float[] logits = session.appendLast(pending);
+        int next = speculation.verify(new int[0], new float[0][], new float[][] {logits}).next();
+        pending = new int[] {next};
+        return Round.prefill(next, System.nanoTime() - start);
     }
 
     private Round run(int maxDrafts, Set<Integer> stops) {
@@ -102,7 +117,8 @@ final class SelfSpeculativeSession implements AutoCloseable {
         exitStates.add(model.run(session, tail, position, 0, exitLayer));
         NDArray exits = exitStates.size() == 1 ? exitStates.get(0)
                 : NDArrays.concat(new NDList(exitStates.toArray(NDArray[]::new)), 1);
-        NDArray verified = model.run(session, exits, n, exitLayer, model.depth());
+        NDArray verified = session.phase(AppendPhase.VERIFY,
+                () -> model.run(session, exits, n, exitLayer, model.depth()));
         float[][] full = model.lastLogits(verified, k + 1);
         int[] drafts = Arrays.copyOf(drafted, k);
         Speculation.Verdict verdict = speculation.verify(drafts, Arrays.copyOf(draftLogits, k), full);
@@ -112,7 +128,7 @@ final class SelfSpeculativeSession implements AutoCloseable {
         int[] emitted = Arrays.copyOf(drafts, m + 1);
         emitted[m] = verdict.next();
         return new Round(emitted, k, m, exitRows, drafting - start, System.nanoTime() - drafting, singles,
-                singleNanos);
+                singleNanos, false);
     }
 
     @Override

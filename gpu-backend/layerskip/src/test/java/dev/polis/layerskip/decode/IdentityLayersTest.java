@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Spec §A.8 oracles 2 and 4: with layers E..L-1 identity (o_proj and down_proj zeroed) every draft is accepted and
  * every round emits d+1 tokens; after every round each layer's cache holds {@code len(prompt) + len(out) - 1}
- * entries, and the verifier got {@code len(pending) + k - 1} exit-layer rows besides the last draft.
+ * entries, and the verifier got {@code len(pending) + k - 1} exit-layer rows besides the last draft. The prompt's
+ * prefill (through the runtime's prefill seam) comes first and emits the full model's first token.
  */
 class IdentityLayersTest {
 
@@ -37,10 +38,15 @@ class IdentityLayersTest {
                 int[] out = {0};
                 List<Integer> perRound = new ArrayList<>();
                 SelfSpeculativeDecoder decoder = new SelfSpeculativeDecoder((session, round) -> {
-                    int pendingBefore = out[0] == 0 ? prompt.length : 1;
                     out[0] += round.emitted().length;
-                    perRound.add(round.emitted().length);
-                    if (round.drafted() > 0 && round.exitRows() != pendingBefore + round.drafted() - 1) {
+                    if (round.prompt() && (out[0] != 1 || round.drafted() != 0)) {
+                        violations.add("the prefill came after " + (out[0] - 1) + " tokens, drafting "
+                                + round.drafted());
+                    }
+                    if (!round.prompt()) {
+                        perRound.add(round.emitted().length);
+                    }
+                    if (round.drafted() > 0 && round.exitRows() != round.drafted()) {
                         violations.add("exit rows " + round.exitRows());
                     }
                     for (int l = 0; l < LAYERS; l++) {
@@ -51,7 +57,7 @@ class IdentityLayersTest {
                     }
                 });
                 DecodeRequest request = new DecodeRequest(prompt,
-                        GenerationSettings.DEFAULTS.withMaxTokens(rounds * (drafts + 1)), null,
+                        GenerationSettings.DEFAULTS.withMaxTokens(1 + rounds * (drafts + 1)), null,
                         LayerSkipOptions.of(EXIT, drafts));
                 DecodeResult result = decoder.decode(lm, request, TokenListener.ignoring());
 

@@ -106,7 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
                     lm.device(), System.getProperty("ai.djl.pytorch.num_threads", "default"), lm.weightBytes());
             out.printf("decoder %s; accelerators: %s%n", chosen.id(), inference.acceleratorIds().isEmpty() ? "none"
                     : String.join(", ", inference.acceleratorIds()));
-            double bandwidth = bandwidth(lm.seam(FeedForwardSeam.class).manager());
+            double bandwidth = bandwidth(lm.seam(FeedForwardSeam.class).orElseThrow().manager());
             out.printf("copy bandwidth %.2f GB/s -> bound %.1f ms/token (%.1f tokens/s)%n", bandwidth / 1e9,
                     lm.weightBytes() / bandwidth * 1e3, bandwidth / lm.weightBytes());
             SplittableRandom random = new SplittableRandom(1);

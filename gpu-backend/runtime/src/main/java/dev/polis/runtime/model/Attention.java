@@ -1,17 +1,15 @@
 package dev.polis.runtime.model;
 
-import java.util.List;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.seam.KvCache;
-import dev.polis.runtime.seam.KvCachePolicy;
 
 /**
  * Grouped-query self-attention of one layer over its KV cache: one fused projection for q, k and v, one rotary
  * embedding for queries and keys together, cache append, attention of each query group against its shared key/value
- * head, output projection. KV-cache policies run after a multi-token append, once attention over the full cache is
- * done.
+ * head, output projection. While a phase is logged ({@link PhaseLog}, only when KV-cache policies are installed), the
+ * queries are recorded so the policies can run once the phase is done.
  */
 final class Attention {
 
@@ -34,7 +32,7 @@ final class Attention {
     }
 
     /** Returns the attention output for normalised {@code x} ({@code [batch, tokens, hidden]}). */
-    NDArray apply(NDArray x, Step step, KvCache cache, List<KvCachePolicy> policies) {
+    NDArray apply(NDArray x, Step step, KvCache cache, PhaseLog log) {
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
         // heads first: [batch, heads + 2·kvHeads, tokens, headDim]; queries and keys are rotated together
@@ -63,10 +61,8 @@ final class Attention {
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, tokens, (long) heads * headDim);
         NDArray out = Ops.linear(context, weights.output(), weights.outputBias());
-        if (tokens > 1) {
-            for (KvCachePolicy policy : policies) {
-                policy.afterPrefill(layer, q, cache);
-            }
+        if (log != null) {
+            log.record(layer, q, step.positions, cache);
         }
         return out;
     }

@@ -1,10 +1,8 @@
 package dev.polis.runtime.model;
 
-import java.util.List;
 import ai.djl.ndarray.NDArray;
 import dev.polis.runtime.seam.FeedForward;
 import dev.polis.runtime.seam.KvCache;
-import dev.polis.runtime.seam.KvCachePolicy;
 
 /** One pre-norm decoder block: {@code h + attn(norm(h))}, then {@code h + ff(norm(h))}. */
 final class DecoderLayer {
@@ -19,8 +17,8 @@ final class DecoderLayer {
         this.eps = eps;
     }
 
-    NDArray apply(NDArray h, Step step, KvCache cache, FeedForward feedForward, List<KvCachePolicy> policies) {
-        NDArray attended = h.add(attention.apply(Ops.rmsNorm(h, weights.inputNorm(), eps), step, cache, policies));
+    NDArray apply(NDArray h, Step step, KvCache cache, FeedForward feedForward, PhaseLog log) {
+        NDArray attended = h.add(attention.apply(Ops.rmsNorm(h, weights.inputNorm(), eps), step, cache, log));
         return attended.add(feedForward.apply(Ops.rmsNorm(attended, weights.postNorm(), eps)));
     }
 }

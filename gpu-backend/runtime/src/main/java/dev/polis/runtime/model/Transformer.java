@@ -91,9 +91,10 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
                     + layers.size() + ")");
         }
         Step step = new Step(session.stepManager(), positions, rope);
+        PhaseLog log = session instanceof TransformerSession own ? own.phaseLog() : null;
         NDArray h = hidden;
         for (int l = from; l < to; l++) {
-            h = layers.get(l).apply(h, step, session.cache(l), feedForwards[l], policies);
+            h = layers.get(l).apply(h, step, session.cache(l), feedForwards[l], log);
         }
         return h;
     }
@@ -121,6 +122,11 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     @Override
     public void add(KvCachePolicy policy) {
         policies.add(policy);
+    }
+
+    /** Returns whether any policy is installed (the default path asks this and nothing more). */
+    boolean hasPolicies() {
+        return !policies.isEmpty();
     }
 
     @Override

@@ -136,17 +136,17 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
     }
 
     @Override
-    public <T> T seam(Class<T> type) {
+    public <T> Optional<T> seam(Class<T> type) {
         if (type.isInstance(transformer)) {
-            return type.cast(transformer);
+            return Optional.of(type.cast(transformer));
         }
         if (type.isInstance(this)) {
-            return type.cast(this);
+            return Optional.of(type.cast(this));
         }
         if (type == ModelConfig.class) {
-            return type.cast(config);
+            return Optional.of(type.cast(config));
         }
-        return null;
+        return Optional.empty();
     }
 
     /** Returns this model as the target accelerators install into. */
@@ -159,7 +159,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
 
             @Override
             public <T> Optional<T> seam(Class<T> type) {
-                return Optional.ofNullable(TransformerLm.this.seam(type));
+                return TransformerLm.this.seam(type);
             }
         };
     }

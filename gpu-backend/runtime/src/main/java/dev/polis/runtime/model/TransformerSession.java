@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import dev.polis.api.InvalidInputException;
+import dev.polis.runtime.seam.AppendPhase;
 import dev.polis.runtime.seam.KvCache;
+import dev.polis.runtime.seam.LayerAccess;
 import dev.polis.runtime.seam.LayerSession;
 
 /**
@@ -24,6 +26,7 @@ public final class TransformerSession implements LayerSession {
     private final int batch;
     private final int capacity;
     private NDManager step;
+    private PhaseLog phaseLog;
     private int length;
 
     TransformerSession(Transformer transformer, NDManager parent, int batch, int capacity, int kvHeads, int headDim) {
@@ -83,6 +86,30 @@ public final class TransformerSession implements LayerSession {
     }
 
     @Override
+    public <R> R phase(AppendPhase phase, Supplier<R> work) {
+        return step(() -> {
+            if (phaseLog != null || !transformer.hasPolicies()) {
+                return work.get();
+            }
+            PhaseLog log = new PhaseLog(phase, caches.length);
+            phaseLog = log;
+            try {
+                R result = work.get();
+                phaseLog = null;
+                log.fire(transformer.policies(), this);
+                return result;
+            } finally {
+                phaseLog = null;
+            }
+        });
+    }
+
+    /** Returns the log of the phase in progress, or {@code null} (always on the default path). */
+    PhaseLog phaseLog() {
+        return phaseLog;
+    }
+
+    @Override
     public float[][] append(int[] tokens) {
         requireSingle();
         return appendBatch(new int[][] {tokens})[0];
@@ -91,12 +118,13 @@ public final class TransformerSession implements LayerSession {
     /** Appends {@code tokens[b]} to sequence {@code b} and returns {@code [batch][tokens][vocab]} logits. */
     public float[][][] appendBatch(int[][] tokens) {
         int count = checkAppend(tokens);
-        return step(() -> {
+        Supplier<float[][][]> work = () -> {
             int[] positions = nextPositions(count);
             NDArray hidden = transformer.run(this, transformer.embed(this, tokens), positions, 0, caches.length);
             length += count;
             return rows(transformer.logits(hidden), count);
-        });
+        };
+        return count > 1 ? phase(AppendPhase.APPEND, work) : step(work);
     }
 
     /**
@@ -109,15 +137,37 @@ public final class TransformerSession implements LayerSession {
         return appendLastBatch(new int[][] {tokens})[0];
     }
 
+    /**
+     * {@link #appendLast} through the first {@code depth} layers only, then the final norm and LM head: how early-exit
+     * decoders prefill a prompt through the installed strategy (which sees a {@link LayerAccess} of {@code depth}
+     * layers).
+     */
+    public float[] appendLast(int[] tokens, int depth) {
+        requireSingle();
+        return appendLastBatch(new int[][] {tokens}, depth)[0];
+    }
+
     /** Batched {@link #appendLast}: returns {@code [batch][vocab]}. */
     public float[][] appendLastBatch(int[][] tokens) {
+        return appendLastBatch(tokens, caches.length);
+    }
+
+    /**
+     * Batched {@link #appendLast(int[], int)}. A prompt (several tokens, or the first append) is a
+     * {@link AppendPhase#PROMPT} run by the installed prefill strategy; one token more is a plain decode step.
+     */
+    public float[][] appendLastBatch(int[][] tokens, int depth) {
         int count = checkAppend(tokens);
-        return step(() -> {
+        if (depth < 1 || depth > caches.length) {
+            throw new IllegalArgumentException("depth must be in [1, " + caches.length + "] but was " + depth);
+        }
+        boolean prompt = count > 1 || length == 0;
+        Supplier<float[][]> work = () -> {
             int[] positions = nextPositions(count);
             NDArray embedded = transformer.embed(this, tokens);
             NDArray hidden = count == 1
-                    ? transformer.run(this, embedded, positions, 0, caches.length)
-                    : transformer.strategy().prefill(this, transformer, embedded, positions);
+                    ? transformer.run(this, embedded, positions, 0, depth)
+                    : transformer.strategy().prefill(this, transformer.truncated(depth), embedded, positions);
             length += count;
             long rows = hidden.getShape().get(1);
             NDArray last = hidden.get(new NDIndex().addAllDim().addSliceDim(rows - 1, rows));
@@ -127,7 +177,8 @@ public final class TransformerSession implements LayerSession {
                 out[b] = logits[b][0];
             }
             return out;
-        });
+        };
+        return prompt ? phase(AppendPhase.PROMPT, work) : step(work);
     }
 
     @Override

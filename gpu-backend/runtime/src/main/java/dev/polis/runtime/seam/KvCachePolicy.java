@@ -1,20 +1,19 @@
 package dev.polis.runtime.seam;
 
-import ai.djl.ndarray.NDArray;
-
 /**
- * Decides what a layer's KV cache keeps: called by every attention layer after it has written a multi-token
- * append (a prompt) to its cache. SnapKV compresses here; the default keeps everything.
+ * Decides what a layer's KV cache keeps (SnapKV compresses here; the default keeps everything).
+ *
+ * <p>Called once per layer at the end of every {@link AppendPhase phase} that appended to that layer: after the
+ * prompt (once, however the {@link PrefillStrategy} split it), after a speculative decoder's verification block,
+ * after other multi-token appends. Never for single-token decode steps, and never when no policy is installed, so
+ * the default path pays nothing. A policy that acts only on prompts checks {@code event.phase()}.
+ *
+ * <p>It may rewrite the cache ({@link KvCache#replace}, {@link KvCache#crop}) and must keep, per head, slots in
+ * increasing position order when the session is cropped afterwards (speculative decoders crop rejected drafts).
  */
 @FunctionalInterface
 public interface KvCachePolicy {
 
-    /**
-     * Lets the policy rewrite {@code cache} (for example with {@link KvCache#replace}).
-     *
-     * @param layer   the layer index
-     * @param queries the appended tokens' queries after the rotary embedding, {@code [batch, heads, tokens, headDim]}
-     * @param cache   the layer's cache, already holding the appended keys and values
-     */
-    void afterPrefill(int layer, NDArray queries, KvCache cache);
+    /** Lets the policy rewrite {@code event.cache()}. */
+    void afterAppend(KvCacheEvent event);
 }

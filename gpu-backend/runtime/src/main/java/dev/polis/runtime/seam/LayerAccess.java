@@ -26,4 +26,9 @@ public interface LayerAccess {
 
     /** Applies the final norm and the LM head: {@code [batch, tokens, hidden]} to {@code [batch, tokens, vocab]}. */
     NDArray logits(NDArray hidden);
+
+    /** Returns a view of the first {@code depth} layers (early exit); {@code depth} is in {@code [1, layers()]}. */
+    default LayerAccess truncated(int depth) {
+        return depth == layers() ? this : new TruncatedLayers(this, depth);
+    }
 }

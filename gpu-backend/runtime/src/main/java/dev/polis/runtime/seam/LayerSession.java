@@ -27,4 +27,12 @@ public interface LayerSession extends LmSession {
      * values. Steps may nest; the outermost one frees.
      */
     <R> R step(Supplier<R> work);
+
+    /**
+     * Runs {@code work} as a step in which appends count as {@code phase}: when it returns, every installed
+     * {@link KvCachePolicy} sees each layer that was appended to, once. Nested phases belong to the outermost one.
+     * Layer-level decoders wrap multi-token appends in it (LayerSkip's verification block is {@link
+     * AppendPhase#VERIFY}); prompts go through {@link dev.polis.api.inference.LmSession#appendLast} instead.
+     */
+    <R> R phase(AppendPhase phase, Supplier<R> work);
 }

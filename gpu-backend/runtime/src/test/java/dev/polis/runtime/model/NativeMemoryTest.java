@@ -21,7 +21,7 @@ class NativeMemoryTest {
         checkpoint.writeTo(dir);
         try (TransformerLm lm = TransformerLm.load(dir, LoadOptions.DEFAULTS);
              TransformerSession session = lm.newSession(1, 2400)) {
-            NDManager root = lm.seam(dev.polis.runtime.seam.FeedForwardSeam.class).manager();
+            NDManager root = lm.seam(dev.polis.runtime.seam.FeedForwardSeam.class).orElseThrow().manager();
             session.appendLast(new int[] {1, 2, 3, 4});
             int token = 5;
             for (int i = 0; i < 300; i++) {
