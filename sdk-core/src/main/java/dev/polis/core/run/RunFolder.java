@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import dev.polis.api.run.RunStatus;
@@ -93,20 +94,31 @@ public record RunFolder(Path directory) {
         writeJson(INFO, info);
     }
 
-    /** Replaces {@code metrics.json}. */
+    /**
+     * Replaces {@code metrics.json}. An undefined value ({@code NaN}, infinite or {@code null}, for example the
+     * equality of a run in which nobody received anything) is written as JSON {@code null}, never as a string.
+     */
     public void writeMetrics(Map<String, Double> metrics) {
-        writeJson(METRICS, metrics);
+        Map<String, Double> clean = new LinkedHashMap<>();
+        metrics.forEach((name, value) -> clean.put(name, value == null || !Double.isFinite(value) ? null : value));
+        writeJson(METRICS, clean);
     }
 
-    /** Returns the metrics of {@code metrics.json}, or an empty map when there is none. */
+    /**
+     * Returns the metrics of {@code metrics.json}, or an empty map when there is none; an undefined value
+     * ({@code null} in the file) reads as {@code NaN}.
+     */
     public Map<String, Double> readMetrics() {
         Path file = file(METRICS);
         if (!Files.isRegularFile(file)) {
             return Map.of();
         }
         try {
-            return JSON.readValue(file.toFile(), new TypeReference<Map<String, Double>>() {
+            Map<String, Double> read = JSON.readValue(file.toFile(), new TypeReference<Map<String, Double>>() {
             });
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            read.forEach((name, value) -> metrics.put(name, value == null ? Double.NaN : value));
+            return metrics;
         } catch (IOException e) {
             throw new PolisException("cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -9,9 +9,6 @@ import dev.polis.govsim.agent.llm.LlmAgentSettings;
 import dev.polis.govsim.game.CollapseRule;
 import dev.polis.govsim.game.Experiment;
 import dev.polis.govsim.game.GovSimConfig;
-import dev.polis.govsim.game.MonthRecord;
-import dev.polis.govsim.io.LogEnvImport;
-import dev.polis.govsim.metrics.MetricsCalculator;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.metrics.TableRow;
 import dev.polis.govsim.protocol.Scenario;
@@ -19,6 +16,7 @@ import dev.polis.govsim.report.Groups;
 import dev.polis.govsim.report.HtmlReport;
 import dev.polis.govsim.report.SummaryFiles;
 import dev.polis.govsim.report.SummaryTable;
+import dev.polis.govsim.sweep.RunImport;
 import dev.polis.govsim.sweep.RunOutcome;
 import dev.polis.govsim.sweep.Society;
 import dev.polis.govsim.sweep.SweepOptions;
@@ -31,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,8 +94,9 @@ public final class GovSimCommand implements Callable<Integer> {
     @Option(names = "--months", paramLabel = "N", description = "horizon override (default 12; 15 with newcomer)")
     Integer months;
 
-    @Option(names = "--import", paramLabel = "PATH", description = "print our metrics of original GovSim runs "
-            + "(log_env.json or its folder) instead of running (repeatable)")
+    @Option(names = "--import", paramLabel = "PATH", description = "score original GovSim runs instead of running:"
+            + " a log_env.json, its run folder or a folder of run folders (repeatable); writes run folders, summary and"
+            + " report into -o like a sweep; honours --months, --collapse-rule and -s (for logs that do not say)")
     List<Path> imports;
 
     private final Models hostModels;
@@ -213,14 +213,38 @@ public final class GovSimCommand implements Callable<Integer> {
     }
 
     private int importRuns(PrintWriter out) {
-        MetricsCalculator calculator = MetricsCalculator.paper();
-        out.println("run  survival_months  survived  gain  efficiency  equality  over_usage");
-        for (Path path : imports) {
-            List<MonthRecord> months = LogEnvImport.read(path, 5);
-            RunMetrics m = calculator.compute(months);
-            out.printf(Locale.ROOT, "%s  %d  %s  %.2f  %.2f  %.2f  %.2f%n", path, m.survivalMonths(), m.survived(),
-                    m.gain(), m.efficiency(), m.equality(), m.overUsage());
+        CollapseRule rule = parseRule();
+        if (months != null && months < 1) {
+            throw new InvalidInputException("--months " + months + ": must be at least 1");
         }
+        Optional<Scenario> hint = Optional.empty();
+        if (scenarios != null && scenarios.size() > 1) {
+            throw new InvalidInputException("--scenario with --import takes one scenario: the one of logs that do "
+                    + "not record theirs (got " + String.join(",", scenarios) + ")");
+        }
+        if (scenarios != null) {
+            try {
+                hint = Optional.of(Scenario.parse(scenarios.get(0)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--scenario: " + e.getMessage());
+            }
+        }
+        List<RunOutcome> outcomes = new RunImport(output, months, rule, hint, folders).run(imports);
+        List<TableRow> rows = Groups.rows(outcomes);
+        SummaryFiles.write(output, outcomes, rows);
+        Path report = output.resolve("report.html");
+        HtmlReport.write(report, "GovSim import", outcomes, rows);
+        out.printf(Locale.ROOT, "GovSim: %d imported runs%n%n", outcomes.size());
+        out.println("run  survival_months  survived  complete  gain  efficiency  equality  over_usage");
+        for (RunOutcome outcome : outcomes) {
+            RunMetrics m = outcome.metrics();
+            out.printf(Locale.ROOT, "%s  %d  %s  %s  %.2f  %.2f  %s  %.2f%n", outcome.spec().id(), m.survivalMonths(),
+                    m.survived(), m.complete(), m.gain(), m.efficiency(),
+                    m.equalityDefined() ? String.format(Locale.ROOT, "%.2f", m.equality()) : "n/a", m.overUsage());
+        }
+        out.println();
+        out.print(SummaryTable.format(rows));
+        out.printf("%nReport:  %s%nSummary: %s%n", report.toAbsolutePath(), output.resolve("summary.csv").toAbsolutePath());
         out.flush();
         return 0;
     }

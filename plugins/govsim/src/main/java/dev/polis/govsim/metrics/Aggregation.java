@@ -4,13 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Aggregates run metrics the way the paper's Table 1 does: per scenario the mean over seeds, then the unweighted
  * mean of the scenario means; the ± is the 95% t-interval half-width over all run-level values.
+ *
+ * <p>Undefined values (equality of a run in which nobody received anything) are left out of their metric.
+ * Incomplete runs (logs that stop early without a collapse) are left out of the survival rate and survival time,
+ * which they cannot tell, and count in the other metrics.
  */
 public final class Aggregation {
+
+    private static final Predicate<RunMetrics> ALL = m -> true;
+    private static final Predicate<RunMetrics> COMPLETE = RunMetrics::complete;
 
     private Aggregation() {
     }
@@ -25,15 +33,18 @@ public final class Aggregation {
         runs.forEach(r -> byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r.metrics()));
         Map<String, double[]> perScenario = new LinkedHashMap<>();
         byScenario.forEach((scenario, list) -> perScenario.put(scenario, new double[] {
-            mean(list, m -> m.survived() ? 100 : 0), mean(list, RunMetrics::survivalMonths),
-            mean(list, RunMetrics::gain), mean(list, RunMetrics::efficiency), mean(list, RunMetrics::equality),
-            mean(list, RunMetrics::overUsage)}));
+            mean(list, COMPLETE, m -> m.survived() ? 100 : 0), mean(list, COMPLETE, RunMetrics::survivalMonths),
+            mean(list, ALL, RunMetrics::gain), mean(list, ALL, RunMetrics::efficiency),
+            mean(list, ALL, RunMetrics::equality), mean(list, ALL, RunMetrics::overUsage)}));
         List<RunMetrics> all = runs.stream().map(ScenarioRun::metrics).toList();
+        int incomplete = (int) all.stream().filter(m -> !m.complete()).count();
         return new TableRow(society, experiment, runs.size(),
-                value(perScenario, 0, all, m -> m.survived() ? 100 : 0),
-                value(perScenario, 1, all, RunMetrics::survivalMonths), value(perScenario, 2, all, RunMetrics::gain),
-                value(perScenario, 3, all, RunMetrics::efficiency), value(perScenario, 4, all, RunMetrics::equality),
-                value(perScenario, 5, all, RunMetrics::overUsage), perScenario);
+                value(perScenario, 0, all, COMPLETE, m -> m.survived() ? 100 : 0),
+                value(perScenario, 1, all, COMPLETE, RunMetrics::survivalMonths),
+                value(perScenario, 2, all, ALL, RunMetrics::gain),
+                value(perScenario, 3, all, ALL, RunMetrics::efficiency),
+                value(perScenario, 4, all, ALL, RunMetrics::equality),
+                value(perScenario, 5, all, ALL, RunMetrics::overUsage), perScenario, incomplete);
     }
 
     /** Returns the unweighted mean of per-scenario means (index {@code metric} of each scenario's array). */
@@ -43,12 +54,13 @@ public final class Aggregation {
     }
 
     private static MetricValue value(Map<String, double[]> perScenario, int metric, List<RunMetrics> all,
-                                     ToDoubleFunction<RunMetrics> get) {
-        double[] values = all.stream().mapToDouble(get).filter(d -> !Double.isNaN(d)).toArray();
+                                     Predicate<RunMetrics> counted, ToDoubleFunction<RunMetrics> get) {
+        double[] values = all.stream().filter(counted).mapToDouble(get).filter(d -> !Double.isNaN(d)).toArray();
         return new MetricValue(meanOfScenarioMeans(perScenario, metric), StudentT.halfWidth(values));
     }
 
-    private static double mean(List<RunMetrics> list, ToDoubleFunction<RunMetrics> get) {
-        return list.stream().mapToDouble(get).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
+    private static double mean(List<RunMetrics> list, Predicate<RunMetrics> counted, ToDoubleFunction<RunMetrics> get) {
+        return list.stream().filter(counted).mapToDouble(get).filter(d -> !Double.isNaN(d)).average()
+                .orElse(Double.NaN);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * <p>Survival uses the collapse test {@code poolAfter < collapseThreshold} (the original's code). Gain averages over
  * every agent that played at least one month. Over-usage compares what each present agent received with that
  * month's per-agent threshold and divides by the number of agent-months played ({@code |I|·m} when everyone plays
- * every month).
+ * every month). Months that end before the horizon without a collapse make an incomplete run
+ * ({@link RunMetrics#complete()} false), not a collapse.
  *
  * @param horizon            T, the months a surviving run lasts
  * @param groupThreshold0    f(0), the group's sustainable total in the first month (50)
@@ -43,10 +44,12 @@ public record MetricsCalculator(int horizon, int groupThreshold0, int collapseTh
     /** Computes the metrics of months from any source. */
     public RunMetrics computeData(List<MonthData> months) {
         int survival = months.size();
+        boolean collapsed = false;
         for (int t = 0; t < months.size(); t++) {
             int left = months.get(t).poolAfter();
             if (paperCollapse ? left <= collapseThreshold : left < collapseThreshold) {
                 survival = t + 1;
+                collapsed = true;
                 break;
             }
         }
@@ -74,7 +77,8 @@ public record MetricsCalculator(int horizon, int groupThreshold0, int collapseTh
         double budget = (double) horizon * groupThreshold0;
         double efficiency = budget <= 0 ? 0 : 100 * (1 - Math.max(0, budget - sum) / budget);
         double overUsage = agentMonths == 0 ? 0 : 100.0 * over / agentMonths;
-        return new RunMetrics(survival, survival >= horizon, gain, efficiency, 100 * Gini.equality(values),
-                overUsage);
+        boolean lasted = !collapsed && survival >= horizon;
+        return new RunMetrics(survival, lasted, gain, efficiency, 100 * Gini.equality(values), overUsage,
+                collapsed || lasted);
     }
 }

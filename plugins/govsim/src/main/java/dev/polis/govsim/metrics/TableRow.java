@@ -15,8 +15,10 @@ import java.util.Map;
  * @param equality     percent
  * @param overUsage    percent
  * @param perScenario  each scenario's means, by scenario id (same metric order)
+ * @param incomplete   how many of the runs stopped early without a collapse (left out of survival rate and time)
  */
 public record TableRow(String society, String experiment, int runs, MetricValue survivalRate,
                        MetricValue survivalTime, MetricValue gain, MetricValue efficiency, MetricValue equality,
-                       MetricValue overUsage, Map<String, double[]> perScenario) {
+                       MetricValue overUsage, Map<String, double[]> perScenario,
+                       int incomplete) {
 }

@@ -61,7 +61,7 @@ public final class HtmlReport {
         for (TableRow r : rows) {
             out.append("<tr><td>").append(Html.escape(r.society())).append("</td><td>").append(Html.escape(r.experiment()))
                     .append("</td><td>").append(r.runs()).append("</td><td>")
-                    .append(String.format(java.util.Locale.ROOT, "%.1f", r.survivalRate().mean())).append("</td><td>")
+                    .append(SummaryTable.rate(r.survivalRate())).append("</td><td>")
                     .append(SummaryTable.pm(r.survivalTime())).append("</td><td>").append(SummaryTable.pm(r.gain()))
                     .append("</td><td>").append(SummaryTable.pm(r.efficiency())).append("</td><td>")
                     .append(SummaryTable.pm(r.equality())).append("</td><td>").append(SummaryTable.pm(r.overUsage()))
@@ -134,7 +134,8 @@ public final class HtmlReport {
             int[] m = list.stream().mapToInt(r -> r.metrics().survivalMonths()).toArray();
             boolean[] collapsed = new boolean[m.length];
             for (int i = 0; i < m.length; i++) {
-                collapsed[i] = !list.get(i).metrics().survived();
+                // an incomplete run is censored where its log stops, like a run that lasted its horizon
+                collapsed[i] = list.get(i).metrics().complete() && !list.get(i).metrics().survived();
             }
             double[] s = KaplanMeier.curve(m, collapsed, horizon);
             double[] x = new double[s.length];

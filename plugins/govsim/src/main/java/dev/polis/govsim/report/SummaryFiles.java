@@ -30,7 +30,7 @@ public final class SummaryFiles {
         for (RunOutcome o : outcomes) {
             RunMetrics m = o.metrics();
             csv.append(String.join(",", o.spec().id(), quote(o.spec().society().name()), o.spec().experiment().id(),
-                    o.spec().scenario().id(), Long.toString(o.spec().seed()), o.finished() ? "finished" : "failed",
+                    o.spec().scenario().id(), Long.toString(o.spec().seed()), status(o),
                     m == null ? "" : Integer.toString(m.survivalMonths()), m == null ? "" : Boolean.toString(m.survived()),
                     num(m == null ? Double.NaN : m.gain()), num(m == null ? Double.NaN : m.efficiency()),
                     num(m == null ? Double.NaN : m.equality()), num(m == null ? Double.NaN : m.overUsage()))).append('\n');
@@ -41,7 +41,7 @@ public final class SummaryFiles {
             run.put("experiment", o.spec().experiment().id());
             run.put("scenario", o.spec().scenario().id());
             run.put("seed", o.spec().seed());
-            run.put("status", o.finished() ? "finished" : "failed");
+            run.put("status", status(o));
             run.put("error", o.error());
             run.put("metrics", m == null ? null : clean(m.asMap()));
             runs.add(run);
@@ -52,6 +52,7 @@ public final class SummaryFiles {
             line.put("society", row.society());
             line.put("experiment", row.experiment());
             line.put("runs", row.runs());
+            line.put("incomplete", row.incomplete());
             line.put("survival_rate", value(row.survivalRate()));
             line.put("survival_time", value(row.survivalTime()));
             line.put("gain", value(row.gain()));
@@ -69,10 +70,15 @@ public final class SummaryFiles {
         Json.write(folder.resolve("summary.json"), Map.of("table", table, "runs", runs), true);
     }
 
+    /** Returns {@code finished}, {@code incomplete} (a log that stops early without a collapse) or {@code failed}. */
+    private static String status(RunOutcome o) {
+        return !o.finished() ? "failed" : o.metrics().complete() ? "finished" : "incomplete";
+    }
+
     private static Map<String, Object> value(MetricValue v) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("mean", Double.isNaN(v.mean()) ? null : v.mean());
-        map.put("ci95", v.ci95());
+        map.put("ci95", Double.isNaN(v.mean()) || Double.isNaN(v.ci95()) ? null : v.ci95());
         return map;
     }
 

@@ -23,10 +23,20 @@ public final class SummaryTable {
         for (TableRow row : rows) {
             out.append(String.format(Locale.ROOT, "%-" + width + "s  %-" + expWidth + "s  %4d  %10s  %10s  %11s  %11s"
                     + "  %11s  %11s%n", row.society(), row.experiment(), row.runs(),
-                    String.format(Locale.ROOT, "%.1f", row.survivalRate().mean()), pm(row.survivalTime()),
+                    rate(row.survivalRate()), pm(row.survivalTime()),
                     pm(row.gain()), pm(row.efficiency()), pm(row.equality()), pm(row.overUsage())));
         }
+        int incomplete = rows.stream().mapToInt(TableRow::incomplete).sum();
+        if (incomplete > 0) {
+            out.append(incomplete).append(incomplete == 1 ? " run stops" : " runs stop")
+                    .append(" early without a collapse (incomplete): left out of survival rate and time.\n");
+        }
         return out.toString();
+    }
+
+    /** Writes a rate with one decimal, or {@code n/a} when undefined. */
+    static String rate(MetricValue value) {
+        return Double.isNaN(value.mean()) ? "n/a" : String.format(Locale.ROOT, "%.1f", value.mean());
     }
 
     /** Writes {@code mean±ci} with one decimal, or {@code n/a}. */

@@ -17,6 +17,8 @@ public final class SvgChart {
     private static final int RIGHT = 150;
     private static final int TOP = 28;
     private static final int BOTTOM = 40;
+    /** Legend entries that fit beside the plot; more series get a "… n more" line. */
+    private static final int LEGEND_ROWS = 15;
 
     /** How a series is drawn. */
     public enum Style {
@@ -37,17 +39,44 @@ public final class SvgChart {
     private final String yLabel;
     private final double xMax;
     private final double yMax;
+    private final double xStep;
+    private final double yStep;
     private final Style style;
     private final List<Series> series = new ArrayList<>();
 
-    /** Creates a chart with axes from 0 to the given maxima. */
+    /**
+     * Creates a chart with axes from 0 to at least the given maxima, extended to the next nice tick
+     * ({@link NiceTicks}); the x axis counts whole things (months), the y axis too when {@code yMax} is whole
+     * and above 1.
+     */
     public SvgChart(String title, String xLabel, String yLabel, double xMax, double yMax, Style style) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
-        this.xMax = xMax <= 0 ? 1 : xMax;
-        this.yMax = yMax <= 0 ? 1 : yMax;
+        this.xStep = NiceTicks.step(xMax, true);
+        this.xMax = NiceTicks.end(xMax, xStep);
+        this.yStep = NiceTicks.step(yMax, yMax > 1 && yMax == Math.rint(yMax));
+        this.yMax = NiceTicks.end(yMax, yStep);
         this.style = style;
+    }
+
+    /** Returns the tick values of the x axis (from 0, one per step, to the axis end). */
+    public double[] xTicks() {
+        return ticks(xMax, xStep);
+    }
+
+    /** Returns the tick values of the y axis. */
+    public double[] yTicks() {
+        return ticks(yMax, yStep);
+    }
+
+    private static double[] ticks(double max, double step) {
+        int n = (int) Math.round(max / step);
+        double[] ticks = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            ticks[i] = i * step;
+        }
+        return ticks;
     }
 
     /** Adds a series. */
@@ -67,13 +96,13 @@ public final class SvgChart {
         int plotH = H - TOP - BOTTOM;
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
                 + "stroke=\"#999\"/>", LEFT, TOP, plotW, plotH));
-        for (int i = 0; i <= 4; i++) {
-            double yv = yMax * i / 4;
-            double xv = xMax * i / 4;
+        for (double yv : yTicks()) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s"
-                    + "</text>", LEFT - 4, py(yv) + 4, fmt(yv)));
+                    + "</text>", LEFT - 4, py(yv) + 4, NiceTicks.format(yv)));
+        }
+        for (double xv : xTicks()) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s"
-                    + "</text>", px(xv), H - BOTTOM + 14, fmt(xv)));
+                    + "</text>", px(xv), H - BOTTOM + 14, NiceTicks.format(xv)));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">%s"
                 + "</text>", LEFT + plotW / 2, H - 6, Html.escape(xLabel)));
@@ -83,9 +112,15 @@ public final class SvgChart {
             Series one = series.get(s);
             String color = COLORS[s % COLORS.length];
             svg.append(style == Style.BAR ? bars(one, color, s) : path(one, color));
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-                    + "<text x=\"%d\" y=\"%d\" class=\"legend\">%s</text>", W - RIGHT + 8, TOP + 14 * s, color,
-                    W - RIGHT + 22, TOP + 9 + 14 * s, Html.escape(shorten(one.name()))));
+            if (s < LEGEND_ROWS || series.size() == LEGEND_ROWS + 1) {
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" "
+                        + "fill=\"%s\"/><text x=\"%d\" y=\"%d\" class=\"legend\">%s</text>", W - RIGHT + 8,
+                        TOP + 14 * s, color, W - RIGHT + 22, TOP + 9 + 14 * s, Html.escape(shorten(one.name()))));
+            } else if (s == LEGEND_ROWS) {
+                // many seeds: the legend stops inside the chart's height and says how many it leaves out
+                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"legend\">… %d more</text>",
+                        W - RIGHT + 8, TOP + 9 + 14 * s, series.size() - LEGEND_ROWS));
+            }
         }
         return svg.append("</svg>").toString();
     }
@@ -130,10 +165,6 @@ public final class SvgChart {
 
     private double py(double y) {
         return TOP + (H - TOP - BOTTOM) * (1 - y / yMax);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String shorten(String name) {

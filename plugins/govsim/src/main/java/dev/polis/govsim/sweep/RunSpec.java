@@ -10,15 +10,26 @@ import dev.polis.govsim.protocol.Scenario;
  * @param scenario   the commons
  * @param experiment the variant
  * @param seed       the seed
+ * @param name       the run id when it is not the derived one (an imported run named after its original folder),
+ *                   else {@code null}
  */
-public record RunSpec(Society society, Scenario scenario, Experiment experiment, long seed) {
+public record RunSpec(Society society, Scenario scenario, Experiment experiment, long seed, String name) {
 
-    /** Returns the run id, also its folder name: {@code <society>__<experiment>__<scenario>__s<seed>}. */
-    public String id() {
-        return safe(society.name()) + "__" + safe(experiment.id()) + "__" + scenario.id() + "__s" + seed;
+    /** Creates a run whose id is derived from its parts. */
+    public RunSpec(Society society, Scenario scenario, Experiment experiment, long seed) {
+        this(society, scenario, experiment, seed, null);
     }
 
-    private static String safe(String text) {
+    /**
+     * Returns the run id, also its folder name: {@code <society>__<experiment>__<scenario>__s<seed>}, or the
+     * explicit name made safe as a folder name.
+     */
+    public String id() {
+        return name != null ? safe(name)
+                : safe(society.name()) + "__" + safe(experiment.id()) + "__" + scenario.id() + "__s" + seed;
+    }
+
+    static String safe(String text) {
         return text.replaceAll("[^A-Za-z0-9._-]+", "-");
     }
 }
