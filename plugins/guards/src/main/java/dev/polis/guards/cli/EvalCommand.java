@@ -1,0 +1,99 @@
+package dev.polis.guards.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import dev.polis.api.InvalidInputException;
+import dev.polis.api.chat.Privilege;
+import dev.polis.guards.detect.Detection;
+import dev.polis.guards.detect.InjectionDetector;
+import dev.polis.guards.detect.LogisticModel;
+import dev.polis.guards.eval.DetectorReport;
+import dev.polis.guards.eval.LabeledText;
+import dev.polis.guards.eval.Scored;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code polis guard eval}: scores every labelled text with the injection detector and prints TPR, FPR and
+ * balanced accuracy with 95% intervals per suite and per privilege level, TPR at 1% and 2% FPR, and the worst misses.
+ */
+@Command(name = "eval", description = {
+    "Measures the injection detector on labelled suites (detector mode).",
+    "Example: polis guard eval --data shared/data/guards-dev --split test"})
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    SuiteOptions data = new SuiteOptions();
+
+    @Option(names = "--split", defaultValue = "all", paramLabel = "all|train|test",
+            description = "Which side of the --holdout/--seed split to score (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--model", paramLabel = "<file>", description = "A model from 'polis guard train' (default: the shipped one).")
+    Path model;
+
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "<p>",
+            description = "Score at which USER-level (and higher) texts are flagged (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--tool-threshold", defaultValue = "0.5", paramLabel = "<p>",
+            description = "Score at which TOOL- and MODEL-level texts are flagged (default: ${DEFAULT-VALUE}).")
+    double toolThreshold;
+
+    @Option(names = "--worst", defaultValue = "10", paramLabel = "<n>", description = "Misses listed per kind (default: ${DEFAULT-VALUE}).")
+    int worst;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        checkThreshold("--threshold", threshold);
+        checkThreshold("--tool-threshold", toolThreshold);
+        List<LabeledText> items = switch (split.toLowerCase(Locale.ROOT)) {
+            case "all" -> data.items();
+            case "train" -> data.split().train(data.items());
+            case "test" -> data.split().test(data.items());
+            default -> throw new InvalidInputException("--split must be all, train or test but was '" + split + "'");
+        };
+        InjectionDetector detector = model == null ? InjectionDetector.shipped() : new InjectionDetector(read(model));
+        List<Scored> scored = items.stream().map(i -> {
+            Detection d = detector.detect(i.text(), i.level());
+            String why = String.join(", ", d.families()) + (d.findings().isEmpty() ? "" : "; " + d.findings());
+            return new Scored(i, d.score(), why);
+        }).toList();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("# polis guard eval (detector mode)");
+        out.println(String.format(Locale.ROOT, "%d items, split %s (holdout %.2f, seed %d), thresholds USER %.2f / "
+                + "TOOL %.2f, model %s", items.size(), split, data.holdout, data.seed, threshold, toolThreshold,
+                model == null ? "shipped" : model));
+        out.println();
+        new DetectorReport(scored, i -> i.level().compareTo(Privilege.USER) >= 0 ? threshold : toolThreshold)
+                .print(out, worst);
+        out.flush();
+        return 0;
+    }
+
+    private static void checkThreshold(String option, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new InvalidInputException(option + " must be in (0, 1] but was " + value);
+        }
+    }
+
+    private static LogisticModel read(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            return LogisticModel.read(in, file.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException("--model " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.polis.guards.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import dev.polis.guards.detect.Domain;
+import dev.polis.guards.detect.Example;
+import dev.polis.guards.detect.HashedFeatures;
+import dev.polis.guards.detect.LogisticModel;
+import dev.polis.guards.detect.Passages;
+import dev.polis.guards.detect.Trainer;
+import dev.polis.guards.eval.LabeledText;
+import dev.polis.guards.text.Normaliser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code polis guard train}: trains the injection classifier on the training side of a grouped split and writes it
+ * in the text format the guards read. Attacks contribute their injected part; benign texts every passage.
+ */
+@Command(name = "train", description = {
+    "Trains the injection classifier (logistic regression over hashed n-grams and rule families).",
+    "Example: polis guard train --data shared/data/guards-dev --suite plugins/guards/data/benign-handwritten.jsonl "
+            + "--out injection-model.txt"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    SuiteOptions data = new SuiteOptions();
+
+    @Option(names = "--out", required = true, paramLabel = "<file>", description = "Where to write the model.")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "40", paramLabel = "<n>", description = "Passes (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<LabeledText> items = data.items();
+        List<LabeledText> train = data.split().train(items);
+        List<Example> examples = new ArrayList<>();
+        for (LabeledText item : train) {
+            Domain domain = Domain.of(item.level());
+            if (item.attack()) {
+                examples.add(new Example(item.payload(), true, domain));
+                if (domain == Domain.EMBEDDED && !item.payload().equals(item.text())) {
+                    // the same request from a user is aligned, not an injection
+                    examples.add(new Example(item.payload(), false, Domain.DIRECT));
+                }
+            } else {
+                Passages.of(Normaliser.clean(item.text())).forEach(p -> examples.add(new Example(p, false, domain)));
+            }
+        }
+        long attacks = examples.stream().filter(Example::attack).count();
+        Trainer trainer = new Trainer(epochs, Trainer.defaults(data.seed).learningRate(), Trainer.defaults(0).l2(),
+                data.seed);
+        List<String> notes = List.of(
+                "polis guard injection model (logistic regression over hashed character 3-5-grams, word 1-2-grams, "
+                        + "rule families)",
+                "trained by: polis guard train" + (data.data == null ? "" : " --data " + data.data)
+                        + data.suites.stream().map(s -> " --suite " + s).reduce("", String::concat)
+                        + " --holdout " + data.holdout + " --seed " + data.seed + " --epochs " + epochs,
+                "training side: " + train.size() + " of " + items.size() + " items (groups held out with share "
+                        + data.holdout + "), " + attacks + " attack passages, " + (examples.size() - attacks)
+                        + " benign passages");
+        LogisticModel model = trainer.train(examples, new HashedFeatures(HashedFeatures.DEFAULT_BITS), notes);
+        try {
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            try (Writer w = Files.newBufferedWriter(out)) {
+                model.write(w);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        notes.forEach(n -> spec.commandLine().getOut().println(n));
+        spec.commandLine().getOut().println("wrote " + out);
+        return 0;
+    }
+}

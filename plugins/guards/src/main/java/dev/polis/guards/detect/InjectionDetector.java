@@ -1,0 +1,86 @@
+package dev.polis.guards.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import dev.polis.api.chat.Privilege;
+import dev.polis.guards.text.Normaliser;
+import dev.polis.guards.text.ScanText;
+
+/**
+ * Scores a text for prompt injection without a large model: normalise, cut into passages, score each passage of
+ * each decoded view with the logistic model (rule families are among its features), and keep the worst.
+ *
+ * <p>A strong rule match or ASCII hidden in tag characters lifts the score to at least {@link #STRONG_FLOOR}.
+ */
+public final class InjectionDetector {
+
+    /** The classpath resource holding the shipped model. */
+    public static final String MODEL_RESOURCE = "/dev/polis/guards/injection-model.txt";
+    /** The least score a strong rule match gives. */
+    public static final double STRONG_FLOOR = 0.9;
+
+    private static volatile LogisticModel shipped;
+
+    private final Normaliser normaliser = new Normaliser();
+    private final LogisticModel model;
+
+    /** Creates a detector over {@code model}. */
+    public InjectionDetector(LogisticModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /** Returns a detector over the model shipped in this plugin (read once). */
+    public static InjectionDetector shipped() {
+        LogisticModel m = shipped;
+        if (m == null) {
+            try (InputStream in = InjectionDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the guards plugin lacks its model " + MODEL_RESOURCE);
+                }
+                m = LogisticModel.read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)),
+                        MODEL_RESOURCE);
+                shipped = m;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new InjectionDetector(m);
+    }
+
+    /** Returns the model this detector scores with. */
+    public LogisticModel model() {
+        return model;
+    }
+
+    /** Returns the detection on {@code text} arriving with {@code privilege}. */
+    public Detection detect(String text, Privilege privilege) {
+        Domain domain = Domain.of(privilege);
+        ScanText scan = normaliser.prepare(text);
+        double best = -1;
+        String bestPassage = scan.normalised();
+        List<RuleHit> bestHits = List.of();
+        boolean strong = scan.findings().contains("hidden tag text");
+        for (String view : scan.views()) {
+            for (String passage : Passages.of(view)) {
+                List<RuleHit> hits = InjectionRules.scan(passage);
+                double p = model.probability(model.features().of(passage, hits, domain));
+                boolean strongHere = hits.stream().anyMatch(RuleHit::strong);
+                strong |= strongHere;
+                double score = strongHere ? Math.max(p, STRONG_FLOOR) : p;
+                if (score > best) {
+                    best = score;
+                    bestPassage = passage;
+                    bestHits = hits;
+                }
+            }
+        }
+        double score = strong ? Math.max(best, STRONG_FLOOR) : Math.max(best, 0);
+        return new Detection(score, bestPassage, bestHits, scan.findings());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.polis.guards.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts a long text into overlapping passages of whole sentences, so that one injected sentence in a long document
+ * is scored on its own instead of being diluted by the document around it.
+ */
+public final class Passages {
+
+    /** The longest passage, in characters, unless a single sentence is longer. */
+    public static final int MAX_CHARS = 320;
+
+    private Passages() {
+    }
+
+    /** Returns the passages of {@code text}: the text itself when short, else windows of consecutive sentences. */
+    public static List<String> of(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return List.of(text);
+        }
+        List<String> sentences = sentences(text);
+        List<String> out = new ArrayList<>();
+        for (int first = 0; first < sentences.size(); first++) {
+            StringBuilder window = new StringBuilder(sentences.get(first));
+            int last = first + 1;
+            while (last < sentences.size() && window.length() + sentences.get(last).length() <= MAX_CHARS) {
+                window.append(' ').append(sentences.get(last));
+                last++;
+            }
+            out.add(window.toString());
+            if (last == sentences.size()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean end = c == '\n' || ((c == '.' || c == '!' || c == '?' || c == '。')
+                    && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
+            if (end || i - start >= MAX_CHARS) {
+                addTrimmed(out, text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        addTrimmed(out, text.substring(start));
+        return out;
+    }
+
+    private static void addTrimmed(List<String> out, String sentence) {
+        String s = sentence.strip();
+        if (!s.isEmpty()) {
+            out.add(s);
+        }
+    }
+}

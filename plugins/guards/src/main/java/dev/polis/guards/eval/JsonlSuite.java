@@ -1,0 +1,83 @@
+package dev.polis.guards.eval;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polis.api.chat.Privilege;
+
+/**
+ * Reads a suite in the plain JSONL format: one object per line with {@code text}, {@code label}
+ * ({@code attack} or {@code benign}), {@code level} (a privilege: {@code USER}, {@code TOOL}, ...), and optionally
+ * {@code suite}, {@code group} and {@code payload}.
+ */
+public final class JsonlSuite {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonlSuite() {
+    }
+
+    /** Returns the items of {@code file}; a line in the wrong shape fails naming the file, line and field. */
+    public static List<LabeledText> read(Path file) {
+        List<LabeledText> out = new ArrayList<>();
+        String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            String line;
+            long number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (!line.isBlank()) {
+                    out.add(item(file, number, name, line));
+                }
+            }
+        } catch (IOException e) {
+            throw new SuiteFormatException(file.toString(), 0, "cannot be read: " + e.getMessage());
+        }
+        return out;
+    }
+
+    private static LabeledText item(Path file, long number, String name, String line) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new SuiteFormatException(file.toString(), number, "not a JSON object: " + e.getOriginalMessage());
+        }
+        if (!node.isObject()) {
+            throw new SuiteFormatException(file.toString(), number, "expected a JSON object per line");
+        }
+        String text = field(file, number, node, "text");
+        String label = field(file, number, node, "label").toLowerCase(Locale.ROOT);
+        if (!label.equals("attack") && !label.equals("benign")) {
+            throw new SuiteFormatException(file.toString(), number, "label must be 'attack' or 'benign' but was '"
+                    + label + "'");
+        }
+        String levelText = field(file, number, node, "level").toUpperCase(Locale.ROOT);
+        Privilege level;
+        try {
+            level = Privilege.valueOf(levelText);
+        } catch (IllegalArgumentException e) {
+            throw new SuiteFormatException(file.toString(), number, "level must be one of SYSTEM, DEVELOPER, USER, "
+                    + "MODEL, TOOL but was '" + levelText + "'");
+        }
+        String suite = node.path("suite").asText(name);
+        String group = node.path("group").asText("line-" + number);
+        String payload = node.path("payload").asText(text);
+        return new LabeledText(suite, group, text, payload, label.equals("attack"), level, file + ":" + number);
+    }
+
+    private static String field(Path file, long number, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new SuiteFormatException(file.toString(), number, "expected a non-empty text field '" + field + "'");
+        }
+        return value.asText();
+    }
+}

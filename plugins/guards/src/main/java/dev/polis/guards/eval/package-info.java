@@ -1,0 +1,2 @@
+/** Evaluation suites (the development data's formats and a plain JSONL format), splits and detector metrics. */
+package dev.polis.guards.eval;
