@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Cuts a long text into overlapping passages of whole sentences, so that one injected sentence in a long document
- * is scored on its own instead of being diluted by the document around it.
+ * is scored on its own instead of being diluted by the document around it: each window of sentences and each
+ * sentence alone.
  */
 public final class Passages {
 
@@ -30,6 +31,9 @@ public final class Passages {
                 last++;
             }
             out.add(window.toString());
+            if (last > first + 1) {
+                out.add(sentences.get(first)); // the sentence alone, so that its neighbours cannot dilute it
+            }
             if (last == sentences.size()) {
                 break;
             }
