@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polis.api.host.LoadedExtension;
+import dev.polis.core.cli.doctor.PluginStartCheck;
 import dev.polis.core.plugin.PluginReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +58,13 @@ final class PluginsCommand implements Callable<Integer> {
         }
         table.print(out);
         printExtensions(reports);
+        List<String> empty = reports.stream().filter(PluginStartCheck::startedEmpty).map(PluginReport::id).toList();
+        if (!empty.isEmpty()) {
+            out.println();
+            out.println("Warning: started plugins without any extension: " + String.join(", ", empty)
+                    + ". Annotate each extension class with @org.pf4j.Extension (pf4j lists only annotated classes "
+                    + "in META-INF/extensions.idx).");
+        }
         if (!failures.isEmpty()) {
             out.println();
             out.println("Failed plugins:");

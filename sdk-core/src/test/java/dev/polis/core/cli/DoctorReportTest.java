@@ -52,6 +52,27 @@ class DoctorReportTest {
     }
 
     @Test
+    void aStartedPluginWithoutExtensionsWarnsAboutTheAnnotation() {
+        PluginReport ok = new PluginReport("govsim", "0.1.0", "STARTED", "", List.of("AgentProvider:govsim.llm"),
+                Optional.empty());
+        PluginReport empty = new PluginReport("forgot", "1.0", "STARTED", "", List.of(), Optional.empty());
+
+        CheckResult result = new PluginStartCheck(List.of(ok, empty)).run();
+
+        assertThat(result.status()).isEqualTo(Status.WARN);
+        assertThat(result.summary()).contains("1 started plugins supply no extension: forgot");
+        assertThat(result.advice()).contains("@org.pf4j.Extension");
+    }
+
+    @Test
+    void startedPluginsWithExtensionsPass() {
+        PluginReport ok = new PluginReport("govsim", "0.1.0", "STARTED", "", List.of("AgentProvider:govsim.llm"),
+                Optional.empty());
+
+        assertThat(new PluginStartCheck(List.of(ok)).run().status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void existingEmptyFolderPassesAndMissingOneWarns() {
         assertThat(new PluginFolderCheck(List.of(dir)).run().status()).isEqualTo(Status.PASS);
         assertThat(new PluginFolderCheck(List.of(dir.resolve("absent"))).run().status()).isEqualTo(Status.WARN);
