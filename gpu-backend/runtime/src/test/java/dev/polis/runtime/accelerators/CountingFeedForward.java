@@ -38,6 +38,7 @@ public final class CountingFeedForward implements Accelerator {
     @Override
     public void install(AcceleratorTarget target, Settings settings) {
         FeedForwardSeam seam = Seams.require(target, FeedForwardSeam.class, ID);
+        InstallLog.ORDER.add(ID);
         for (int layer = 0; layer < seam.layers(); layer++) {
             seam.replace(layer, inner -> (FeedForward) x -> {
                 calls.incrementAndGet();

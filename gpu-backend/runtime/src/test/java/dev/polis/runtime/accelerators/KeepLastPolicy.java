@@ -50,6 +50,7 @@ public final class KeepLastPolicy implements Accelerator {
         if (n < 1) {
             throw new InvalidInputException("keep: must be at least 1 but was " + n);
         }
+        InstallLog.ORDER.add(ID);
         seam.add(event -> {
             if (event.phase() == AppendPhase.PROMPT) {
                 keepLast(event.cache(), n, event.session().stepManager());

@@ -34,6 +34,7 @@ public final class TwoHalfPrefill implements Accelerator {
     @Override
     public void install(AcceleratorTarget target, Settings settings) {
         Seams.require(target, PrefillSeam.class, ID).replace(TwoHalfPrefill::halves);
+        InstallLog.ORDER.add(ID);
     }
 
     private static PrefillStrategy halves(PrefillStrategy inner) {
