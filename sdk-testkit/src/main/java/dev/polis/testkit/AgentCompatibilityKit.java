@@ -53,7 +53,11 @@ public abstract class AgentCompatibilityKit extends ExtensionCompatibilityKit<Ag
 
     /** Creates an agent from the provider with this kit's settings and model, in a detached run. */
     protected Agent createAgent() {
-        return createProvider().create(new AgentContext(agentId(), settings(), model(), RunContext.detached(1)));
+        AgentProvider provider = createProvider();
+        Agent agent = provider.create(new AgentContext(agentId(), settings(), model(), RunContext.detached(1)));
+        assertThat(agent).as("the agent that AgentProvider '%s' created; create() must return an agent or throw "
+                + "InvalidInputException saying which setting is wrong, never null", provider.id()).isNotNull();
+        return agent;
     }
 
     @Test

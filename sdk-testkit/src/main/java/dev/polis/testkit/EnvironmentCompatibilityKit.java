@@ -65,7 +65,13 @@ public abstract class EnvironmentCompatibilityKit extends ExtensionCompatibility
 
     /** Creates an environment from the provider with this kit's settings and agents, in a detached run. */
     protected Environment createEnvironment(long seed) {
-        return createProvider().create(new EnvironmentContext(settings(), agentIds(), RunContext.detached(seed)));
+        EnvironmentProvider provider = createProvider();
+        Environment environment = provider.create(new EnvironmentContext(settings(), agentIds(),
+                RunContext.detached(seed)));
+        assertThat(environment).as("the environment that EnvironmentProvider '%s' created; create() must return an "
+                + "environment or throw InvalidInputException saying which setting is wrong, never null",
+                provider.id()).isNotNull();
+        return environment;
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Pattern;
 import dev.polis.api.PolisExtension;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.pf4j.Extension;
 
 /**
  * Checks what every Polis extension promises the host: a stable, well-formed id, capabilities and a description.
@@ -31,6 +33,29 @@ public abstract class ExtensionCompatibilityKit<T extends PolisExtension> {
     /** Returns whether the id must contain a namespace ({@code area.name}); {@code true} unless overridden. */
     protected boolean idMustBeNamespaced() {
         return true;
+    }
+
+    /**
+     * Returns whether the class under test must carry {@code @org.pf4j.Extension}; {@code true} unless overridden (a
+     * test double that is never loaded from a plugin may say no).
+     */
+    protected boolean requiresExtensionAnnotation() {
+        return true;
+    }
+
+    @Test
+    public void classIsAnnotatedAsAnExtension() {
+        Assumptions.assumeTrue(requiresExtensionAnnotation(), "this kit's subclass says its class is never loaded from a plugin");
+        Class<?> type = createExtension().getClass();
+        while (type.isAnonymousClass() && type.getSuperclass() != Object.class) {
+            type = type.getSuperclass(); // a test's anonymous variant of a named extension
+        }
+        Assumptions.assumeFalse(type.isAnonymousClass() || type.isSynthetic() || type.isHidden(),
+                "an anonymous or lambda implementation is a test double; pf4j can never load it");
+        assertThat(type.isAnnotationPresent(Extension.class))
+                .as("%s carries @org.pf4j.Extension; without it pf4j does not list the class in "
+                        + "META-INF/extensions.idx and Polis never finds it", type.getName())
+                .isTrue();
     }
 
     @Test

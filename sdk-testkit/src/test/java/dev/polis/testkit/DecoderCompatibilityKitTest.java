@@ -55,6 +55,7 @@ class DecoderCompatibilityKitTest {
     }
 
     /** Picks the most likely token until a limit, a stop token or its listener ends it. */
+    @org.pf4j.Extension
     static class GreedyDecoder implements Decoder {
         final boolean careful;
 

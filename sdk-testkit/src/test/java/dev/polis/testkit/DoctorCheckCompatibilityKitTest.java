@@ -28,6 +28,7 @@ class DoctorCheckCompatibilityKitTest {
     }
 
     /** Reports free disk space: enough passes, little warns with advice. */
+    @org.pf4j.Extension
     record DiskCheck(long freeGib) implements DoctorCheck {
         @Override
         public String id() {

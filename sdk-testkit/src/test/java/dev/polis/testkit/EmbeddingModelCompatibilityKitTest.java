@@ -55,6 +55,7 @@ class EmbeddingModelCompatibilityKitTest {
     }
 
     /** Creates {@link Model}s whose dimension is the spec's location ({@code hash:16}). */
+    @org.pf4j.Extension
     static class HashingProvider implements EmbeddingModelProvider {
         @Override
         public String id() {

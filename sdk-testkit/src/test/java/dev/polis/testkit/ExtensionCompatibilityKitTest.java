@@ -27,6 +27,45 @@ class ExtensionCompatibilityKitTest {
         assertThat(KitRunner.failures(SingleWordNamespaced.class)).containsOnlyKeys("idIsLowerCaseWithDotsOrDashes");
     }
 
+    @Test
+    void aNamedClassWithoutTheExtensionAnnotationFailsWithASentence() {
+        assertThat(KitRunner.failures(Annotated.class)).isEmpty();
+        assertThat(KitRunner.failures(NotAnnotated.class)).containsOnlyKeys("classIsAnnotatedAsAnExtension");
+        assertThat(KitRunner.failures(NotAnnotated.class).get("classIsAnnotatedAsAnExtension"))
+                .contains("Forgotten carries @org.pf4j.Extension", "Polis never finds it");
+    }
+
+    @org.pf4j.Extension
+    static final class Remembered implements PolisExtension {
+        @Override
+        public String id() {
+            return "example.remembered";
+        }
+    }
+
+    static final class Forgotten implements PolisExtension {
+        @Override
+        public String id() {
+            return "example.forgotten";
+        }
+    }
+
+    @ExtendWith(KitRunner.OnlyHere.class)
+    static class Annotated extends ExtensionCompatibilityKit<PolisExtension> {
+        @Override
+        protected PolisExtension createExtension() {
+            return new Remembered();
+        }
+    }
+
+    @ExtendWith(KitRunner.OnlyHere.class)
+    static class NotAnnotated extends ExtensionCompatibilityKit<PolisExtension> {
+        @Override
+        protected PolisExtension createExtension() {
+            return new Forgotten();
+        }
+    }
+
     @ExtendWith(KitRunner.OnlyHere.class)
     static class WellFormed extends ExtensionCompatibilityKit<PolisExtension> {
         @Override

@@ -30,6 +30,7 @@ class GuardCompatibilityKitTest {
     }
 
     /** Neutralises or refuses low-privilege messages holding one of its configured {@code words}. */
+    @org.pf4j.Extension
     static final class KeywordGuardProvider implements GuardProvider {
         @Override
         public String id() {

@@ -89,6 +89,7 @@ class SearchBackendCompatibilityKitTest {
     }
 
     /** Opens {@link WordCountBackend}s, or what {@link #backend} makes of the settings. */
+    @org.pf4j.Extension
     static class WordCountProvider implements SearchBackendProvider {
         @Override
         public String id() {

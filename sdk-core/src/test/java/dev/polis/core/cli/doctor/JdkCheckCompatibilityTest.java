@@ -21,4 +21,10 @@ class JdkCheckCompatibilityTest extends DoctorCheckCompatibilityKit {
     protected boolean idMustBeNamespaced() {
         return false;
     }
+
+    /** The host runs its own checks directly; they are never loaded from a plugin. */
+    @Override
+    protected boolean requiresExtensionAnnotation() {
+        return false;
+    }
 }
