@@ -16,7 +16,7 @@ public interface ChatModel extends AutoCloseable {
     ChatResponse chat(ChatRequest request);
 
     /**
-     * Generates the next message, handing its text to {@code listener} as it is produced.
+     * Generates the next message, handing its text and tool calls to {@code listener} as they are produced.
      *
      * <p>Returns the whole answer as well, once it is complete.
      */
@@ -29,6 +29,10 @@ public interface ChatModel extends AutoCloseable {
             throw e;
         }
         listener.onText(response.text());
+        for (int i = 0; i < response.toolCalls().size(); i++) {
+            ToolCall call = response.toolCalls().get(i);
+            listener.onToolCallFragment(new ToolCallFragment(i, call.id(), call.name(), call.arguments()));
+        }
         listener.onComplete(response);
         return response;
     }

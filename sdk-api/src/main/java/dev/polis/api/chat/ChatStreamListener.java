@@ -11,6 +11,13 @@ public interface ChatStreamListener {
     /** Receives the next piece of generated text. */
     void onText(String piece);
 
+    /**
+     * Receives the next piece of a tool call; the default ignores it (the complete calls arrive in
+     * {@link #onComplete}). Listeners that wrap another listener forward it.
+     */
+    default void onToolCallFragment(ToolCallFragment fragment) {
+    }
+
     /** Receives the whole answer once generation has ended. */
     default void onComplete(ChatResponse response) {
     }

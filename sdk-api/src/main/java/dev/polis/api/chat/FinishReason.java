@@ -9,6 +9,8 @@ public enum FinishReason {
     STOP,
     /** The token limit was reached. */
     LENGTH,
+    /** The model ended its message to call tools ({@link ChatResponse#toolCalls()}). */
+    TOOL_CALLS,
     /** Generation was cancelled by the caller. */
     CANCELLED,
     /** The reason is not known (for example a server that does not say). */

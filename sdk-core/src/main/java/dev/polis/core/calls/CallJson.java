@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /** Turns {@link CallRecord}s and {@link EmbeddingCallRecord}s into single JSON lines and back. */
 final class CallJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = CallJsonMixins.install(JsonMapper.builder())
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                     JsonInclude.Include.NON_NULL))
             .disable(SerializationFeature.INDENT_OUTPUT)

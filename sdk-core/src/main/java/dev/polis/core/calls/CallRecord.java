@@ -15,10 +15,11 @@ import dev.polis.api.chat.ChatResponse;
  * @param options      the spec's options, with secret values replaced by {@value SpecRedaction#MASK}
  * @param startedAt    when the call started, ISO-8601 in UTC
  * @param durationMs   how long the call took, in milliseconds
- * @param firstTokenMs for a streamed call, milliseconds until the first piece of text; otherwise {@code null}
+ * @param firstTokenMs for a streamed call, milliseconds until the first piece of text or of a tool call; otherwise {@code null}
  * @param streamed     whether the call was a stream
- * @param request      what was asked (messages with role, privilege and source; settings; metadata)
- * @param response     the answer, or {@code null} when the call failed
+ * @param request      what was asked (messages with role, privilege, source, tool calls and call ids; settings;
+ *                     metadata; tools, tool choice and response format)
+ * @param response     the answer with its tool calls, or {@code null} when the call failed
  * @param error        the failure, or {@code null} when the call succeeded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,6 +10,7 @@ import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
 import dev.polis.api.chat.ModelSpec;
+import dev.polis.api.chat.ToolCallFragment;
 
 /**
  * Wraps a {@link ChatModel} so that every call is appended to a {@link CallLog} as it ends.
@@ -73,6 +74,12 @@ public final class RecordingChatModel implements ChatModel {
             public void onText(String piece) {
                 call.firstToken.compareAndSet(-1, System.nanoTime());
                 listener.onText(piece);
+            }
+
+            @Override
+            public void onToolCallFragment(ToolCallFragment fragment) {
+                call.firstToken.compareAndSet(-1, System.nanoTime());
+                listener.onToolCallFragment(fragment);
             }
 
             @Override

@@ -11,6 +11,8 @@ import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
+import dev.polis.api.chat.ToolCall;
+import dev.polis.api.chat.ToolCallFragment;
 
 /**
  * Answers requests with the responses of a recording, failing on the first request the recording does not hold.
@@ -22,11 +24,14 @@ import dev.polis.api.chat.ChatStreamListener;
  *       lane. When no recorded call has the label, all calls form one lane.</li>
  *   <li>Within a lane, calls are kept in the order they started ({@link CallRecord#seq()}).</li>
  *   <li>A request takes the earliest unused call of its lane whose request has the same messages (role,
- *       privilege, source, text) and the same settings; other metadata labels are not compared. So concurrent
+ *       privilege, source, text, tool calls, call id), the same settings, tools, tool choice and response
+ *       format; other metadata labels are not compared. So concurrent
  *       calls of one agent may arrive in any order, and identical requests are answered in recorded order.</li>
  *   <li>When no unused call matches, the request fails with {@link ReplayMismatchException}, showing how it
  *       differs from the earliest unused call of its lane.</li>
  *   <li>A recorded failure is replayed as a {@link PolisException} carrying the recorded message.</li>
+ *   <li>A recorded answer's tool calls come back exactly; a stream hands each call to the listener as one
+ *       fragment after the text.</li>
  * </ol>
  */
 final class ReplayChatModel implements ChatModel {
@@ -60,6 +65,10 @@ final class ReplayChatModel implements ChatModel {
         }
         for (String piece : pieces(response.text())) {
             listener.onText(piece);
+        }
+        for (int i = 0; i < response.toolCalls().size(); i++) {
+            ToolCall call = response.toolCalls().get(i);
+            listener.onToolCallFragment(new ToolCallFragment(i, call.id(), call.name(), call.arguments()));
         }
         listener.onComplete(response);
         return response;

@@ -19,9 +19,14 @@ final class RequestDiff {
     private RequestDiff() {
     }
 
-    /** Returns whether the two requests ask the same thing (messages and settings; metadata is ignored). */
+    /**
+     * Returns whether the two requests ask the same thing (messages, settings, tools, tool choice and response
+     * format; metadata is ignored).
+     */
     static boolean sameQuestion(ChatRequest recorded, ChatRequest actual) {
-        return recorded.messages().equals(actual.messages()) && recorded.settings().equals(actual.settings());
+        return recorded.messages().equals(actual.messages()) && recorded.settings().equals(actual.settings())
+                && recorded.tools().equals(actual.tools()) && Objects.equals(recorded.toolChoice(), actual.toolChoice())
+                && Objects.equals(recorded.responseFormat(), actual.responseFormat());
     }
 
     /** Returns the first difference, or empty when the requests ask the same thing. */
@@ -44,7 +49,7 @@ final class RequestDiff {
         if (!recorded.settings().equals(actual.settings())) {
             return Optional.of("settings differ: " + settingsDiff(recorded.settings(), actual.settings()));
         }
-        return Optional.empty();
+        return ToolDiff.describe(recorded, actual);
     }
 
     private static String messageDiff(int index, Message expected, Message got) {
@@ -53,6 +58,11 @@ final class RequestDiff {
             return "message [" + index + "] differs at character " + at + ": expected " + label(expected) + " \""
                     + excerpt(expected.content(), at) + "\" but got " + label(got) + " \""
                     + excerpt(got.content(), at) + "\"";
+        }
+        if (!expected.toolCalls().equals(got.toolCalls()) || !expected.toolCallId().equals(got.toolCallId())) {
+            return "message [" + index + "] has the same text but differs in its tool calls or call id: expected "
+                    + expected.toolCalls() + " answering '" + expected.toolCallId() + "' but got " + got.toolCalls()
+                    + " answering '" + got.toolCallId() + "'";
         }
         return "message [" + index + "] has the same text but differs in role, privilege or source: expected "
                 + label(expected) + " but got " + label(got);

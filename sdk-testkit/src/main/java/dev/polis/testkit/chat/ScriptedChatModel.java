@@ -2,7 +2,9 @@ package dev.polis.testkit.chat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +16,8 @@ import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
 import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.Message;
+import dev.polis.api.chat.ToolCall;
+import dev.polis.api.chat.ToolCallFragment;
 import dev.polis.api.chat.Usage;
 
 /**
@@ -25,6 +29,10 @@ import dev.polis.api.chat.Usage;
  * ({@link FinishReason#LENGTH}), and counts usage in whitespace-separated tokens (prompt: all message
  * contents; completion: the answer). It is thread-safe; concurrent calls take replies in arrival order.
  *
+ * <p>A step added with {@link Builder#callTools} answers with tool calls instead of text
+ * ({@link FinishReason#TOOL_CALLS}); streamed, each call arrives as a first fragment with its id and name, then
+ * its arguments in pieces of {@value #ARGUMENT_PIECE} characters, call after call, as OpenAI servers send them.
+ *
  * <pre>{@code
  * ScriptedChatModel model = ScriptedChatModel.builder()
  *         .reply("I will fish 10 tons.")
@@ -33,6 +41,12 @@ import dev.polis.api.chat.Usage;
  * }</pre>
  */
 public final class ScriptedChatModel implements ChatModel {
+
+    /** How many characters of a tool call's arguments one streamed fragment carries. */
+    public static final int ARGUMENT_PIECE = 4;
+
+    /** Marks the steps that answer with tool calls; the calls are looked up by the step's index. */
+    private final Map<Integer, List<ToolCall>> toolSteps;
 
     private final List<Function<ChatRequest, String>> steps;
     private final Function<ChatRequest, String> fallback;
@@ -44,6 +58,7 @@ public final class ScriptedChatModel implements ChatModel {
 
     private ScriptedChatModel(Builder builder) {
         this.steps = List.copyOf(builder.steps);
+        this.toolSteps = Map.copyOf(builder.toolSteps);
         this.fallback = builder.fallback;
         this.modelName = builder.modelName;
         this.spec = builder.spec;
@@ -62,16 +77,26 @@ public final class ScriptedChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return shape(request, answerTo(request));
+        return respond(request);
     }
 
     @Override
     public ChatResponse stream(ChatRequest request, ChatStreamListener listener) {
         try {
-            ChatResponse response = shape(request, answerTo(request));
+            ChatResponse response = respond(request);
             for (String piece : WordPieces.split(response.text())) {
                 pause();
                 listener.onText(piece);
+            }
+            for (int i = 0; i < response.toolCalls().size(); i++) {
+                ToolCall call = response.toolCalls().get(i);
+                pause();
+                listener.onToolCallFragment(new ToolCallFragment(i, call.id(), call.name(), ""));
+                for (int at = 0; at < call.arguments().length(); at += ARGUMENT_PIECE) {
+                    pause();
+                    listener.onToolCallFragment(new ToolCallFragment(i, null, null, call.arguments()
+                            .substring(at, Math.min(call.arguments().length(), at + ARGUMENT_PIECE))));
+                }
             }
             listener.onComplete(response);
             return response;
@@ -96,10 +121,23 @@ public final class ScriptedChatModel implements ChatModel {
         return calls.get();
     }
 
-    private String answerTo(ChatRequest request) {
+    private ChatResponse respond(ChatRequest request) {
         Objects.requireNonNull(request, "request");
         int index = calls.getAndIncrement();
         requests.add(request);
+        List<ToolCall> toolCalls = toolSteps.get(index);
+        if (toolCalls != null) {
+            return new ChatResponse("", FinishReason.TOOL_CALLS, new Usage(promptTokens(request),
+                    toolCalls.stream().mapToInt(call -> WordPieces.count(call.arguments())).sum()), modelName, toolCalls);
+        }
+        return shape(request, answerTo(request, index));
+    }
+
+    private static int promptTokens(ChatRequest request) {
+        return request.messages().stream().map(Message::content).mapToInt(WordPieces::count).sum();
+    }
+
+    private String answerTo(ChatRequest request, int index) {
         if (index < steps.size()) {
             return steps.get(index).apply(request);
         }
@@ -124,8 +162,7 @@ public final class ScriptedChatModel implements ChatModel {
             text = String.join("", pieces.subList(0, maxTokens));
             reason = FinishReason.LENGTH;
         }
-        int prompt = request.messages().stream().map(Message::content).mapToInt(WordPieces::count).sum();
-        return new ChatResponse(text, reason, new Usage(prompt, WordPieces.count(text)), modelName);
+        return new ChatResponse(text, reason, new Usage(promptTokens(request), WordPieces.count(text)), modelName);
     }
 
     private static int firstStop(String text, List<String> stops) {
@@ -155,6 +192,7 @@ public final class ScriptedChatModel implements ChatModel {
     public static final class Builder {
 
         private final List<Function<ChatRequest, String>> steps = new ArrayList<>();
+        private final Map<Integer, List<ToolCall>> toolSteps = new HashMap<>();
         private Function<ChatRequest, String> fallback;
         private String modelName = "scripted";
         private String spec = "scripted";
@@ -180,6 +218,19 @@ public final class ScriptedChatModel implements ChatModel {
         /** Adds one call that answers with a function of its request. */
         public Builder replyWith(Function<ChatRequest, String> answer) {
             steps.add(Objects.requireNonNull(answer, "answer"));
+            return this;
+        }
+
+        /**
+         * Adds one call that answers with {@code calls} (several for parallel calls) and no text, finishing with
+         * {@link FinishReason#TOOL_CALLS}.
+         */
+        public Builder callTools(ToolCall... calls) {
+            if (calls.length == 0) {
+                throw new IllegalArgumentException("callTools needs at least one tool call");
+            }
+            toolSteps.put(steps.size(), List.of(calls));
+            steps.add(request -> "");
             return this;
         }
 

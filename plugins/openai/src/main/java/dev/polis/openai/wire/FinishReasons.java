@@ -8,10 +8,11 @@ public final class FinishReasons {
     private FinishReasons() {
     }
 
-    /** Returns the wire name: {@code stop}, {@code length} or {@code cancelled}. */
+    /** Returns the wire name: {@code stop}, {@code length}, {@code tool_calls} or {@code cancelled}. */
     public static String toWire(FinishReason reason) {
         return switch (reason) {
             case LENGTH -> "length";
+            case TOOL_CALLS -> "tool_calls";
             case CANCELLED -> "cancelled";
             case STOP, UNKNOWN -> "stop";
         };
@@ -25,6 +26,7 @@ public final class FinishReasons {
         return switch (name) {
             case "stop", "eos", "end_turn", "stop_sequence" -> FinishReason.STOP;
             case "length", "max_tokens" -> FinishReason.LENGTH;
+            case "tool_calls", "function_call", "tool_use" -> FinishReason.TOOL_CALLS;
             case "cancelled" -> FinishReason.CANCELLED;
             default -> FinishReason.UNKNOWN;
         };
