@@ -8,6 +8,8 @@ import dev.polis.api.env.EnvironmentProvider;
 import dev.polis.govsim.game.CollapseRule;
 import dev.polis.govsim.game.Experiment;
 import dev.polis.govsim.game.GovSimConfig;
+import dev.polis.govsim.game.GovSimEnvironment;
+import dev.polis.govsim.metrics.MetricsCalculator;
 import dev.polis.govsim.protocol.Scenario;
 import java.util.Locale;
 
@@ -31,7 +33,9 @@ abstract class GovSimEnvironmentProvider implements EnvironmentProvider {
 
     @Override
     public Environment create(EnvironmentContext context) {
-        return new GovSimEnvironment(config(scenario, context.settings(), context.run().seed()), context.agentIds());
+        GovSimConfig config = config(scenario, context.settings(), context.run().seed());
+        return GovSimEnvironment.forAgents(config, context.agentIds(),
+                months -> MetricsCalculator.of(config).compute(months).asMap());
     }
 
     /** Reads a game configuration from an environment's settings. */

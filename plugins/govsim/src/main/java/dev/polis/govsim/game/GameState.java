@@ -30,6 +30,11 @@ public record GameState(int nextMonth, int pool, int threshold, boolean done, Li
         return new GameState(0, config.initialPool(), threshold, false, List.of(), Map.of());
     }
 
+    /** Returns a copy holding {@code states} as the agents' saved states. */
+    public GameState withAgentStates(Map<String, String> states) {
+        return new GameState(nextMonth, pool, threshold, done, months, new LinkedHashMap<>(states));
+    }
+
     /** Returns the state after {@code month} finished. */
     public GameState next(MonthRecord month, int pool, int threshold, boolean done, Map<String, String> states) {
         List<MonthRecord> all = new ArrayList<>(months);

@@ -29,6 +29,12 @@ public record MetricsCalculator(int horizon, int groupThreshold0, int collapseTh
         return new MetricsCalculator(12, 50, 5, false);
     }
 
+    /** Returns the calculator of a run configured by {@code config} (its horizon, f(0) = pool / 2, C, collapse rule). */
+    public static MetricsCalculator of(dev.polis.govsim.game.GovSimConfig config) {
+        return new MetricsCalculator(config.horizon(), config.initialPool() / 2, config.collapseThreshold(),
+                config.collapseRule() == dev.polis.govsim.game.CollapseRule.PAPER);
+    }
+
     /** Computes the metrics of our own records. */
     public RunMetrics compute(List<MonthRecord> months) {
         return computeData(months.stream().map(MetricsCalculator::data).toList());

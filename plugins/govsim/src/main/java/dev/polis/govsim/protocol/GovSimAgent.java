@@ -15,8 +15,9 @@ import java.util.Optional;
  * are simultaneous). Only {@link #harvest} is required; a silent policy keeps the other defaults.
  *
  * <p>It is also a plain {@link Agent}: an {@link AgentProvider} of GovSim agents returns a {@code GovSimAgent},
- * and a generic pipeline reaches it through {@link #act}, whose observation carries the protocol request under
- * {@link #REQUEST_KEY}.
+ * and the environment ({@code polis run} and {@code polis govsim} alike) reaches it through {@link #act}, whose
+ * observation carries the protocol request under {@link #REQUEST_KEY} and the {@link Phase} under
+ * {@link Phase#KEY}.
  *
  * @see dev.polis.api.agent.AgentProvider
  */
@@ -79,11 +80,26 @@ public interface GovSimAgent extends Agent {
      * Answers a generic observation by dispatching the protocol request it carries.
      *
      * <p>A harvest answers with {@value #HARVEST_KEY}; a turn with {@code utterance}, {@code concludes} and
-     * {@code next}; a reflection with {@code insights}; other observations with an empty action.
+     * {@code next}; an analysis with {@code summary}, {@code limit} (when one was agreed), {@code raw_summary} and
+     * {@code raw_limit}; a reflection with {@code insights}; other observations with an empty action.
      */
     @Override
     default Action act(Observation observation) {
         Object request = observation.data().get(REQUEST_KEY);
+        if (request instanceof GameSetup setup) {
+            begin(setup);
+            return new Action(id(), "", Map.of());
+        }
+        if (request instanceof AnalysisRequest analysis) {
+            ConversationAnalysis result = analyst().orElse(ConversationAnalyst.none())
+                    .analyze(analysis.context(), analysis.conversation());
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("summary", result.summary());
+            result.agreedLimit().ifPresent(limit -> data.put("limit", limit));
+            data.put("raw_summary", result.rawSummary());
+            data.put("raw_limit", result.rawLimit());
+            return new Action(id(), result.summary(), data);
+        }
         if (request instanceof HarvestRequest harvest) {
             HarvestDecision decision = harvest(harvest);
             return new Action(id(), decision.rawText(), Map.of(HARVEST_KEY, decision.amount(),

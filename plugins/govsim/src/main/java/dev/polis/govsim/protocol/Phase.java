@@ -1,13 +1,32 @@
 package dev.polis.govsim.protocol;
 
-/** Names the phases of one GovSim month, in the order the environment runs them. */
+import java.util.Locale;
+
+/**
+ * The phases of a GovSim month, in order, as the environment announces them in each observation's
+ * {@value #KEY} data; only the agents a phase addresses receive an observation.
+ */
 public enum Phase {
-    /** Every present agent says how much it wants to take; the decisions are simultaneous. */
+    /** Before an agent's first month (and after a resume): the rules of the game ({@link GameSetup}). */
+    BEGIN,
+    /** Every present agent says how much it takes ({@link HarvestRequest}); simultaneous. */
     HARVEST,
-    /** Each agent learns what it wanted and what it actually received (only its own numbers). */
+    /** Every present agent learns its own wanted and received units ({@link HarvestOutcome}). */
     OUTCOME,
-    /** The group chat: the mayor's report, then agent turns; skipped without communication. */
+    /** One agent at a time says its line in the group chat ({@link TurnRequest}). */
+    TURN,
+    /** The first present agent's framework model summarizes the chat and finds the agreed limit ({@link AnalysisRequest}). */
+    ANALYSIS,
+    /** Every present agent learns how the chat went ({@link DiscussionOutcome}). */
     DISCUSSION,
-    /** Each agent reflects on its memories and keeps insights; the month ends afterwards. */
-    REFLECTION
+    /** Every present agent reflects at the end of the month ({@link ReflectionRequest}). */
+    REFLECTION;
+
+    /** The observation data key holding the phase id. */
+    public static final String KEY = "phase";
+
+    /** Returns the id used in observations and events ({@code harvest}, {@code turn}, ...). */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -80,8 +80,7 @@ final class RunExecution {
     }
 
     static MetricsCalculator calculator(GovSimConfig config) {
-        return new MetricsCalculator(config.horizon(), config.initialPool() / 2, config.collapseThreshold(),
-                config.collapseRule() == dev.polis.govsim.game.CollapseRule.PAPER);
+        return MetricsCalculator.of(config);
     }
 
     /** Returns the run's seats; when one agent cannot be made, those made before it are closed. */

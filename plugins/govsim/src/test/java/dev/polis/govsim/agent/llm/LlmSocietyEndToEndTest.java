@@ -161,28 +161,40 @@ class LlmSocietyEndToEndTest {
     }
 
     @Test
-    void theGenericEnvironmentViewDrivesLlmAgentsThroughAct() {
+    void theCoreEnvironmentPlaysFullMonthsWithLlmAgentsThroughAct() {
         Society society = society(Scenario.POLLUTION, "Carefully. Answer: 9 pallets");
         List<String> ids = society.agents().stream().map(LlmGovSimAgent::id).toList();
-        dev.polis.govsim.env.GovSimEnvironment environment = new dev.polis.govsim.env.GovSimEnvironment(
-                GovSimConfig.defaults(Scenario.POLLUTION, Experiment.DEFAULT, 7), ids);
+        dev.polis.govsim.game.GovSimEnvironment environment = dev.polis.govsim.game.GovSimEnvironment.forAgents(
+                GovSimConfig.defaults(Scenario.POLLUTION, Experiment.DEFAULT, 7), ids,
+                months -> dev.polis.govsim.metrics.MetricsCalculator.paper().compute(months).asMap());
 
         Map<String, dev.polis.api.env.Observation> observations = environment.reset(7);
-        int steps = 0;
+        java.util.List<String> phases = new java.util.ArrayList<>();
+        int harvests = 0;
         boolean done = false;
         while (!done) {
+            String phase = (String) observations.values().iterator().next().data().get("phase");
+            phases.add(phase + ":" + observations.size());
             Map<String, dev.polis.api.env.Action> actions = new java.util.LinkedHashMap<>();
             for (LlmGovSimAgent agent : society.agents()) {
-                actions.put(agent.id(), agent.act(observations.get(agent.id())));
+                if (observations.containsKey(agent.id())) {
+                    actions.put(agent.id(), agent.act(observations.get(agent.id())));
+                }
             }
-            assertThat(actions.values()).allSatisfy(a -> assertThat(a.data()).containsEntry("harvest", 9));
+            if (phase.equals("harvest")) {
+                harvests++;
+                assertThat(actions.values()).allSatisfy(a -> assertThat(a.data()).containsEntry("harvest", 9));
+            }
             dev.polis.api.env.StepResult result = environment.step(actions);
             observations = result.observations();
             done = result.done();
-            steps++;
         }
 
-        assertThat(steps).isEqualTo(12);
+        assertThat(harvests).isEqualTo(12);
+        assertThat(phases.subList(0, 5)).containsExactly("begin:5", "harvest:5", "outcome:5", "turn:1", "turn:1");
+        assertThat(phases).contains("analysis:1", "discussion:5", "reflection:5");
+        assertThat(environment.metrics()).containsEntry("survival_months", 12.0).containsEntry("gain", 108.0);
+        assertThat(environment.state().months().get(0).conversation()).hasSizeGreaterThan(1);
         assertThat(society.models().getFirst().requests().getFirst().messages().getFirst().content())
                 .contains("You are John", "factory");
     }
