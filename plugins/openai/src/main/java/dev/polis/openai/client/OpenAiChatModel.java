@@ -106,18 +106,16 @@ public final class OpenAiChatModel implements ChatModel {
                         throw new AttemptFailure("the server reported an error during the stream: " + error, false,
                                 null, null);
                     }
-                    String piece = stream.accept(chunk);
-                    if (piece != null) {
-                        delivered++;
-                        listener.onText(piece);
-                    }
+                    delivered += stream.accept(chunk, listener);
                 }
                 if (line == null) {
                     if (stream.finished()) {
                         return stream.response();
                     }
-                    throw new AttemptFailure("the stream ended after " + stream.pieces()
-                            + " pieces without a finish_reason or [DONE]", true, null, null);
+                    String unfinished = stream.unfinishedToolCall();
+                    throw new AttemptFailure("the stream ended " + (unfinished.isEmpty() ? "" : unfinished + ", ")
+                            + "after " + stream.pieces() + " pieces without a finish_reason or [DONE]", true, null,
+                            null);
                 }
             }
         } catch (TimeoutException e) {

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
+import dev.polis.api.chat.ToolCallFragment;
 import dev.polis.openai.wire.ApiError;
 import dev.polis.openai.wire.WireRequest;
 import dev.polis.openai.wire.WireRequests;
@@ -58,9 +59,15 @@ final class CompletionsEndpoint {
                     sse.event(WireResponses.chunk(id, created, modelName, piece, first[0], null, null));
                     first[0] = false;
                 }
+
+                @Override
+                public void onToolCallFragment(ToolCallFragment fragment) {
+                    sse.event(WireResponses.toolCallChunk(id, created, modelName, fragment, first[0]));
+                    first[0] = false;
+                }
             });
             sse.event(WireResponses.chunk(id, created, modelName, first[0] ? "" : null, first[0],
-                    response.finishReason(), response.usage()));
+                    WireResponses.effectiveFinishReason(response), response.usage()));
             sse.done();
         } catch (UncheckedIOException clientGone) {
             exchange.getResponseBody().close();

@@ -1,15 +1,20 @@
 package dev.polis.openai.wire;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.GenerationSettings;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.Message;
+import dev.polis.api.chat.Privilege;
 import dev.polis.api.chat.Role;
+import dev.polis.api.chat.ToolCall;
 
 /**
  * Writes a {@link ChatRequest} as a chat-completions request body, and reads one back.
@@ -17,7 +22,10 @@ import dev.polis.api.chat.Role;
  * <p>Roles on the wire: {@code system}, {@code user} and {@code assistant} map one to one; {@code developer}
  * messages are sent as {@code system} unless the caller asks for {@code developer} (many local servers only
  * know the first three roles); {@code tool} messages, which in Polis carry tool output, web pages and other
- * agents' words without a tool call id, are sent as {@code user}. Privilege and source stay in Polis records.
+ * agents' words without a tool call id, are sent as {@code user}; tool results (with a call id) are sent as
+ * {@code tool} messages with their {@code tool_call_id}, and assistant messages carry their {@code tool_calls}.
+ * Privilege and source stay in Polis records; a received tool result takes as source the name of the tool
+ * whose call it answers. Tools, tool choice and response format: {@link WireTools}.
  */
 public final class WireRequests {
 
@@ -36,8 +44,22 @@ public final class WireRequests {
         body.put("model", model);
         ArrayNode messages = body.putArray("messages");
         for (Message message : request.messages()) {
-            messages.addObject().put("role", wireRole(message.role(), developerRole)).put("content", message.content());
+            ObjectNode node = messages.addObject();
+            if (message.isToolResult()) {
+                node.put("role", "tool").put("tool_call_id", message.toolCallId()).put("content", message.content());
+            } else if (message.callsTools()) {
+                node.put("role", "assistant");
+                if (message.content().isEmpty()) {
+                    node.putNull("content");
+                } else {
+                    node.put("content", message.content());
+                }
+                node.set("tool_calls", WireToolCalls.toJson(message.toolCalls()));
+            } else {
+                node.put("role", wireRole(message.role(), developerRole)).put("content", message.content());
+            }
         }
+        WireTools.write(request, body);
         GenerationSettings s = request.settings();
         if (s.temperature() != null) {
             body.put("temperature", s.temperature());
@@ -89,8 +111,11 @@ public final class WireRequests {
                     "messages");
         }
         List<Message> messages = new ArrayList<>();
+        Map<String, String> callNames = new HashMap<>();
         for (int i = 0; i < messagesNode.size(); i++) {
-            messages.add(message(messagesNode.get(i), i));
+            Message message = message(messagesNode.get(i), i, callNames);
+            message.toolCalls().forEach(call -> callNames.put(call.id(), call.name()));
+            messages.add(message);
         }
         GenerationSettings settings;
         try {
@@ -100,10 +125,17 @@ public final class WireRequests {
             throw new WireFormatException(e.getMessage(), null);
         }
         boolean stream = body.path("stream").asBoolean(false);
-        return new WireRequest(model, new ChatRequest(messages, settings, null), stream);
+        WireTools.checkParallelToolCalls(body);
+        try {
+            return new WireRequest(model, new ChatRequest(messages, settings, null, WireTools.tools(body),
+                    WireTools.toolChoice(body), WireTools.responseFormat(body)), stream);
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            throw WireFields.translate(e.getMessage());
+        }
     }
 
-    private static Message message(JsonNode node, int index) {
+    /** Reads one message; a tool result without a {@code name} takes the name of the tool its call called. */
+    private static Message message(JsonNode node, int index, Map<String, String> callNames) {
         String where = "messages[" + index + "]";
         if (!node.isObject()) {
             throw new WireFormatException(where + " must be an object with role and content", where);
@@ -133,7 +165,21 @@ public final class WireRequests {
                     where + ".content");
         }
         String source = node.path("name").asText("");
-        return new Message(role, text, role.defaultPrivilege(), source);
+        if (role == Role.TOOL) {
+            String callId = node.path("tool_call_id").asText("");
+            if (callId.isEmpty()) {
+                throw new WireFormatException(where + ".tool_call_id: a tool message needs the id of the tool call"
+                        + " it answers", where + ".tool_call_id");
+            }
+            return new Message(Role.TOOL, text, Privilege.TOOL, source.isEmpty() ? callNames.getOrDefault(callId, "")
+                    : source, List.of(), callId);
+        }
+        List<ToolCall> calls = WireToolCalls.fromJson(node.get("tool_calls"), where + ".tool_calls");
+        if (!calls.isEmpty() && role != Role.ASSISTANT) {
+            throw new WireFormatException(where + ".tool_calls: only assistant messages call tools",
+                    where + ".tool_calls");
+        }
+        return new Message(role, text, role.defaultPrivilege(), source, calls, "");
     }
 
     private static String text(JsonNode body, String field, boolean required) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.FinishReason;
+import dev.polis.api.chat.ToolCallFragment;
 import dev.polis.api.chat.Usage;
 
 /** Writes and reads chat-completion responses and streamed chunks. */
@@ -17,8 +18,16 @@ public final class WireResponses {
         ObjectNode body = header(id, "chat.completion", created, model);
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", response.text());
-        choice.put("finish_reason", FinishReasons.toWire(response.finishReason()));
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (response.callsTools() && response.text().isEmpty()) {
+            message.putNull("content");
+        } else {
+            message.put("content", response.text());
+        }
+        if (response.callsTools()) {
+            message.set("tool_calls", WireToolCalls.toJson(response.toolCalls()));
+        }
+        choice.put("finish_reason", finishReason(response));
         body.set("usage", usage(response.usage()));
         return body;
     }
@@ -54,6 +63,37 @@ public final class WireResponses {
         return body;
     }
 
+    /**
+     * Returns one streamed chunk carrying a piece of a tool call in {@code delta.tool_calls}.
+     *
+     * @param firstChunk whether the delta should announce the assistant role
+     */
+    public static ObjectNode toolCallChunk(String id, long created, String model, ToolCallFragment fragment,
+                                           boolean firstChunk) {
+        ObjectNode body = header(id, "chat.completion.chunk", created, model);
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode delta = choice.putObject("delta");
+        if (firstChunk) {
+            delta.put("role", "assistant");
+        }
+        delta.putArray("tool_calls").add(WireToolCalls.fragment(fragment));
+        choice.putNull("finish_reason");
+        return body;
+    }
+
+    /** Returns the wire finish reason; an answer that calls tools ends with {@code tool_calls}. */
+    public static String finishReason(ChatResponse response) {
+        return FinishReasons.toWire(effectiveFinishReason(response));
+    }
+
+    /** Returns the response's finish reason, or {@link FinishReason#TOOL_CALLS} when it calls tools and just stopped. */
+    public static FinishReason effectiveFinishReason(ChatResponse response) {
+        boolean plainEnd = response.finishReason() == FinishReason.STOP
+                || response.finishReason() == FinishReason.UNKNOWN;
+        return response.callsTools() && plainEnd ? FinishReason.TOOL_CALLS : response.finishReason();
+    }
+
     private static ObjectNode header(String id, String object, long created, String model) {
         ObjectNode body = WireJson.object();
         body.put("id", id).put("object", object).put("created", created).put("model", model);
@@ -80,7 +120,8 @@ public final class WireResponses {
         JsonNode content = message.get("content");
         String text = content == null || content.isNull() ? "" : content.asText();
         return new ChatResponse(text, FinishReasons.fromWire(textOrNull(choice.get("finish_reason"))),
-                parseUsage(body.get("usage")), body.path("model").asText(fallbackModel));
+                parseUsage(body.get("usage")), body.path("model").asText(fallbackModel),
+                WireToolCalls.fromJson(message.get("tool_calls"), "choices[0].message.tool_calls"));
     }
 
     /** Reads a {@code usage} object; {@code null} or a missing object gives {@link Usage#NONE}. */
