@@ -1,5 +1,6 @@
 package dev.polis.runtime.template;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import dev.polis.runtime.engine.ContextClassLoader;
  * A model's chat template (Jinja, from {@code tokenizer_config.json}), turning a conversation into prompt text.
  *
  * <p>Rendered with Jinjava configured as Hugging Face's {@code apply_chat_template} configures Jinja2: blocks trimmed
- * and left-stripped, Python-like operator precedence, {@code raise_exception} and {@code strftime_now} available, and
+ * and left-stripped, Python-like operator precedence (also for {@code not X is defined}: {@link Jinja2Precedence}),
+ * {@code raise_exception} and {@code strftime_now} available and defined, and
  * no re-interpretation of message text (a message containing <code>{{</code> stays text), and {@code tojson} writing
  * JSON as Python's {@code json.dumps} does. The variables are
  * {@code messages} (maps with {@code role} and {@code content}), {@code add_generation_prompt}, {@code bos_token},
@@ -53,20 +55,31 @@ public final class ChatTemplate {
     private final String source;
     private final String bosToken;
     private final String eosToken;
+    private final Clock clock;
 
-    private ChatTemplate(String source, String bosToken, String eosToken) {
+    private ChatTemplate(String source, String bosToken, String eosToken, Clock clock) {
         Objects.requireNonNull(source, "source");
-        this.source = source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
+        this.source = Jinja2Precedence.rewrite(source.endsWith("\n") ? source.substring(0, source.length() - 1) : source);
         this.bosToken = bosToken == null ? "" : bosToken;
         this.eosToken = eosToken == null ? "" : eosToken;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Returns a template over {@code source} whose {@code bos_token} and {@code eos_token} are the given texts. */
     public static ChatTemplate of(String source, String bosToken, String eosToken) {
-        return new ChatTemplate(source, bosToken, eosToken);
+        return new ChatTemplate(source, bosToken, eosToken, Clock.systemDefaultZone());
     }
 
-    /** Returns the Jinja source. */
+    /**
+     * Returns this template with {@code clock} as the date source of {@code strftime_now} (a fixed clock makes
+     * "Today Date: ..." lines reproducible).
+     */
+    public ChatTemplate withClock(Clock clock) {
+        ChatTemplate copy = new ChatTemplate(source, bosToken, eosToken, clock);
+        return copy;
+    }
+
+    /** Returns the Jinja source as rendered: with {@code not X is ...} parenthesised as Jinja2 reads it. */
     public String source() {
         return source;
     }
@@ -93,7 +106,12 @@ public final class ChatTemplate {
         variables.put("eos_token", eosToken);
         RenderResult result;
         try {
-            result = ContextClassLoader.call(() -> JINJAVA.renderForResult(source, variables));
+            TemplateFunctions.CLOCK.set(clock);
+            try {
+                result = ContextClassLoader.call(() -> JINJAVA.renderForResult(source, variables));
+            } finally {
+                TemplateFunctions.CLOCK.remove();
+            }
         } catch (TemplateRaisedException e) {
             throw refused(e.getMessage());
         } catch (RuntimeException e) {
@@ -154,6 +172,9 @@ public final class ChatTemplate {
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now",
                 TemplateFunctions.class, "strftimeNow", String.class));
         jinjava.getGlobalContext().registerFilter(new ToJsonFilter());
+        // Templates ask "strftime_now is defined" before calling it (Llama 3.2); a function alone is not "defined".
+        jinjava.getGlobalContext().put("strftime_now", "strftime_now");
+        jinjava.getGlobalContext().put("raise_exception", "raise_exception");
         return jinjava;
     }
 }

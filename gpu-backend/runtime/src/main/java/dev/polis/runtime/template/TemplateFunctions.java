@@ -1,5 +1,6 @@
 package dev.polis.runtime.template;
 
+import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -17,6 +18,9 @@ public final class TemplateFunctions {
             Map.entry('H', "HH"), Map.entry('I', "hh"), Map.entry('M', "mm"), Map.entry('S', "ss"),
             Map.entry('p', "a"), Map.entry('j', "DDD"));
 
+    /** The date source of the rendering on this thread; the system clock outside {@link ChatTemplate#render}. */
+    static final ThreadLocal<Clock> CLOCK = ThreadLocal.withInitial(Clock::systemDefaultZone);
+
     private TemplateFunctions() {
     }
 
@@ -25,9 +29,12 @@ public final class TemplateFunctions {
         throw new TemplateRaisedException(message);
     }
 
-    /** Returns the current local time formatted with a Python {@code strftime} pattern such as {@code %d %b %Y}. */
+    /**
+     * Returns the time of the rendering's date source (the system clock unless {@link ChatTemplate#withClock} set
+     * one) formatted with a Python {@code strftime} pattern such as {@code %d %b %Y}.
+     */
     public static String strftimeNow(String pattern) {
-        return ZonedDateTime.now().format(DateTimeFormatter.ofPattern(toJava(pattern), Locale.ENGLISH));
+        return ZonedDateTime.now(CLOCK.get()).format(DateTimeFormatter.ofPattern(toJava(pattern), Locale.ENGLISH));
     }
 
     static String toJava(String pattern) {
