@@ -1,6 +1,7 @@
 package dev.polis.govsim.cli;
 
 import dev.polis.api.InvalidInputException;
+import dev.polis.api.host.Extensions;
 import dev.polis.api.host.Models;
 import dev.polis.api.host.ProgressDisplay;
 import dev.polis.api.host.RunFolders;
@@ -63,7 +64,7 @@ public final class GovSimCommand implements Callable<Integer> {
 
     @Option(names = "--society", paramLabel = "SPEC",
             description = "name=member,member*k,... ; members: fixed:<n>, sustainable, greedy[:<fraction>], random[:<max>],"
-                    + " universalization, llm:<model spec> (repeatable)")
+                    + " universalization, llm:<model spec>, agent:<agent provider id> (any agent plugin; repeatable)")
     List<String> societies;
 
     @Option(names = "--model", paramLabel = "SPEC",
@@ -103,6 +104,7 @@ public final class GovSimCommand implements Callable<Integer> {
     private final SettingsFactory settings;
     private final RunFolders folders;
     private final ProgressDisplay progress;
+    private final Extensions extensions;
 
     /**
      * Creates the command over the host's services.
@@ -110,9 +112,12 @@ public final class GovSimCommand implements Callable<Integer> {
      * @param models   creates the LLM members' models (operator choices applied, calls recorded per run)
      * @param settings reads {@code --config} and checks the LLM members' settings
      * @param folders  opens each run's folder
-     * @param progress shows the sweep's progress
+     * @param progress   shows the sweep's progress
+     * @param extensions finds the agent providers of {@code agent:<id>} members
      */
-    public GovSimCommand(Models models, SettingsFactory settings, RunFolders folders, ProgressDisplay progress) {
+    public GovSimCommand(Models models, SettingsFactory settings, RunFolders folders, ProgressDisplay progress,
+                         Extensions extensions) {
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.hostModels = Objects.requireNonNull(models, "models");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.folders = Objects.requireNonNull(folders, "folders");
@@ -131,7 +136,7 @@ public final class GovSimCommand implements Callable<Integer> {
         SweepOptions options = new SweepOptions(output, parallel,
                 plan.societies().stream().anyMatch(Society::usesModels), "greedy", c -> tune(c, rule));
         long start = System.nanoTime();
-        List<RunOutcome> outcomes = new SweepRunner(options, new ModelAgentFactory(hostModels, settings), folders)
+        List<RunOutcome> outcomes = new SweepRunner(options, new ModelAgentFactory(hostModels, settings, extensions), folders)
                 .run(plan, progress::start);
         double seconds = (System.nanoTime() - start) / 1e9;
         List<TableRow> rows = Groups.rows(outcomes);

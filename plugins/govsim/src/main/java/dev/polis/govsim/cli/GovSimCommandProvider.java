@@ -2,6 +2,7 @@ package dev.polis.govsim.cli;
 
 import com.google.inject.Inject;
 import dev.polis.api.cli.CommandProvider;
+import dev.polis.api.host.Extensions;
 import dev.polis.api.host.Models;
 import dev.polis.api.host.ProgressDisplay;
 import dev.polis.api.host.RunFolders;
@@ -17,6 +18,7 @@ public final class GovSimCommandProvider implements CommandProvider {
     private final SettingsFactory settings;
     private final RunFolders folders;
     private final ProgressDisplay progress;
+    private final Extensions extensions;
 
     /**
      * Creates the provider with the host's services (injected by the host): models for the LLM members, settings
@@ -24,7 +26,8 @@ public final class GovSimCommandProvider implements CommandProvider {
      */
     @Inject
     public GovSimCommandProvider(Models models, SettingsFactory settings, RunFolders folders,
-                                 ProgressDisplay progress) {
+                                 ProgressDisplay progress, Extensions extensions) {
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.models = Objects.requireNonNull(models, "models");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.folders = Objects.requireNonNull(folders, "folders");
@@ -43,6 +46,6 @@ public final class GovSimCommandProvider implements CommandProvider {
 
     @Override
     public Object newCommand() {
-        return new GovSimCommand(models, settings, folders, progress);
+        return new GovSimCommand(models, settings, folders, progress, extensions);
     }
 }

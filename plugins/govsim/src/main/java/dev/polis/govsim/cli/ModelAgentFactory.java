@@ -4,6 +4,9 @@ import dev.polis.api.InvalidInputException;
 import dev.polis.api.agent.AgentContext;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ModelRequest;
+import dev.polis.api.agent.Agent;
+import dev.polis.api.agent.AgentProvider;
+import dev.polis.api.host.Extensions;
 import dev.polis.api.host.Models;
 import dev.polis.api.host.SettingsFactory;
 import dev.polis.govsim.agent.llm.LlmAgentProvider;
@@ -12,6 +15,7 @@ import dev.polis.govsim.protocol.AgentProfile;
 import dev.polis.govsim.protocol.GovSimAgent;
 import dev.polis.govsim.sweep.AgentFactory;
 import dev.polis.govsim.sweep.RunScope;
+import dev.polis.govsim.sweep.Society;
 import dev.polis.govsim.sweep.RunSpec;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +23,9 @@ import java.util.Optional;
 
 /**
  * Creates society members: {@code llm:<model spec>} becomes the {@code govsim.llm} agent on that model (each agent
- * its own model instance, made by the host's {@link Models}), anything else a reference policy.
+ * its own model instance, made by the host's {@link Models}), {@code agent:<provider id>} an agent of any
+ * {@link AgentProvider} in the registry (a third-party plugin's, with the member's settings), anything else a
+ * reference policy.
  *
  * <p>An LLM agent gets the run's real context, so its {@code govsim.llm.*} events land in the run's
  * {@code events.jsonl}, and the member's settings. Every model it uses (its own, a separate framework model, an
@@ -34,15 +40,17 @@ final class ModelAgentFactory implements AgentFactory {
 
     private final Models models;
     private final SettingsFactory settings;
+    private final Extensions extensions;
 
-    ModelAgentFactory(Models models, SettingsFactory settings) {
+    ModelAgentFactory(Models models, SettingsFactory settings, Extensions extensions) {
         this.models = Objects.requireNonNull(models, "models");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.extensions = Objects.requireNonNull(extensions, "extensions");
     }
 
     /** Creates a member outside a sweep: policies only, since an LLM agent needs its run's records. */
     @Override
-    public GovSimAgent create(String member, AgentProfile profile, RunSpec run) {
+    public Agent create(String member, AgentProfile profile, RunSpec run) {
         if (member.startsWith("llm")) {
             throw new IllegalStateException("LLM member '" + member + "' needs its run's scope (records and models);"
                     + " create it with create(member, settings, profile, scope)");
@@ -51,8 +59,13 @@ final class ModelAgentFactory implements AgentFactory {
     }
 
     @Override
-    public GovSimAgent create(String member, Map<String, Object> memberSettings, AgentProfile profile,
-                              RunScope scope) {
+    public Agent create(String member, Map<String, Object> memberSettings, AgentProfile profile, RunScope scope) {
+        if (member.startsWith(Society.AGENT_PREFIX)) {
+            String id = member.substring(Society.AGENT_PREFIX.length()).trim();
+            AgentProvider provider = extensions.get(AgentProvider.class, id);
+            return provider.create(new AgentContext(profile.id(), settings.of(memberSettings, id), Optional.empty(),
+                    scope.context()));
+        }
         if (!member.startsWith("llm")) {
             return AgentFactory.policies().create(member, profile, scope.spec());
         }

@@ -2,6 +2,7 @@ package dev.polis.govsim.game;
 
 import dev.polis.api.env.Action;
 import dev.polis.api.env.Observation;
+import dev.polis.govsim.protocol.GovSimAgent;
 import dev.polis.govsim.protocol.Phase;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,8 +94,8 @@ public final class GovSimGame {
         Action action = seat.agent().act(observation);
         if (Phase.BEGIN.id().equals(observation.data().get(Phase.KEY))) {
             String saved = current.agentStates().get(id);
-            if (saved != null) {
-                seat.agent().restoreState(saved);
+            if (saved != null && seat.agent() instanceof GovSimAgent agent) {
+                agent.restoreState(saved);
             }
             synchronized (begun) {
                 begun.add(id);
@@ -106,8 +107,8 @@ public final class GovSimGame {
     private Map<String, String> saveStates(GameState state) {
         Map<String, String> states = new LinkedHashMap<>(state.agentStates());
         for (Seat seat : seats.values()) {
-            if (begun.contains(seat.profile().id())) {
-                seat.agent().saveState().ifPresent(s -> states.put(seat.profile().id(), s));
+            if (begun.contains(seat.profile().id()) && seat.agent() instanceof GovSimAgent agent) {
+                agent.saveState().ifPresent(s -> states.put(seat.profile().id(), s));
             }
         }
         return states;

@@ -1,8 +1,8 @@
 package dev.polis.govsim.sweep;
 
+import dev.polis.api.agent.Agent;
 import dev.polis.govsim.policy.PolicySpec;
 import dev.polis.govsim.protocol.AgentProfile;
-import dev.polis.govsim.protocol.GovSimAgent;
 import java.util.Map;
 
 /** Turns a society member spec into an agent for one run; the CLI adds LLM members through the host's models. */
@@ -10,14 +10,14 @@ import java.util.Map;
 public interface AgentFactory {
 
     /** Creates the agent that plays {@code profile} in the run {@code run}. */
-    GovSimAgent create(String member, AgentProfile profile, RunSpec run);
+    Agent create(String member, AgentProfile profile, RunSpec run);
 
     /**
      * Creates the agent that plays {@code profile} in the run of {@code scope}, with the member's settings (the
      * {@code govsim.llm} settings of an LLM member; empty for a policy). The sweep calls this method; the default
      * ignores the settings and the scope beyond its spec.
      */
-    default GovSimAgent create(String member, Map<String, Object> settings, AgentProfile profile, RunScope scope) {
+    default Agent create(String member, Map<String, Object> settings, AgentProfile profile, RunScope scope) {
         return create(member, profile, scope.spec());
     }
 

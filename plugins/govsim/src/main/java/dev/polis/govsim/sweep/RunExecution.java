@@ -9,7 +9,7 @@ import dev.polis.govsim.game.Seat;
 import dev.polis.govsim.metrics.MetricsCalculator;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.protocol.AgentProfile;
-import dev.polis.govsim.protocol.GovSimAgent;
+import dev.polis.api.agent.Agent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +104,11 @@ final class RunExecution {
             int index = Math.min(i, spec.society().members().size() - 1);
             String member = spec.society().members().get(index);
             Map<String, Object> settings = spec.society().settingsOf(index);
-            if (profile.newcomer() && !member.startsWith("llm")) {
+            if (profile.newcomer() && !member.startsWith("llm") && !member.startsWith(Society.AGENT_PREFIX)) {
                 member = options.newcomerPolicy();
                 settings = Map.of();
             }
-            GovSimAgent agent = agents.create(member, settings, profile, scope);
+            Agent agent = agents.create(member, settings, profile, scope);
             seats.add(new Seat(profile, agent, profile.newcomer() ? config.newcomerMonth() : 0));
         }
     }

@@ -107,6 +107,9 @@ public record Society(String name, List<String> members, List<Map<String, Object
         return new Society(name, members);
     }
 
+    /** The prefix of a member played by any agent provider of the registry: {@code agent:<provider id>}. */
+    public static final String AGENT_PREFIX = "agent:";
+
     /** Returns whether any member is an LLM agent. */
     public boolean usesModels() {
         return members.stream().anyMatch(m -> m.startsWith("llm"));

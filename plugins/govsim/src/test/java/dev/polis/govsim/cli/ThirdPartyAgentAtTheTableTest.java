@@ -85,4 +85,36 @@ class ThirdPartyAgentAtTheTableTest {
             assertThat(actions).anySatisfy(a -> assertThat(a.path("text").asText()).isEqualTo("Let us keep some fish."));
         }
     }
+
+    @Test
+    void aThirdPartyAgentSitsAtThePolisGovsimTableThroughTheRegistry(@TempDir Path temp) throws Exception {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        PluginZip.builder(plugins, "thirdparty").source("com.thirdparty.HalfShareProvider", AGENT).build();
+        System.setProperty("polis.plugin.cache", Files.createDirectories(temp.resolve("cache")).toString());
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        Path out = temp.resolve("sweep");
+        int status = dev.polis.core.cli.PolisCli.execute(new String[] {"--plugins-dir", plugins.toString(), "govsim",
+            "--society", "mixed=sustainable*4,agent:thirdparty.half-share", "-s", "fishery", "--seeds", "1",
+            "--months", "2", "-o", out.toString()}, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                new java.io.PrintStream(err, true));
+        assertThat(status).as(err.toString()).isZero();
+
+        JsonNode run = JSON.readTree(out.resolve("summary.json").toFile()).at("/runs/0");
+        assertThat(run.at("/metrics/survival_months").asInt()).isEqualTo(2);
+        JsonNode months = JSON.readTree(out.resolve("runs").resolve(run.get("run").asText()).resolve("log_env.json")
+                .toFile());
+        List<Integer> thirdParty = new ArrayList<>();
+        months.forEach(row -> {
+            if (row.path("action").asText().equals("harvesting") && row.path("agent_id").asText().equals("persona_4")) {
+                thirdParty.add(row.path("resource_collected").asInt());
+            }
+        });
+        assertThat(thirdParty).as("100 / (4 * 5) each month").containsExactly(5, 5);
+
+        assertThat(dev.polis.core.cli.PolisCli.execute(new String[] {"--plugins-dir", plugins.toString(), "govsim",
+            "--society", "x=agent:thirdparty.nope*5", "--seeds", "1", "-o", temp.resolve("x").toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream()), new java.io.PrintStream(err, true)))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("thirdparty.nope", "thirdparty.half-share");
+    }
 }
