@@ -32,6 +32,9 @@ final class Step {
      * positions, or {@code null} when nothing needs hiding (one token, every slot at or before it).
      */
     NDArray mask(KvCache cache) {
+        if (!cache.headsShareSlots()) {
+            return headMask(cache);
+        }
         int[] slotPositions = cache.positions();
         if (Arrays.equals(maskSlots, slotPositions)) {
             return mask;
@@ -51,6 +54,32 @@ final class Step {
         maskSlots = slotPositions;
         mask = any ? manager.create(values, new Shape(tokens, slots)) : null;
         return mask;
+    }
+
+    /**
+     * Returns the additive mask {@code [kvHeads, 1, tokens, slots]} for a cache whose heads hold different positions
+     * (it broadcasts over the query heads of each group), or {@code null} when nothing needs hiding.
+     */
+    private NDArray headMask(KvCache cache) {
+        int heads = cache.kvHeads();
+        int slots = cache.length();
+        int tokens = positions.length;
+        float[] values = new float[heads * tokens * slots];
+        boolean any = false;
+        for (int h = 0; h < heads; h++) {
+            int[] slotPositions = cache.positions(h);
+            for (int t = 0; t < tokens; t++) {
+                for (int s = 0; s < slots; s++) {
+                    if (slotPositions[s] > positions[t]) {
+                        values[(h * tokens + t) * slots + s] = MASKED;
+                        any = true;
+                    }
+                }
+            }
+        }
+        maskSlots = null;
+        mask = null;
+        return any ? manager.create(values, new Shape(heads, 1, tokens, slots)) : null;
     }
 
     @Override

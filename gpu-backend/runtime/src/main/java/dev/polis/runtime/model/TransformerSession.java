@@ -12,7 +12,8 @@ import dev.polis.runtime.seam.LayerAccess;
 import dev.polis.runtime.seam.LayerSession;
 
 /**
- * A batch of sequences decoded together on a {@link TransformerLm}, with one preallocated KV cache per layer.
+ * A batch of sequences decoded together on a {@link TransformerLm}, with one KV cache per layer (growing by blocks
+ * as tokens arrive).
  *
  * <p>Every call works inside a step: a sub-manager and an {@link NDScope} that free all intermediate arrays when
  * the call returns, so native memory stays flat over long generations. As an {@link LmSession} it is a batch of
@@ -203,11 +204,7 @@ public final class TransformerSession implements LayerSession {
             throw new IllegalArgumentException("cannot crop a sequence of " + length + " tokens to " + newLength);
         }
         for (KvCache cache : caches) {
-            int keep = cache.length();
-            while (keep > 0 && cache.position(keep - 1) >= newLength) {
-                keep--;
-            }
-            cache.crop(keep);
+            cache.cropToSequence(newLength);
         }
         length = newLength;
     }

@@ -1,29 +1,41 @@
 package dev.polis.runtime.seam;
 
-import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.polis.api.InvalidInputException;
 
 /**
- * The keys and values of one attention layer for a batch of sequences: preallocated to a fixed capacity, filled
- * slot by slot, croppable. Each slot remembers the absolute position of its token, so a policy may drop or
- * reorder slots (SnapKV) and causal masks still follow original positions.
+ * The keys and values of one attention layer for a batch of sequences, whose memory follows what it keeps: storage
+ * starts at one {@link #BLOCK block} of slots, grows in whole blocks (at least doubling) as tokens are appended, up to
+ * the session's capacity, and {@link #compact()} shrinks it to the blocks the kept entries need. Each slot remembers
+ * the absolute position of its token, per key/value head, so a policy may drop or reorder slots, differently in each
+ * head (SnapKV), and causal masks still follow original positions.
  *
- * <p>Keys are stored after the rotary embedding. Layout: {@code [batch, kvHeads, capacity, headDim]}.
+ * <p>Keys are stored after the rotary embedding. Layout: {@code [batch, kvHeads, slots, headDim]}; the sequences of
+ * a batch share the slots' positions.
  */
 public final class KvCache {
 
-    private final NDArray keys;
-    private final NDArray values;
-    private final int[] positions;
+    /** Storage grows and compacts in whole blocks of this many slots. */
+    public static final int BLOCK = 32;
+
+    private final NDManager manager;
+    private final int batch;
+    private final int kvHeads;
+    private final int headDim;
+    private final int capacity;
+    private final SlotPositions positions;
+    private NDArray keys;
+    private NDArray values;
+    private int allocated;
     private int length;
 
     /**
-     * Allocates an empty cache on {@code manager}; the runtime's sessions create one per layer.
+     * Creates an empty cache on {@code manager} holding one block; the runtime's sessions create one per layer.
      *
      * @param batch    the sequences decoded together
      * @param kvHeads  the key/value heads
@@ -31,10 +43,15 @@ public final class KvCache {
      * @param headDim  the size of one head
      */
     public KvCache(NDManager manager, int batch, int kvHeads, int capacity, int headDim) {
-        Shape shape = new Shape(batch, kvHeads, capacity, headDim);
-        this.keys = manager.zeros(shape, DataType.FLOAT32);
-        this.values = manager.zeros(shape, DataType.FLOAT32);
-        this.positions = new int[capacity];
+        this.manager = manager;
+        this.batch = batch;
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
+        this.capacity = capacity;
+        this.allocated = Math.min(capacity, BLOCK);
+        this.positions = new SlotPositions(kvHeads, allocated);
+        this.keys = storage(allocated);
+        this.values = storage(allocated);
     }
 
     /** Returns how many slots hold entries. */
@@ -42,64 +59,111 @@ public final class KvCache {
         return length;
     }
 
-    /** Returns how many slots there are. */
+    /** Returns the most slots the cache may ever hold (the session's capacity). */
     public int capacity() {
-        return positions.length;
+        return capacity;
     }
 
-    /** Returns the absolute position of the token in {@code slot}. */
+    /** Returns how many slots the storage holds now (a multiple of {@link #BLOCK}, or the capacity). */
+    public int allocatedSlots() {
+        return allocated;
+    }
+
+    /** Returns the bytes of native memory the keys and values hold now (float32). */
+    public long bytes() {
+        return 2L * batch * kvHeads * allocated * headDim * Float.BYTES;
+    }
+
+    /** Returns the number of key/value heads. */
+    public int kvHeads() {
+        return kvHeads;
+    }
+
+    /** Returns whether every key/value head holds the same position in each slot (always, unless a policy chose). */
+    public boolean headsShareSlots() {
+        return positions.shared();
+    }
+
+    /** Returns the absolute position of the token in {@code slot}, where heads share slots. */
     public int position(int slot) {
-        return positions[slot];
+        requireShared();
+        return positions.get(0, slot);
     }
 
-    /** Returns a copy of the positions of the filled slots. */
+    /** Returns the absolute position of the token in {@code slot} of key/value head {@code kvHead}. */
+    public int position(int kvHead, int slot) {
+        return positions.get(kvHead, slot);
+    }
+
+    /** Returns a copy of the positions of the filled slots, where heads share slots. */
     public int[] positions() {
-        return Arrays.copyOf(positions, length);
+        requireShared();
+        return positions.copy(0, length);
+    }
+
+    /** Returns a copy of the positions of the filled slots of key/value head {@code kvHead}. */
+    public int[] positions(int kvHead) {
+        return positions.copy(kvHead, length);
     }
 
     /** Returns a view of the filled keys, {@code [batch, kvHeads, length, headDim]}, owned by {@code manager}. */
     public NDArray keys(NDManager manager) {
-        return keys.get(manager, filled());
+        return keys.get(manager, slots(0, length));
     }
 
     /** Returns a view of the filled values, as {@link #keys(NDManager)} does. */
     public NDArray values(NDManager manager) {
-        return values.get(manager, filled());
+        return values.get(manager, slots(0, length));
     }
 
     /**
-     * Appends entries for tokens at {@code tokenPositions}: {@code k} and {@code v} are
-     * {@code [batch, kvHeads, tokens, headDim]}.
+     * Appends entries for tokens at {@code tokenPositions} (in every head): {@code k} and {@code v} are
+     * {@code [batch, kvHeads, tokens, headDim]}. Grows the storage when it is full.
      */
     public void append(NDArray k, NDArray v, int[] tokenPositions) {
         int n = tokenPositions.length;
-        if (length + n > capacity()) {
-            throw new InvalidInputException("the KV cache holds " + capacity() + " tokens; appending " + n + " to "
+        if (length + n > capacity) {
+            throw new InvalidInputException("the KV cache holds " + capacity + " tokens; appending " + n + " to "
                     + length + " exceeds it (open the session with a larger capacity)");
+        }
+        if (length + n > allocated) {
+            resize(Math.min(capacity, Math.max(blocks(length + n), 2 * allocated)));
         }
         NDIndex slots = slots(length, length + n);
         keys.set(slots, k);
         values.set(slots, v);
-        System.arraycopy(tokenPositions, 0, positions, length, n);
+        positions.write(length, tokenPositions);
         length += n;
     }
 
     /**
      * Replaces the whole content with {@code k} and {@code v} ({@code [batch, kvHeads, n, headDim]}) whose slots
-     * hold tokens at {@code slotPositions}; compression policies use this.
+     * hold tokens at {@code slotPositions} in every head; compression policies use this, then {@link #compact()}.
      */
     public void replace(NDArray k, NDArray v, int[] slotPositions) {
         length = 0;
         append(k, v, slotPositions);
     }
 
-    private NDIndex filled() {
-        return slots(0, length);
-    }
-
-    /** Indexes slots {@code [from, to)} of every sequence and head (built directly: no format string to parse). */
-    private static NDIndex slots(int from, int to) {
-        return new NDIndex().addAllDim(2).addSliceDim(from, to);
+    /**
+     * Replaces the whole content with {@code k} and {@code v} ({@code [batch, kvHeads, n, headDim]}) where slot
+     * {@code s} of head {@code h} holds the token at {@code headPositions[h][s]}: every head keeps {@code n} entries,
+     * of its own choosing (SnapKV).
+     */
+    public void replace(NDArray k, NDArray v, int[][] headPositions) {
+        if (headPositions.length != kvHeads) {
+            throw new IllegalArgumentException("expected positions for " + kvHeads + " key/value heads but got "
+                    + headPositions.length);
+        }
+        int n = headPositions[0].length;
+        for (int[] row : headPositions) {
+            if (row.length != n) {
+                throw new IllegalArgumentException("every key/value head must keep the same number of slots");
+            }
+        }
+        length = 0;
+        append(k, v, headPositions[0]);
+        positions.replace(headPositions);
     }
 
     /** Forgets every slot from {@code newLength} on. */
@@ -110,9 +174,66 @@ public final class KvCache {
         length = newLength;
     }
 
+    /**
+     * Forgets the entries of tokens at positions {@code sequenceLength} and beyond (what cropping a session to that
+     * length means for this layer); they must be the trailing slots, as many in every head.
+     */
+    public void cropToSequence(int sequenceLength) {
+        length = positions.keepBefore(sequenceLength, length);
+    }
+
+    /** Shrinks the storage to the blocks the filled slots need, freeing the rest; keys, values and order stay. */
+    public void compact() {
+        int needed = Math.min(capacity, blocks(Math.max(length, 1)));
+        if (needed < allocated) {
+            resize(needed);
+        }
+    }
+
     /** Frees the native arrays; the session that created the cache calls it when it closes. */
     public void close() {
         keys.close();
         values.close();
+    }
+
+    private void resize(int slots) {
+        NDArray newKeys = storage(slots);
+        NDArray newValues = storage(slots);
+        if (length > 0) {
+            NDIndex filled = slots(0, length);
+            try (NDArray k = keys.get(filled); NDArray v = values.get(filled)) {
+                newKeys.set(filled, k);
+                newValues.set(filled, v);
+            }
+        }
+        keys.close();
+        values.close();
+        keys = newKeys;
+        values = newValues;
+        positions.resize(slots, length);
+        allocated = slots;
+    }
+
+    /** Allocates storage that outlives the step in progress (a step's {@link NDScope} would free it). */
+    private NDArray storage(int slots) {
+        NDArray array = manager.zeros(new Shape(batch, kvHeads, slots, headDim), DataType.FLOAT32);
+        NDScope.unregister(array);
+        return array;
+    }
+
+    private void requireShared() {
+        if (!positions.shared()) {
+            throw new IllegalStateException("the key/value heads of this cache hold different positions: ask "
+                    + "positions(kvHead) or position(kvHead, slot)");
+        }
+    }
+
+    private static int blocks(int slots) {
+        return (slots + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
+    /** Indexes slots {@code [from, to)} of every sequence and head (built directly: no format string to parse). */
+    private static NDIndex slots(int from, int to) {
+        return new NDIndex().addAllDim(2).addSliceDim(from, to);
     }
 }

@@ -15,8 +15,9 @@ import org.pf4j.Extension;
 
 /**
  * A test accelerator on the KV-cache policy seam: once the prompt is in (phase {@link AppendPhase#PROMPT}), every
- * layer keeps only its last {@code keep} slots (setting {@code keep}, default 4). What follows therefore equals the
- * full model with the dropped prompt keys masked, the oracle SnapKV's compression also has (spec §D.6).
+ * layer keeps only its last {@code keep} slots (setting {@code keep}, default 4) and, unless {@code compact: false},
+ * compacts its cache so the memory of the dropped entries is freed. What follows therefore equals the full model with
+ * the dropped prompt keys masked, the oracle SnapKV's compression also has (spec §D.6).
  */
 @Extension
 public final class KeepLastPolicy implements Accelerator {
@@ -27,9 +28,10 @@ public final class KeepLastPolicy implements Accelerator {
     /**
      * Its settings block.
      *
-     * @param keep how many of the prompt's last entries each layer keeps
+     * @param keep    how many of the prompt's last entries each layer keeps
+     * @param compact whether to free the dropped entries' memory (default true)
      */
-    public record Options(Integer keep) {
+    public record Options(Integer keep, Boolean compact) {
     }
 
     @Override
@@ -45,8 +47,9 @@ public final class KeepLastPolicy implements Accelerator {
     @Override
     public void install(AcceleratorTarget target, Settings settings) {
         KvCachePolicySeam seam = Seams.require(target, KvCachePolicySeam.class, ID);
-        Integer keep = settings.bind(Options.class).keep();
-        int n = keep == null ? 4 : keep;
+        Options options = settings.bind(Options.class);
+        int n = options.keep() == null ? 4 : options.keep();
+        boolean compact = options.compact() == null || options.compact();
         if (n < 1) {
             throw new InvalidInputException("keep: must be at least 1 but was " + n);
         }
@@ -54,6 +57,9 @@ public final class KeepLastPolicy implements Accelerator {
         seam.add(event -> {
             if (event.phase() == AppendPhase.PROMPT) {
                 keepLast(event.cache(), n, event.session().stepManager());
+                if (compact) {
+                    event.cache().compact();
+                }
             }
         });
     }
