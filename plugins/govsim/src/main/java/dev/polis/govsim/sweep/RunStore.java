@@ -27,7 +27,8 @@ import java.util.Optional;
  * The records of one run in its folder, written as the run goes: {@code run.json} and {@code metrics.json} (the
  * host's run folder format, through {@link RunFolders}), {@code spec.json}, {@code state.json} and {@code log_env.json} after every month, and
  * {@code events.jsonl} appended one month at a time (the agents' own {@code govsim.llm.*} events of the month
- * first), so a resumed run neither loses nor repeats an event. Model calls go to {@code calls.jsonl} through the
+ * first) in the host's line format ({@code seq}, {@code time}, {@code type}, fields; a resumed run continues the
+ * numbering), so a resumed run neither loses nor repeats an event. Model calls go to {@code calls.jsonl} through the
  * run's {@link RunScope}.
  */
 public final class RunStore {
@@ -38,6 +39,8 @@ public final class RunStore {
     public static final String LOG_ENV = "log_env.json";
 
     private final RunRecord folder;
+    /** The last sequence number written to {@code events.jsonl}; -1 until read from the file. */
+    private long seq = -1;
 
     /** Creates the store of run {@code spec} under {@code runs}, in a folder opened by {@code folders}. */
     public RunStore(RunFolders folders, Path runs, RunSpec spec) {
@@ -90,8 +93,7 @@ public final class RunStore {
         }
         try (BufferedWriter out = openEvents()) {
             for (Map<String, Object> line : lines) {
-                out.write(Json.MAPPER.writeValueAsString(line));
-                out.newLine();
+                write(out, line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + folder.file(RunRecord.EVENTS), e);
@@ -109,15 +111,33 @@ public final class RunStore {
     }
 
     private BufferedWriter openEvents() throws IOException {
-        return Files.newBufferedWriter(folder.file(RunRecord.EVENTS), StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Path file = folder.file(RunRecord.EVENTS);
+        if (seq < 0) {
+            // a resumed run continues the numbering of the months it kept (one event a line)
+            try (java.util.stream.Stream<String> lines = Files.isRegularFile(file)
+                    ? Files.lines(file, StandardCharsets.UTF_8) : java.util.stream.Stream.empty()) {
+                seq = lines.filter(l -> !l.isBlank()).count();
+            }
+        }
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /** Writes one event line in the host's format: {@code seq}, {@code time}, {@code type}, then the fields. */
+    private void write(BufferedWriter out, Map<String, ?> event) throws IOException {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("seq", ++seq);
+        line.put("time", event.containsKey("time") ? event.get("time") : Instant.now().toString());
+        line.put("type", event.get("type"));
+        event.forEach((key, value) -> line.putIfAbsent(key, value));
+        out.write(Json.MAPPER.writeValueAsString(line));
+        out.newLine();
     }
 
     private void appendEvents(MonthRecord month, List<Map<String, Object>> agentEvents) {
         try (BufferedWriter out = openEvents()) {
             for (Map<String, Object> line : agentEvents) {
-                out.write(Json.MAPPER.writeValueAsString(line));
-                out.newLine();
+                write(out, line);
             }
             for (AgentMonth agent : month.agents()) {
                 line(out, "govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
@@ -142,12 +162,10 @@ public final class RunStore {
         }
     }
 
-    private static void line(BufferedWriter out, String type, Map<String, ?> fields) throws IOException {
+    private void line(BufferedWriter out, String type, Map<String, ?> fields) throws IOException {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time", Instant.now().toString());
         line.put("type", type);
         line.putAll(fields);
-        out.write(Json.MAPPER.writeValueAsString(line));
-        out.newLine();
+        write(out, line);
     }
 }

@@ -87,4 +87,35 @@ class SweepResumeTest {
                 .isEqualTo(failed.path("startedAt").asText());
         assertThat(out.resolve("runs").resolve(plan.runs().get(1).id()).resolve("metrics.json")).isRegularFile();
     }
+
+    @Test
+    void aRunKilledMidMonthResumesToTheRecordsOfARunNeverKilled() throws IOException {
+        SweepPlan plan = new SweepPlan(List.of(Society.parse("s=random:12")), List.of(Experiment.DEFAULT),
+                List.of(Scenario.PASTURE), List.of(2L));
+        Path killed = out.resolve("killed");
+        Path whole = out.resolve("whole");
+        RunOutcome crash = new SweepRunner(new SweepOptions(killed, 1, false, "greedy", null), factory(3),
+                new HostRunFolders()).run(plan, (t, n) -> Progress.silent()).get(0);
+        assertThat(crash.finished()).as("the run is killed in month 4, after 3 recorded months").isFalse();
+        assertThat(crash.state().months()).hasSize(3);
+        new SweepRunner(new SweepOptions(killed, 1, false, "greedy", null), factory(-1), new HostRunFolders())
+                .run(plan, (t, n) -> Progress.silent());
+        new SweepRunner(new SweepOptions(whole, 1, false, "greedy", null), factory(-1), new HostRunFolders())
+                .run(plan, (t, n) -> Progress.silent());
+
+        Path a = killed.resolve("runs").resolve(plan.runs().get(0).id());
+        Path b = whole.resolve("runs").resolve(plan.runs().get(0).id());
+        for (String file : List.of("state.json", "log_env.json", "metrics.json", "spec.json")) {
+            assertThat(Files.readString(a.resolve(file))).as(file).isEqualTo(Files.readString(b.resolve(file)));
+        }
+        List<String> resumed = withoutTimes(a.resolve("events.jsonl"));
+        assertThat(resumed).isEqualTo(withoutTimes(b.resolve("events.jsonl")));
+        for (int i = 0; i < resumed.size(); i++) {
+            assertThat(resumed.get(i)).as("events numbered 1, 2, ... across the resume").startsWith("{\"seq\":" + (i + 1) + ",");
+        }
+    }
+
+    private static List<String> withoutTimes(Path events) throws IOException {
+        return Files.readAllLines(events).stream().map(l -> l.replaceAll("\"time\":\"[^\"]*\",", "")).toList();
+    }
 }
