@@ -57,6 +57,10 @@ final class RunExecution {
                             RunScope scope, GameState start, RunOutcome.Resumed how) {
         List<Seat> seats = seats(spec, config, scope);
         store.start(spec);
+        List<String> members = new ArrayList<>();
+        List<Map<String, Object>> settings = new ArrayList<>();
+        members(spec, members, settings);
+        store.resolvedConfig(EquivalentPipeline.yaml(spec, config, members, settings, options.runs()));
         GovSimGame game = new GovSimGame(config, seats, harvestExecutor);
         GameState state = start == null ? game.initialState() : start;
         try {
@@ -96,20 +100,35 @@ final class RunExecution {
     }
 
     private void addSeats(RunSpec spec, GovSimConfig config, RunScope scope, List<Seat> seats) {
+        List<AgentProfile> profiles = profiles(spec);
+        List<String> members = new ArrayList<>();
+        List<Map<String, Object>> settings = new ArrayList<>();
+        members(spec, members, settings);
+        for (int i = 0; i < profiles.size(); i++) {
+            AgentProfile profile = profiles.get(i);
+            Agent agent = agents.create(members.get(i), settings.get(i), profile, scope);
+            seats.add(new Seat(profile, agent, profile.newcomer() ? config.newcomerMonth() : 0));
+        }
+    }
+
+    private static List<AgentProfile> profiles(RunSpec spec) {
         boolean newcomer = spec.experiment().newcomer();
         int count = newcomer ? Math.max(5, spec.society().members().size()) : spec.society().members().size();
-        List<AgentProfile> profiles = Personas.profiles(spec.scenario(), count, newcomer);
-        for (int i = 0; i < count; i++) {
-            AgentProfile profile = profiles.get(i);
-            int index = Math.min(i, spec.society().members().size() - 1);
+        return Personas.profiles(spec.scenario(), count, newcomer);
+    }
+
+    /** Fills each seat's member spec and settings; a policy society's newcomer plays the newcomer policy. */
+    private void members(RunSpec spec, List<String> members, List<Map<String, Object>> settings) {
+        for (AgentProfile profile : profiles(spec)) {
+            int index = Math.min(members.size(), spec.society().members().size() - 1);
             String member = spec.society().members().get(index);
-            Map<String, Object> settings = spec.society().settingsOf(index);
+            Map<String, Object> memberSettings = spec.society().settingsOf(index);
             if (profile.newcomer() && !member.startsWith("llm") && !member.startsWith(Society.AGENT_PREFIX)) {
                 member = options.newcomerPolicy();
-                settings = Map.of();
+                memberSettings = Map.of();
             }
-            Agent agent = agents.create(member, settings, profile, scope);
-            seats.add(new Seat(profile, agent, profile.newcomer() ? config.newcomerMonth() : 0));
+            members.add(member);
+            settings.add(memberSettings);
         }
     }
 }

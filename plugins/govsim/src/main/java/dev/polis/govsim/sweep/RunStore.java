@@ -70,6 +70,15 @@ public final class RunStore {
         Json.write(folder.file("spec.json"), spec, true);
     }
 
+    /** Writes {@code config.resolved.yaml}: the {@code polis run} pipeline that plays this run on the same engine. */
+    public void resolvedConfig(String yaml) {
+        try {
+            Files.writeString(folder.file("config.resolved.yaml"), yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + folder.file("config.resolved.yaml"), e);
+        }
+    }
+
     /** Records a finished month: its events, the state and the export. */
     public void month(MonthRecord month, GameState state) {
         month(month, state, List.of());

@@ -60,6 +60,17 @@ class GovSimRunEquivalenceTest {
         for (String metric : METRICS) {
             assertThat(fromRun.get(metric)).as(metric).isEqualTo(fromSweep.get(metric));
         }
+
+        // the sweep run's own config.resolved.yaml is that pipeline: run under another id, it scores the same
+        String runId = JSON.readTree(sweep.resolve("summary.json").toFile()).at("/runs/0/run").asText();
+        String resolved = Files.readString(sweep.resolve("runs").resolve(runId).resolve("config.resolved.yaml"));
+        Path again = dir.resolve("again.yaml");
+        Files.writeString(again, resolved.replace("id: \"" + runId + "\"", "id: \"again\""));
+        assertThat(polis("run", again.toString())).as(stderr.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode fromResolved = JSON.readTree(sweep.resolve("runs/again/metrics.json").toFile());
+        for (String metric : METRICS) {
+            assertThat(fromResolved.get(metric)).as("resolved " + metric).isEqualTo(fromSweep.get(metric));
+        }
     }
 
     /** Writes the pipeline that seats one registry agent per member, persona ids in order. */
