@@ -1,14 +1,18 @@
 package dev.polis.runtime.model;
 
+import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.seam.AttentionRows;
 import dev.polis.runtime.seam.KvCache;
 
 /**
  * Grouped-query self-attention of one layer over its KV cache: one fused projection for q, k and v, one rotary
  * embedding for queries and keys together, cache append, attention of each query group against its shared key/value
- * head, output projection. While a phase is logged ({@link PhaseLog}, only when KV-cache policies are installed), the
+ * head, output projection. When an accelerator asked ({@link dev.polis.runtime.seam.AttentionProbeSeam}), the
+ * probabilities of the last query rows are kept for the session. While a phase is logged ({@link PhaseLog}, only when KV-cache policies are installed), the
  * queries are recorded so the policies can run once the phase is done.
  */
 final class Attention {
@@ -56,7 +60,11 @@ final class Attention {
             scores = scores.reshape(batch, kvHeads, group, tokens, slots).add(mask)
                     .reshape(batch, kvHeads, group * tokens, slots);
         }
-        NDArray context = scores.softmax(-1).matMul(values)
+        NDArray probabilities = scores.softmax(-1);
+        if (step.probeRows > 0) {
+            keep(probabilities, step, cache, batch, tokens, slots);
+        }
+        NDArray context = probabilities.matMul(values)
                 .reshape(batch, heads, tokens, headDim)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, tokens, (long) heads * headDim);
@@ -65,5 +73,18 @@ final class Attention {
             log.record(layer, q, step.positions, cache);
         }
         return out;
+    }
+
+    /** Keeps the probabilities of the last query rows, {@code [batch, heads, rows, slots]}, for the session. */
+    private void keep(NDArray probabilities, Step step, KvCache cache, long batch, long tokens, long slots) {
+        int rows = (int) Math.min(step.probeRows, tokens);
+        NDArray last = probabilities.reshape(batch, heads, tokens, slots)
+                .get(new NDIndex().addAllDim(2).addSliceDim(tokens - rows, tokens));
+        int[][] keys = new int[kvHeads][];
+        for (int h = 0; h < kvHeads; h++) {
+            keys[h] = cache.positions(h);
+        }
+        int[] queries = Arrays.copyOfRange(step.positions, step.positions.length - rows, step.positions.length);
+        step.probeSink[layer] = new AttentionRows(layer, last, queries, keys);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.polis.runtime.seam.AttentionRows;
 import dev.polis.runtime.seam.KvCache;
 
 /**
@@ -20,6 +21,9 @@ final class Step {
     final Rope.Rows rope;
     private int[] maskSlots;
     private NDArray mask;
+    /** How many last query rows' attention probabilities to keep, and where; 0 and null on the default path. */
+    int probeRows;
+    AttentionRows[] probeSink;
 
     Step(NDManager manager, int[] positions, Rope rope) {
         this.manager = manager;

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.seam.AttentionProbeSeam;
 import dev.polis.runtime.seam.FeedForward;
 import dev.polis.runtime.seam.FeedForwardSeam;
 import dev.polis.runtime.seam.KvCachePolicy;
@@ -20,9 +21,10 @@ import dev.polis.runtime.seam.PrefillStrategy;
 
 /**
  * The layer stack of a decoder-only transformer and its replaceable parts: embedding, decoder layers with their
- * feed-forward blocks, final norm and LM head, plus the installed KV-cache policies and prefill strategy.
+ * feed-forward blocks, final norm and LM head, plus the installed KV-cache policies, prefill strategy and attention
+ * probe request.
  */
-final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySeam, PrefillSeam {
+final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySeam, PrefillSeam, AttentionProbeSeam {
 
     private final ModelConfig config;
     private final ModelWeights weights;
@@ -32,6 +34,7 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     private final FeedForward[] feedForwards;
     private final List<KvCachePolicy> policies = new CopyOnWriteArrayList<>();
     private volatile PrefillStrategy prefill = PrefillStrategy.dense();
+    private volatile int probeRows;
     private final float eps;
 
     Transformer(ModelConfig config, ModelWeights weights, Rope rope, NDManager manager) {
@@ -91,7 +94,14 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
                     + layers.size() + ")");
         }
         Step step = new Step(session.stepManager(), positions, rope);
-        PhaseLog log = session instanceof TransformerSession own ? own.phaseLog() : null;
+        PhaseLog log = null;
+        if (session instanceof TransformerSession own) {
+            log = own.phaseLog();
+            if (probeRows > 0) {
+                step.probeRows = probeRows;
+                step.probeSink = own.attentionSink();
+            }
+        }
         NDArray h = hidden;
         for (int l = from; l < to; l++) {
             h = layers.get(l).apply(h, step, session.cache(l), feedForwards[l], log);
@@ -132,6 +142,19 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     @Override
     public List<KvCachePolicy> policies() {
         return List.copyOf(policies);
+    }
+
+    @Override
+    public synchronized void request(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("ask for at least one row of attention probabilities, not " + rows);
+        }
+        probeRows = Math.max(probeRows, rows);
+    }
+
+    @Override
+    public int requestedRows() {
+        return probeRows;
     }
 
     @Override

@@ -30,7 +30,8 @@ import dev.polis.runtime.seam.PrefillSeam;
  * {@link CausalLm} decoders drive, and the {@link AcceleratorTarget} accelerators install into.
  *
  * <p>Seams, by type, through {@link #seam(Class)}: {@link LayerAccess}, {@link FeedForwardSeam},
- * {@link KvCachePolicySeam}, {@link PrefillSeam}, {@link ModelConfig} and this class itself.
+ * {@link KvCachePolicySeam}, {@link PrefillSeam}, {@link dev.polis.runtime.seam.AttentionProbeSeam},
+ * {@link ModelConfig} and this class itself.
  */
 public final class TransformerLm implements CausalLm, AutoCloseable {
 

@@ -1,5 +1,6 @@
 package dev.polis.runtime.model;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import dev.polis.api.InvalidInputException;
 import dev.polis.runtime.seam.AppendPhase;
+import dev.polis.runtime.seam.AttentionRows;
 import dev.polis.runtime.seam.KvCache;
 import dev.polis.runtime.seam.LayerAccess;
 import dev.polis.runtime.seam.LayerSession;
@@ -28,6 +30,7 @@ public final class TransformerSession implements LayerSession {
     private final int capacity;
     private NDManager step;
     private PhaseLog phaseLog;
+    private AttentionRows[] attention;
     private int length;
 
     TransformerSession(Transformer transformer, NDManager parent, int batch, int capacity, int kvHeads, int headDim) {
@@ -83,6 +86,7 @@ public final class TransformerSession implements LayerSession {
             return work.get();
         } finally {
             step = null;
+            attention = null;
         }
     }
 
@@ -103,6 +107,19 @@ public final class TransformerSession implements LayerSession {
                 phaseLog = null;
             }
         });
+    }
+
+    @Override
+    public Optional<AttentionRows> attention(int layer) {
+        return attention == null || step == null ? Optional.empty() : Optional.ofNullable(attention[layer]);
+    }
+
+    /** Returns where this step's layers keep attention probabilities (only asked when an accelerator wants them). */
+    AttentionRows[] attentionSink() {
+        if (attention == null) {
+            attention = new AttentionRows[caches.length];
+        }
+        return attention;
     }
 
     /** Returns the log of the phase in progress, or {@code null} (always on the default path). */

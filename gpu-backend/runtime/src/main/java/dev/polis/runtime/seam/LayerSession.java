@@ -19,6 +19,13 @@ public interface LayerSession extends LmSession {
     /** Returns the cache of {@code layer}, for KV-cache policies and layer-level decoders. */
     KvCache cache(int layer);
 
+    /**
+     * Returns the attention probabilities of {@code layer}'s latest run in the step in progress, when an accelerator
+     * asked for them through {@link AttentionProbeSeam}; empty otherwise (and outside a step). A prefill strategy
+     * reads them after running a layer; a KV-cache policy reads those of its event's layer.
+     */
+    java.util.Optional<AttentionRows> attention(int layer);
+
     /** Returns the manager of the step in progress; only valid inside {@link #step(Supplier)}. */
     NDManager stepManager();
 
