@@ -10,6 +10,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.seam.AttentionProbeSeam;
+import dev.polis.runtime.seam.DecodeSeam;
+import dev.polis.runtime.seam.DecodeStrategy;
 import dev.polis.runtime.seam.FeedForward;
 import dev.polis.runtime.seam.FeedForwardSeam;
 import dev.polis.runtime.seam.KvCachePolicy;
@@ -21,10 +23,11 @@ import dev.polis.runtime.seam.PrefillStrategy;
 
 /**
  * The layer stack of a decoder-only transformer and its replaceable parts: embedding, decoder layers with their
- * feed-forward blocks, final norm and LM head, plus the installed KV-cache policies, prefill strategy and attention
- * probe request.
+ * feed-forward blocks, final norm and LM head, plus the installed KV-cache policies, prefill and decode strategies
+ * and attention probe request.
  */
-final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySeam, PrefillSeam, AttentionProbeSeam {
+final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySeam, PrefillSeam, AttentionProbeSeam,
+        DecodeSeam {
 
     private final ModelConfig config;
     private final ModelWeights weights;
@@ -35,6 +38,8 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     private final List<KvCachePolicy> policies = new CopyOnWriteArrayList<>();
     private volatile PrefillStrategy prefill = PrefillStrategy.dense();
     private volatile int probeRows;
+    /** Null until an accelerator installs one: sessions then take decode steps without consulting it. */
+    private volatile DecodeStrategy decode;
     private final float eps;
 
     Transformer(ModelConfig config, ModelWeights weights, Rope rope, NDManager manager) {
@@ -142,6 +147,22 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     @Override
     public List<KvCachePolicy> policies() {
         return List.copyOf(policies);
+    }
+
+    @Override
+    public DecodeStrategy decodeStrategy() {
+        DecodeStrategy current = decode;
+        return current == null ? DecodeStrategy.dense() : current;
+    }
+
+    @Override
+    public synchronized void replaceDecode(UnaryOperator<DecodeStrategy> change) {
+        decode = change.apply(decodeStrategy());
+    }
+
+    /** Returns the installed decode strategy, or {@code null} on the default path. */
+    DecodeStrategy installedDecode() {
+        return decode;
     }
 
     @Override

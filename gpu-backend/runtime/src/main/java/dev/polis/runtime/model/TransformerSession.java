@@ -9,6 +9,7 @@ import ai.djl.ndarray.index.NDIndex;
 import dev.polis.api.InvalidInputException;
 import dev.polis.runtime.seam.AppendPhase;
 import dev.polis.runtime.seam.AttentionRows;
+import dev.polis.runtime.seam.DecodeStrategy;
 import dev.polis.runtime.seam.KvCache;
 import dev.polis.runtime.seam.LayerAccess;
 import dev.polis.runtime.seam.LayerSession;
@@ -138,9 +139,9 @@ public final class TransformerSession implements LayerSession {
         int count = checkAppend(tokens);
         Supplier<float[][][]> work = () -> {
             int[] positions = nextPositions(count);
-            NDArray hidden = transformer.run(this, transformer.embed(this, tokens), positions, 0, caches.length);
+            NDArray hidden = layers(transformer.embed(this, tokens), positions, caches.length);
             length += count;
-            return rows(transformer.logits(hidden), count);
+            return rows(transformer.logits(lastRows(hidden, count)), count);
         };
         return count > 1 ? phase(AppendPhase.APPEND, work) : step(work);
     }
@@ -183,13 +184,11 @@ public final class TransformerSession implements LayerSession {
         Supplier<float[][]> work = () -> {
             int[] positions = nextPositions(count);
             NDArray embedded = transformer.embed(this, tokens);
-            NDArray hidden = count == 1
-                    ? transformer.run(this, embedded, positions, 0, depth)
-                    : transformer.strategy().prefill(this, transformer.truncated(depth), embedded, positions);
+            NDArray hidden = prompt
+                    ? transformer.strategy().prefill(this, transformer.truncated(depth), embedded, positions)
+                    : layers(embedded, positions, depth);
             length += count;
-            long rows = hidden.getShape().get(1);
-            NDArray last = hidden.get(new NDIndex().addAllDim().addSliceDim(rows - 1, rows));
-            float[][][] logits = rows(transformer.logits(last), 1);
+            float[][][] logits = rows(transformer.logits(lastRows(hidden, 1)), 1);
             float[][] out = new float[batch][];
             for (int b = 0; b < batch; b++) {
                 out[b] = logits[b][0];
@@ -197,6 +196,25 @@ public final class TransformerSession implements LayerSession {
             return out;
         };
         return prompt ? phase(AppendPhase.PROMPT, work) : step(work);
+    }
+
+    /**
+     * Runs embedded tokens through the first {@code depth} layers: a decode step (one token after the prompt) goes
+     * through the installed decode strategy when there is one; everything else, and every step of the default path,
+     * straight through the layers.
+     */
+    private NDArray layers(NDArray embedded, int[] positions, int depth) {
+        DecodeStrategy strategy = transformer.installedDecode();
+        if (strategy == null || positions.length != 1 || length == 0) {
+            return transformer.run(this, embedded, positions, 0, depth);
+        }
+        return strategy.decode(this, transformer.truncated(depth), embedded, positions);
+    }
+
+    /** Returns the last {@code count} rows of {@code hidden} (all of them on the default path). */
+    private static NDArray lastRows(NDArray hidden, int count) {
+        long rows = hidden.getShape().get(1);
+        return rows == count ? hidden : hidden.get(new NDIndex().addAllDim().addSliceDim(rows - count, rows));
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import dev.polis.runtime.fixtures.TinyCheckpoint;
+import dev.polis.runtime.seam.DecodeSeam;
+import dev.polis.runtime.seam.DecodeStrategy;
 import dev.polis.runtime.seam.FeedForwardSeam;
 import dev.polis.runtime.seam.KvCachePolicySeam;
 import dev.polis.runtime.seam.PrefillSeam;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seams cost the default path nothing numerically: a model with pass-through accelerators in every seam (a
- * prefill strategy that calls the one before it, a feed-forward wrapper, a cache policy that keeps everything) gives
+ * prefill strategy and a decode strategy that call the ones before them, a feed-forward wrapper, a cache policy that keeps everything) gives
  * logits identical to the last bit to a model with none, for prompts, decode steps and multi-token appends; and the
  * policy is told each phase once per layer.
  */
@@ -35,6 +37,7 @@ class DefaultPathTest {
         try (TransformerLm plain = TransformerLm.load(folder, LoadOptions.DEFAULTS);
              TransformerLm wrapped = TransformerLm.load(folder, LoadOptions.DEFAULTS)) {
             wrapped.seam(PrefillSeam.class).orElseThrow().replace(inner -> (PrefillStrategy) inner::prefill);
+            wrapped.seam(DecodeSeam.class).orElseThrow().replaceDecode(inner -> (DecodeStrategy) inner::decode);
             FeedForwardSeam ff = wrapped.seam(FeedForwardSeam.class).orElseThrow();
             for (int l = 0; l < LAYERS; l++) {
                 ff.replace(l, inner -> x -> inner.apply(x));
