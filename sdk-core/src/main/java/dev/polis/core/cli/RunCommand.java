@@ -62,9 +62,12 @@ final class RunCommand implements Callable<Integer> {
         table.print(out);
     }
 
-    /** Shows a metric with up to six significant digits, without trailing zeros. */
+    /** Shows a metric with up to six significant digits, without trailing zeros; an undefined one reads n/a. */
     static String format(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(value)) {
             return Double.toString(value);
         }
         return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();

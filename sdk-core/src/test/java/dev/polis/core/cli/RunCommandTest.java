@@ -12,6 +12,11 @@ class RunCommandTest {
         assertThat(RunCommand.format(0.123456789)).isEqualTo("0.123457");
         assertThat(RunCommand.format(3.0)).isEqualTo("3");
         assertThat(RunCommand.format(1234567.0)).isEqualTo("1234570");
-        assertThat(RunCommand.format(Double.NaN)).isEqualTo("NaN");
+    }
+
+    @Test
+    void anUndefinedMetricReadsNotApplicableRatherThanNaN() {
+        assertThat(RunCommand.format(Double.NaN)).isEqualTo("n/a");
+        assertThat(RunCommand.format(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
     }
 }
