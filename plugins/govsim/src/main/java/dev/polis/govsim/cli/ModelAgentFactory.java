@@ -1,6 +1,5 @@
 package dev.polis.govsim.cli;
 
-import dev.polis.api.InvalidInputException;
 import dev.polis.api.agent.AgentContext;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ModelRequest;
@@ -10,22 +9,20 @@ import dev.polis.api.host.Extensions;
 import dev.polis.api.host.Models;
 import dev.polis.api.host.SettingsFactory;
 import dev.polis.govsim.agent.llm.LlmAgentProvider;
-import dev.polis.govsim.agent.llm.ModelResolver;
 import dev.polis.govsim.protocol.AgentProfile;
-import dev.polis.govsim.protocol.GovSimAgent;
 import dev.polis.govsim.sweep.AgentFactory;
 import dev.polis.govsim.sweep.RunScope;
-import dev.polis.govsim.sweep.Society;
+import dev.polis.govsim.sweep.SeatSpec;
 import dev.polis.govsim.sweep.RunSpec;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Creates society members: {@code llm:<model spec>} becomes the {@code govsim.llm} agent on that model (each agent
- * its own model instance, made by the host's {@link Models}), {@code agent:<provider id>} an agent of any
- * {@link AgentProvider} in the registry (a third-party plugin's, with the member's settings), anything else a
- * reference policy.
+ * Creates society members through the registry, every one the same way: the {@link AgentProvider} its
+ * {@link SeatSpec} names ({@code govsim.llm} for {@code llm:<model spec>}, with its own model instance made by the
+ * host's {@link Models}; {@code <id>} for {@code agent:<id>}, a third-party plugin's too;
+ * {@code govsim.policy.<kind>} for a reference policy) creates it from the member's settings block.
  *
  * <p>An LLM agent gets the run's real context, so its {@code govsim.llm.*} events land in the run's
  * {@code events.jsonl}, and the member's settings. Every model it uses (its own, a separate framework model, an
@@ -58,30 +55,17 @@ final class ModelAgentFactory implements AgentFactory {
         return AgentFactory.policies().create(member, profile, run);
     }
 
+    /**
+     * Seats {@code member} through the registry: the {@link AgentProvider} its {@link SeatSpec} names creates it, with
+     * the member's settings block, its own model when it has one, and the run's context.
+     */
     @Override
     public Agent create(String member, Map<String, Object> memberSettings, AgentProfile profile, RunScope scope) {
-        if (member.startsWith(Society.AGENT_PREFIX)) {
-            String id = member.substring(Society.AGENT_PREFIX.length()).trim();
-            AgentProvider provider = extensions.get(AgentProvider.class, id);
-            return provider.create(new AgentContext(profile.id(), settings.of(memberSettings, id), Optional.empty(),
-                    scope.context()));
-        }
-        if (!member.startsWith("llm")) {
-            return AgentFactory.policies().create(member, profile, scope.spec());
-        }
-        String spec = modelSpec(member);
-        ChatModel model = scope.own(models.chat(ModelRequest.of(spec).inRun(scope.context())));
-        return new LlmAgentProvider(ModelResolver.using(models)).create(new AgentContext(profile.id(),
-                settings.of(memberSettings, LLM_AGENT), Optional.of(model), scope.context()));
-    }
-
-    /** Returns the model spec of an {@code llm:<spec>} member. */
-    static String modelSpec(String member) {
-        String spec = member.startsWith("llm:") ? member.substring(4).trim() : "";
-        if (spec.isBlank()) {
-            throw new InvalidInputException("member '" + member + "': write llm:<model spec>, for example "
-                    + "llm:openai:http://127.0.0.1:11434/v1#qwen2.5:7b");
-        }
-        return spec;
+        SeatSpec seat = SeatSpec.of(member, memberSettings);
+        AgentProvider provider = extensions.get(AgentProvider.class, seat.provider());
+        Optional<ChatModel> model = seat.modelSpec()
+                .map(spec -> scope.own(models.chat(ModelRequest.of(spec).inRun(scope.context()))));
+        return provider.create(new AgentContext(profile.id(), settings.of(seat.settings(), seat.provider()), model,
+                scope.context()));
     }
 }

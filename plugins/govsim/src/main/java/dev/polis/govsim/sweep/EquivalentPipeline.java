@@ -3,7 +3,6 @@ package dev.polis.govsim.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.polis.govsim.game.GovSimConfig;
 import dev.polis.govsim.io.Json;
-import dev.polis.govsim.policy.PolicySpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,28 +43,10 @@ final class EquivalentPipeline {
         yaml.append("environment:\n  id: govsim.").append(spec.scenario().id()).append("\n  settings: ")
                 .append(json(env)).append("\nagents:\n");
         for (int i = 0; i < members.size(); i++) {
-            String member = members.get(i);
-            Map<String, Object> memberSettings = new LinkedHashMap<>(settings.get(i));
-            String provider;
-            String model = null;
-            if (member.startsWith("llm")) {
-                provider = "govsim.llm";
-                model = member.startsWith("llm:") ? member.substring(4).trim() : "";
-            } else if (member.startsWith(Society.AGENT_PREFIX)) {
-                provider = member.substring(Society.AGENT_PREFIX.length()).trim();
-            } else {
-                PolicySpec policy = PolicySpec.parse(member);
-                provider = "govsim.policy." + policyId(policy.kind());
-                String key = switch (policyId(policy.kind())) {
-                    case "fixed" -> "amount";
-                    case "greedy" -> "fraction";
-                    case "random" -> "max";
-                    default -> null;
-                };
-                if (key != null && !policy.parameter().isEmpty()) {
-                    memberSettings.put(key, policy.parameter());
-                }
-            }
+            SeatSpec seat = SeatSpec.of(members.get(i), settings.get(i));
+            String provider = seat.provider();
+            String model = seat.model();
+            Map<String, Object> memberSettings = seat.settings();
             yaml.append("  - id: persona_").append(i).append("\n    provider: ").append(provider).append('\n');
             if (model != null) {
                 yaml.append("    model: ").append(json(model)).append('\n');
@@ -75,14 +56,6 @@ final class EquivalentPipeline {
             }
         }
         return yaml.toString();
-    }
-
-    private static String policyId(String kind) {
-        return switch (kind) {
-            case "sustainable-share" -> "sustainable";
-            case "universalizer" -> "universalization";
-            default -> kind;
-        };
     }
 
     private static String json(Object value) {
