@@ -12,8 +12,9 @@ import ai.djl.ndarray.NDArray;
  * @param output     attention output projection, {@code [hidden, heads headDim]}
  * @param outputBias its bias, or {@code null}
  * @param postNorm   RMSNorm weight before the feed-forward block
- * @param gateUp     fused gate and up projections, {@code [2 intermediate, hidden]}
- * @param down       down projection, {@code [hidden, intermediate]}
+ * @param gateUp     fused gate and up projections, {@code [2 intermediate, hidden]}, or {@code null} when the
+ *                   checkpoint has no dense feed-forward block in this layer (an accelerator supplies it)
+ * @param down       down projection, {@code [hidden, intermediate]}, or {@code null} likewise
  */
 public record LayerWeights(NDArray inputNorm, NDArray qkv, NDArray qkvBias, NDArray output, NDArray outputBias,
                            NDArray postNorm, NDArray gateUp, NDArray down) {

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -25,12 +27,23 @@ import dev.polis.runtime.checkpoint.TensorInfo;
  * @param layers     per-layer weights
  * @param finalNorm  RMSNorm weight after the last layer
  * @param lmHead     output projection {@code [vocab, hidden]}; the embedding itself when tied
+ * @param loaded     the names of the checkpoint's tensors these weights were read from
  */
-public record ModelWeights(NDArray embedding, List<LayerWeights> layers, NDArray finalNorm, NDArray lmHead) {
+public record ModelWeights(NDArray embedding, List<LayerWeights> layers, NDArray finalNorm, NDArray lmHead,
+                           Set<String> loaded) {
 
-    /** Loads and checks the weights described by {@code config} from {@code source} into {@code manager}. */
+    /** Weights made in memory (the trainer's), read from no checkpoint. */
+    public ModelWeights(NDArray embedding, List<LayerWeights> layers, NDArray finalNorm, NDArray lmHead) {
+        this(embedding, layers, finalNorm, lmHead, Set.of());
+    }
+
+    /**
+     * Loads and checks the weights described by {@code config} from {@code source} into {@code manager}. A layer
+     * with none of the dense feed-forward tensors loads without them (its block is an accelerator's, MH-MoE's
+     * experts); one with only some of them is refused, naming the missing tensor.
+     */
     public static ModelWeights load(ModelConfig config, CheckpointWeights source, NDManager manager) {
-        Loader l = new Loader(config, source, manager);
+        Loader l = new Loader(config, source, manager, new HashSet<>());
         long d = config.hiddenSize();
         long qDim = (long) config.heads() * config.headDim();
         long kvDim = (long) config.kvHeads() * config.headDim();
@@ -42,17 +55,27 @@ public record ModelWeights(NDArray embedding, List<LayerWeights> layers, NDArray
                     l.tensor(p + "self_attn.k_proj.weight", kvDim, d), l.tensor(p + "self_attn.v_proj.weight", kvDim, d));
             NDArray qkvBias = config.qkvBias() ? l.fused(l.tensor(p + "self_attn.q_proj.bias", qDim),
                     l.tensor(p + "self_attn.k_proj.bias", kvDim), l.tensor(p + "self_attn.v_proj.bias", kvDim)) : null;
-            NDArray gateUp = l.fused(l.tensor(p + "mlp.gate_proj.weight", config.intermediateSize(), d),
-                    l.tensor(p + "mlp.up_proj.weight", config.intermediateSize(), d));
+            boolean dense = source.find(p + "mlp.gate_proj.weight").isPresent()
+                    || source.find(p + "mlp.up_proj.weight").isPresent()
+                    || source.find(p + "mlp.down_proj.weight").isPresent();
+            NDArray gateUp = dense ? l.fused(l.tensor(p + "mlp.gate_proj.weight", config.intermediateSize(), d),
+                    l.tensor(p + "mlp.up_proj.weight", config.intermediateSize(), d)) : null;
             layers.add(new LayerWeights(l.tensor(p + "input_layernorm.weight", d), qkv, qkvBias,
                     l.tensor(p + "self_attn.o_proj.weight", d, qDim),
                     config.outputBias() ? l.tensor(p + "self_attn.o_proj.bias", d) : null,
                     l.tensor(p + "post_attention_layernorm.weight", d), gateUp,
-                    l.tensor(p + "mlp.down_proj.weight", d, config.intermediateSize())));
+                    dense ? l.tensor(p + "mlp.down_proj.weight", d, config.intermediateSize()) : null));
         }
         NDArray norm = l.tensor("model.norm.weight", d);
         NDArray head = config.tieWordEmbeddings() ? embedding : l.tensor("lm_head.weight", config.vocabSize(), d);
-        return new ModelWeights(embedding, List.copyOf(layers), norm, head);
+        return new ModelWeights(embedding, List.copyOf(layers), norm, head, Set.copyOf(l.read()));
+    }
+
+    /** Reads tensor {@code name} of {@code source} as float32 onto {@code manager}, in the shape the file gives. */
+    public static NDArray read(ModelConfig config, CheckpointWeights source, NDManager manager, String name) {
+        TensorInfo info = source.find(name).orElseThrow(() -> new InvalidInputException(source.label()
+                + " has no tensor '" + name + "'"));
+        return new Loader(config, source, manager, new HashSet<>()).tensor(name, info.shape());
     }
 
     /** Counts the bytes of the weights read per decoded token (each distinct matrix once). */
@@ -67,9 +90,10 @@ public record ModelWeights(NDArray embedding, List<LayerWeights> layers, NDArray
         return n * 4;
     }
 
-    private record Loader(ModelConfig config, CheckpointWeights source, NDManager manager) {
+    private record Loader(ModelConfig config, CheckpointWeights source, NDManager manager, Set<String> read) {
 
         NDArray tensor(String name, long... expected) {
+            read.add(name);
             TensorInfo info = source.find(name).orElseThrow(() -> new InvalidInputException(source.label()
                     + " has no tensor '" + name + "', which a " + config.modelType() + " model with this config.json"
                     + " needs"));

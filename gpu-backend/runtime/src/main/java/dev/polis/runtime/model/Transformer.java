@@ -1,5 +1,6 @@
 package dev.polis.runtime.model;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,7 +43,7 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     private volatile DecodeStrategy decode;
     private final float eps;
 
-    Transformer(ModelConfig config, ModelWeights weights, Rope rope, NDManager manager) {
+    Transformer(Path folder, ModelConfig config, ModelWeights weights, Rope rope, NDManager manager) {
         this.config = config;
         this.weights = weights;
         this.rope = rope;
@@ -52,12 +53,21 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
         for (int i = 0; i < config.layers(); i++) {
             LayerWeights w = weights.layers().get(i);
             layers.add(new DecoderLayer(new Attention(i, config, w, rope), w, eps));
-            feedForwards[i] = new SwiGlu(w.gateUp(), w.down());
+            feedForwards[i] = w.down() == null ? new MissingFeedForward(folder, i) : new SwiGlu(w.gateUp(), w.down());
         }
     }
 
     Rope rope() {
         return rope;
+    }
+
+    /** Refuses to open a session while a layer without dense feed-forward tensors has no replacement block. */
+    void requireFeedForwards() {
+        for (FeedForward block : feedForwards) {
+            if (block instanceof MissingFeedForward missing) {
+                throw missing.problem();
+            }
+        }
     }
 
     @Override

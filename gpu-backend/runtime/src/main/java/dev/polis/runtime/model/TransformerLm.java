@@ -20,6 +20,7 @@ import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.engine.Devices;
 import dev.polis.runtime.engine.DjlEnvironment;
 import dev.polis.runtime.engine.PyTorchEngine;
+import dev.polis.runtime.seam.CheckpointTensors;
 import dev.polis.runtime.seam.FeedForwardSeam;
 import dev.polis.runtime.seam.KvCachePolicySeam;
 import dev.polis.runtime.seam.LayerAccess;
@@ -31,7 +32,9 @@ import dev.polis.runtime.seam.PrefillSeam;
  *
  * <p>Seams, by type, through {@link #seam(Class)}: {@link LayerAccess}, {@link FeedForwardSeam},
  * {@link KvCachePolicySeam}, {@link PrefillSeam}, {@link dev.polis.runtime.seam.AttentionProbeSeam},
- * {@link ModelConfig} and this class itself.
+ * {@link dev.polis.runtime.seam.DecodeSeam}, {@link CheckpointTensors}, {@link ModelConfig} and this class itself.
+ * A checkpoint may leave out a layer's dense feed-forward tensors when an accelerator supplies the block (MH-MoE);
+ * sessions open once every such block is replaced.
  */
 public final class TransformerLm implements CausalLm, AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
     private final CheckpointWeights files;
     private final ModelWeights weights;
     private final Transformer transformer;
+    private final CheckpointView checkpoint;
     private final int context;
 
     private TransformerLm(Path folder, ModelConfig config, Set<Integer> stopTokens, NDManager manager,
@@ -53,7 +57,8 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         this.files = files;
         this.weights = weights;
         this.context = context;
-        this.transformer = new Transformer(config, weights, new Rope(config, context, manager), manager);
+        this.transformer = new Transformer(folder, config, weights, new Rope(config, context, manager), manager);
+        this.checkpoint = new CheckpointView(config, files, weights);
     }
 
     /**
@@ -133,6 +138,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         if (batch <= 0 || capacity <= 0 || capacity > context) {
             throw new IllegalArgumentException("a session needs batch > 0 and 0 < capacity <= " + context);
         }
+        transformer.requireFeedForwards();
         return new TransformerSession(transformer, manager, batch, capacity, config.kvHeads(), config.headDim());
     }
 
@@ -146,6 +152,9 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         }
         if (type == ModelConfig.class) {
             return Optional.of(type.cast(config));
+        }
+        if (type == CheckpointTensors.class) {
+            return Optional.of(type.cast(checkpoint));
         }
         return Optional.empty();
     }
