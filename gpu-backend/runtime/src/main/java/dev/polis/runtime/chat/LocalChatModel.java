@@ -1,23 +1,36 @@
 package dev.polis.runtime.chat;
 
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
+import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.GenerationSettings;
+import dev.polis.api.chat.ResponseFormat;
+import dev.polis.api.chat.ToolCall;
+import dev.polis.api.chat.ToolCallFragment;
+import dev.polis.api.chat.ToolDefinition;
 
 /**
- * A {@link ChatModel} running a checkpoint in this process: renders the conversation with the model's chat template,
- * decodes, and streams the answer's text.
+ * A {@link ChatModel} running a checkpoint in this process: renders the conversation (tools and tool results
+ * included: {@link ChatPrompt}) with the model's chat template, decodes, and streams the answer's text. When tools
+ * are offered, an answer that is a tool call in the model family's form ({@link ToolCallParser}) comes back as
+ * {@link ToolCall}s with {@link FinishReason#TOOL_CALLS}; text that may be a call is held back from the stream until
+ * that is known ({@link HeldText}), and the calls are streamed as one fragment each.
  *
  * <p>Calls are served one at a time (a fair lock), since one model's generations compete for the same cores or GPU
  * anyway; concurrent callers wait their turn. Closing frees the model, once.
  */
 public final class LocalChatModel implements ChatModel {
+
+    private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private final LocalModel model;
     private final String spec;
@@ -39,14 +52,14 @@ public final class LocalChatModel implements ChatModel {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        return generate(request, piece -> { });
+        return generate(request, piece -> { }, fragment -> { });
     }
 
     @Override
     public ChatResponse stream(ChatRequest request, ChatStreamListener listener) {
         ChatResponse response;
         try {
-            response = generate(request, listener::onText);
+            response = generate(request, listener::onText, listener::onToolCallFragment);
         } catch (RuntimeException e) {
             listener.onError(e);
             throw e;
@@ -73,8 +86,14 @@ public final class LocalChatModel implements ChatModel {
         }
     }
 
-    private ChatResponse generate(ChatRequest request, Consumer<String> sink) {
-        String prompt = model.chatTemplate().render(request.messages(), true);
+    private ChatResponse generate(ChatRequest request, Consumer<String> sink, Consumer<ToolCallFragment> fragments) {
+        ResponseFormat format = request.responseFormat();
+        if (format != null && format.type() != ResponseFormat.Type.TEXT) {
+            throw new InvalidInputException("responseFormat: local model " + model.name() + " cannot yet constrain "
+                    + "its answer to " + format.type().name().toLowerCase(java.util.Locale.ROOT) + "; leave "
+                    + "responseFormat unset (or text)");
+        }
+        String prompt = ChatPrompt.render(model.chatTemplate(), model.name(), request);
         int[] tokens = model.tokenizer().encode(prompt);
         DecoderChoice decoder = decoders.apply(request.settings());
         lock.lock();
@@ -82,10 +101,35 @@ public final class LocalChatModel implements ChatModel {
             if (closed) {
                 throw new IllegalStateException("the local model " + spec + " is closed");
             }
-            Generation generation = TextGenerator.generate(model, tokens, request.settings(), decoder, sink);
-            return new ChatResponse(generation.text(), generation.finishReason(), generation.usage(), model.name());
+            if (!ChatPrompt.offersTools(request)) {
+                Generation generation = TextGenerator.generate(model, tokens, request.settings(), decoder, sink);
+                return new ChatResponse(generation.text(), generation.finishReason(), generation.usage(), model.name());
+            }
+            HeldText held = new HeldText(sink);
+            Generation generation = TextGenerator.generate(model, tokens, request.settings(), decoder, held);
+            ToolCallParser.Parsed parsed = ToolCallParser.parse(generation.text(),
+                    request.tools().stream().map(ToolDefinition::name).collect(Collectors.toSet()), index -> callId());
+            if (parsed.calls().isEmpty()) {
+                held.releaseAll();
+                return new ChatResponse(generation.text(), generation.finishReason(), generation.usage(), model.name());
+            }
+            for (int i = 0; i < parsed.calls().size(); i++) {
+                ToolCall call = parsed.calls().get(i);
+                fragments.accept(new ToolCallFragment(i, call.id(), call.name(), call.arguments()));
+            }
+            return new ChatResponse(parsed.content(), FinishReason.TOOL_CALLS, generation.usage(), model.name(),
+                    parsed.calls());
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Returns a fresh call id: 9 letters and digits, the form Mistral's template insists on. */
+    private static String callId() {
+        StringBuilder id = new StringBuilder(9);
+        for (int i = 0; i < 9; i++) {
+            id.append(ID_CHARS.charAt(ThreadLocalRandom.current().nextInt(ID_CHARS.length())));
+        }
+        return id.toString();
     }
 }

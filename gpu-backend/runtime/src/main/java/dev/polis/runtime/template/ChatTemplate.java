@@ -23,10 +23,11 @@ import dev.polis.runtime.engine.ContextClassLoader;
  *
  * <p>Rendered with Jinjava configured as Hugging Face's {@code apply_chat_template} configures Jinja2: blocks trimmed
  * and left-stripped, Python-like operator precedence (also for {@code not X is defined}: {@link Jinja2Precedence}),
- * {@code raise_exception} and {@code strftime_now} available and defined, and
+ * {@code raise_exception} and {@code strftime_now} available and defined, strings {@code iterable}, and
  * no re-interpretation of message text (a message containing <code>{{</code> stays text), and {@code tojson} writing
  * JSON as Python's {@code json.dumps} does. The variables are
- * {@code messages} (maps with {@code role} and {@code content}), {@code add_generation_prompt}, {@code bos_token},
+ * {@code messages} (maps with {@code role} and {@code content}, and {@code tool_calls} / {@code tool_call_id} when
+ * the message has them: {@link ToolVariables}), {@code add_generation_prompt}, {@code bos_token},
  * {@code eos_token} and any extra ones given. A developer message is passed as role {@code system}, since templates
  * know no other. Rendering runs with the plugin's class loader as context class loader. Thread-safe.
  */
@@ -153,6 +154,12 @@ public final class ChatTemplate {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("role", message.role() == Role.DEVELOPER ? "system" : message.role().wireName());
             map.put("content", message.content());
+            if (!message.toolCalls().isEmpty()) {
+                map.put("tool_calls", ToolVariables.toolCalls(message.toolCalls()));
+            }
+            if (!message.toolCallId().isEmpty()) {
+                map.put("tool_call_id", message.toolCallId());
+            }
             maps.add(map);
         }
         return maps;
@@ -172,6 +179,7 @@ public final class ChatTemplate {
         jinjava.getGlobalContext().registerFunction(new ELFunctionDefinition("", "strftime_now",
                 TemplateFunctions.class, "strftimeNow", String.class));
         jinjava.getGlobalContext().registerFilter(new ToJsonFilter());
+        jinjava.getGlobalContext().registerExpTest(new IterableTest());
         // Templates ask "strftime_now is defined" before calling it (Llama 3.2); a function alone is not "defined".
         jinjava.getGlobalContext().put("strftime_now", "strftime_now");
         jinjava.getGlobalContext().put("raise_exception", "raise_exception");

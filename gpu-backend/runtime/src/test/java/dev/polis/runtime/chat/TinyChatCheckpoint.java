@@ -15,7 +15,7 @@ final class TinyChatCheckpoint {
 
     private static final String ARCHITECTURE = """
             {"model_type": "llama", "hidden_size": 32, "intermediate_size": 48, "num_hidden_layers": 2,
-             "num_attention_heads": 4, "num_key_value_heads": 2, "max_position_embeddings": 512,
+             "num_attention_heads": 4, "num_key_value_heads": 2, "max_position_embeddings": %d,
              "tie_word_embeddings": true, "seed": 7, "init_std": 0.5}
             """;
 
@@ -24,8 +24,13 @@ final class TinyChatCheckpoint {
 
     /** Writes the architecture description and, beside it, the checkpoint folder {@code model}; returns the latter. */
     static Path writeTo(Path folder) {
+        return writeTo(folder, 512);
+    }
+
+    /** Writes the checkpoint as {@link #writeTo(Path)} does, holding {@code context} tokens (prompts with tools are long). */
+    static Path writeTo(Path folder, int context) {
         try {
-            Path description = Files.writeString(folder.resolve("architecture.json"), ARCHITECTURE);
+            Path description = Files.writeString(folder.resolve("architecture.json"), ARCHITECTURE.formatted(context));
             Path checkpoint = Files.createDirectories(folder.resolve("model"));
             CheckpointInitializer.write(ArchitectureSpec.read(description), description, checkpoint);
             return checkpoint;
