@@ -47,4 +47,15 @@ public interface RunRecord {
 
     /** Returns the metrics written by {@link #finished}, or an empty map. */
     Map<String, Double> metrics();
+
+    /**
+     * Opens {@code events.jsonl} for appending in the host's line format; numbering continues after the events
+     * already there, so a resumed run neither repeats nor skips a number. Call it after {@link #started}.
+     *
+     * @throws UnsupportedOperationException when this record does not write events (the host's records do)
+     */
+    default EventAppender events() {
+        throw new UnsupportedOperationException("run record " + runId() + " cannot append events; open run folders"
+                + " through the host's RunFolders");
+    }
 }

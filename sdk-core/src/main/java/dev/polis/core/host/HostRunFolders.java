@@ -8,12 +8,17 @@ import java.util.Objects;
 import java.util.Optional;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.host.RunFolders;
+import dev.polis.api.run.EventAppender;
 import dev.polis.api.run.RunRecord;
 import dev.polis.api.run.RunStatus;
+import dev.polis.core.run.EventLog;
 import dev.polis.core.run.RunFolder;
 import dev.polis.core.run.RunInfo;
 
-/** The host's {@link RunFolders}: {@code run.json} and {@code metrics.json} written whole, as {@code polis run} writes them. */
+/**
+ * The host's {@link RunFolders}: {@code run.json} and {@code metrics.json} written whole and {@code events.jsonl}
+ * appended through {@link EventLog}, as {@code polis run} writes them.
+ */
 public final class HostRunFolders implements RunFolders {
 
     private final Clock clock;
@@ -85,6 +90,12 @@ public final class HostRunFolders implements RunFolders {
         @Override
         public Map<String, Double> metrics() {
             return folder.readMetrics();
+        }
+
+        @Override
+        public EventAppender events() {
+            folder.create();
+            return EventLog.append(folder.file(RunFolder.EVENTS), clock);
         }
 
         private void end(RunStatus status, String reason) {

@@ -13,15 +13,18 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.polis.api.run.EventSink;
+import dev.polis.api.run.EventAppender;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Appends a run's events to {@code events.jsonl}: one JSON object a line with {@code seq}, {@code time},
  * {@code type} and the event's fields, flushed after each event so the file can be read while the run goes on.
  *
- * <p>Thread-safe: events from several threads get consecutive sequence numbers in file order.
+ * <p>Thread-safe: events from several threads get consecutive sequence numbers in file order. {@link #append} opens
+ * the log of a resumed run, numbering on from the events already written.
  */
-public final class EventLog implements EventSink, AutoCloseable {
+public final class EventLog implements EventAppender {
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
@@ -47,14 +50,39 @@ public final class EventLog implements EventSink, AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code file} to add events after those already in it (one event a line), numbering on from the last;
+     * creates it when missing.
+     */
+    public static EventLog append(Path file, Clock clock) {
+        try {
+            long written;
+            try (Stream<String> lines = Files.isRegularFile(file) ? Files.lines(file, StandardCharsets.UTF_8)
+                    : Stream.empty()) {
+                written = lines.filter(line -> !line.isBlank()).count();
+            }
+            EventLog log = new EventLog(file, clock, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+            log.seq = written;
+            return log;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the event log " + file + " to append", e);
+        }
+    }
+
     @Override
-    public synchronized void emit(String type, Map<String, ?> fields) {
+    public void emit(String type, Map<String, ?> fields) {
+        emit(clock.instant(), type, fields);
+    }
+
+    @Override
+    public synchronized void emit(Instant time, String type, Map<String, ?> fields) {
         if (closed) {
             throw new IllegalStateException("the event log " + file + " is closed; event '" + type + "' came too late");
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("seq", ++seq);
-        line.put("time", clock.instant().toString());
+        line.put("time", time.toString());
         line.put("type", type);
         if (fields != null) {
             fields.forEach((key, value) -> {
@@ -75,7 +103,8 @@ public final class EventLog implements EventSink, AutoCloseable {
         }
     }
 
-    /** Returns how many events were written. */
+    /** Returns the sequence number of the last event written (how many the file holds). */
+    @Override
     public synchronized long count() {
         return seq;
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import dev.polis.api.InvalidInputException;
+import dev.polis.api.run.EventAppender;
 import dev.polis.api.run.RunRecord;
 import dev.polis.api.run.RunStatus;
 import dev.polis.core.run.RunFolder;
@@ -96,5 +97,23 @@ class HostRunFoldersTest {
                     .hasMessageContaining("without '/'");
         }
         assertThat(output).isEmptyDirectory();
+    }
+
+    @Test
+    void eventsAppendedAfterAResumeContinueTheNumberingAndKeepAHeldBackTime() throws Exception {
+        RunRecord run = at(FIRST).open(output, "r1");
+        run.started(1);
+        try (EventAppender events = run.events()) {
+            events.emit("a", Map.of("x", 1));
+            events.emit(LATER, "b", Map.of("seq", 99, "type", "ignored"));
+        }
+        try (EventAppender events = at(LATER).open(output, "r1").events()) {
+            assertThat(events.count()).as("the events already in the file").isEqualTo(2);
+            events.emit("c", Map.of());
+        }
+        assertThat(Files.readAllLines(run.file(RunRecord.EVENTS))).containsExactly(
+                "{\"seq\":1,\"time\":\"2025-03-14T09:30:00Z\",\"type\":\"a\",\"x\":1}",
+                "{\"seq\":2,\"time\":\"2025-03-14T11:00:00Z\",\"type\":\"b\"}",
+                "{\"seq\":3,\"time\":\"2025-03-14T11:00:00Z\",\"type\":\"c\"}");
     }
 }

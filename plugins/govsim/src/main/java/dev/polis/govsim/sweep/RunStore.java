@@ -1,6 +1,7 @@
 package dev.polis.govsim.sweep;
 
 import dev.polis.api.host.RunFolders;
+import dev.polis.api.run.EventAppender;
 import dev.polis.api.run.RunRecord;
 import dev.polis.api.run.RunStatus;
 import dev.polis.govsim.game.AgentMonth;
@@ -10,13 +11,11 @@ import dev.polis.govsim.io.Json;
 import dev.polis.govsim.io.LogEnvExport;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.protocol.ConversationEntry;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +26,9 @@ import java.util.Optional;
  * The records of one run in its folder, written as the run goes: {@code run.json} and {@code metrics.json} (the
  * host's run folder format, through {@link RunFolders}), {@code spec.json}, {@code state.json} and {@code log_env.json} after every month, and
  * {@code events.jsonl} appended one month at a time (the agents' own {@code govsim.llm.*} events of the month
- * first) in the host's line format ({@code seq}, {@code time}, {@code type}, fields; a resumed run continues the
- * numbering), so a resumed run neither loses nor repeats an event. Model calls go to {@code calls.jsonl} through the
+ * first, at the time they were emitted) through the host's writer ({@link RunRecord#events()}: its line format
+ * {@code seq}, {@code time}, {@code type}, fields, and a resumed run continues the numbering), so a resumed run
+ * neither loses nor repeats an event. Model calls go to {@code calls.jsonl} through the
  * run's {@link RunScope}.
  */
 public final class RunStore {
@@ -39,8 +39,6 @@ public final class RunStore {
     public static final String LOG_ENV = "log_env.json";
 
     private final RunRecord folder;
-    /** The last sequence number written to {@code events.jsonl}; -1 until read from the file. */
-    private long seq = -1;
 
     /** Creates the store of run {@code spec} under {@code runs}, in a folder opened by {@code folders}. */
     public RunStore(RunFolders folders, Path runs, RunSpec spec) {
@@ -100,12 +98,8 @@ public final class RunStore {
         if (lines.isEmpty()) {
             return;
         }
-        try (BufferedWriter out = openEvents()) {
-            for (Map<String, Object> line : lines) {
-                write(out, line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + folder.file(RunRecord.EVENTS), e);
+        try (EventAppender out = folder.events()) {
+            lines.forEach(line -> held(out, line));
         }
     }
 
@@ -119,42 +113,26 @@ public final class RunStore {
         folder.failed(reason);
     }
 
-    private BufferedWriter openEvents() throws IOException {
-        Path file = folder.file(RunRecord.EVENTS);
-        if (seq < 0) {
-            // a resumed run continues the numbering of the months it kept (one event a line)
-            try (java.util.stream.Stream<String> lines = Files.isRegularFile(file)
-                    ? Files.lines(file, StandardCharsets.UTF_8) : java.util.stream.Stream.empty()) {
-                seq = lines.filter(l -> !l.isBlank()).count();
-            }
-        }
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-    }
-
-    /** Writes one event line in the host's format: {@code seq}, {@code time}, {@code type}, then the fields. */
-    private void write(BufferedWriter out, Map<String, ?> event) throws IOException {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("seq", ++seq);
-        line.put("time", event.containsKey("time") ? event.get("time") : Instant.now().toString());
-        line.put("type", event.get("type"));
-        event.forEach((key, value) -> line.putIfAbsent(key, value));
-        out.write(Json.MAPPER.writeValueAsString(line));
-        out.newLine();
+    /** Writes an event held back during the month (a map with {@code time}, {@code type} and fields) at its time. */
+    private static void held(EventAppender out, Map<String, Object> event) {
+        Object time = event.get("time");
+        Map<String, Object> fields = new LinkedHashMap<>(event);
+        fields.remove("time");
+        fields.remove("type");
+        out.emit(time == null ? Instant.now() : Instant.parse(time.toString()), String.valueOf(event.get("type")),
+                fields);
     }
 
     private void appendEvents(MonthRecord month, List<Map<String, Object>> agentEvents) {
-        try (BufferedWriter out = openEvents()) {
-            for (Map<String, Object> line : agentEvents) {
-                write(out, line);
-            }
+        try (EventAppender out = folder.events()) {
+            agentEvents.forEach(line -> held(out, line));
             for (AgentMonth agent : month.agents()) {
-                line(out, "govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
+                out.emit("govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
                         "pool", month.poolBefore(), "wanted", agent.wanted(), "received", agent.received(),
                         "status", agent.status(), "answer", agent.rawText()));
             }
             for (ConversationEntry entry : month.conversation()) {
-                line(out, "govsim.utterance", Map.of("month", month.month(), "agent", entry.speakerId(),
+                out.emit("govsim.utterance", Map.of("month", month.month(), "agent", entry.speakerId(),
                         "name", entry.speakerName(), "text", entry.text()));
             }
             Map<String, Object> end = new LinkedHashMap<>();
@@ -165,16 +143,7 @@ public final class RunStore {
             end.put("summary", month.summary());
             end.put("agreed_limit", month.agreedLimit());
             end.put("collapsed", month.collapsed());
-            line(out, "govsim.month", end);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + folder.file(RunRecord.EVENTS), e);
+            out.emit("govsim.month", end);
         }
-    }
-
-    private void line(BufferedWriter out, String type, Map<String, ?> fields) throws IOException {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("type", type);
-        line.putAll(fields);
-        write(out, line);
     }
 }

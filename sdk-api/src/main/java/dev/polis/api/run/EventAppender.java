@@ -1,0 +1,28 @@
+package dev.polis.api.run;
+
+import java.time.Instant;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Appends events to a run's {@code events.jsonl} in the host's line format ({@code seq}, {@code time}, {@code type},
+ * fields), numbering on from the events already in the file, so a run resumed after a crash continues its numbering.
+ *
+ * <p>Obtained from {@link RunRecord#events()}; close it when a batch is written. Thread-safe.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public interface EventAppender extends EventSink, AutoCloseable {
+
+    /**
+     * Records one event stamped {@code time} rather than now: for events held back and written later (for example
+     * a month's events, written when the month is finished).
+     */
+    void emit(Instant time, String type, Map<String, ?> fields);
+
+    /** Returns the sequence number of the last event in the file (0 when it has none). */
+    long count();
+
+    /** Flushes and closes the file; events after this fail. */
+    @Override
+    void close();
+}
