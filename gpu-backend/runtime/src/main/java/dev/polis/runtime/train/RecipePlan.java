@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The per-step decisions of a configured {@link TrainingRecipe}: layer dropout probabilities and early-exit loss
- * weights. See {@link TrainingRecipe} for exactly how the trainer applies them and what it checks.
+ * weights, and optionally, through {@link #install}, replaced feed-forward blocks and auxiliary losses. See
+ * {@link TrainingRecipe} for exactly how the trainer applies them and what it checks.
  *
  * <p>Implementations must be deterministic: the same arguments always give the same arrays.
  */
@@ -31,4 +32,17 @@ public interface RecipePlan {
 
     /** Returns one line for the training log, e.g. {@code layerskip p_max=0.2 e_scale=1 curriculum=rotational}. */
     String describe();
+
+    /**
+     * Changes the training forward before the first step of a run (also of a resumed run), through {@code seam}:
+     * replaces feed-forward blocks ({@link TrainingSeam#replace}), adds trainable weights
+     * ({@link TrainingSeam#addParameter}), and through its blocks adds auxiliary losses to each step's loss
+     * ({@link TrainingPass#addLoss}, e.g. MH-MoE's {@code 0.01 · l_aux} per MoE layer). The default changes nothing.
+     * This is the recipe's only method that sees DJL types; they stay inside the {@code gpu-backend} plugin.
+     *
+     * <p>Layers whose checkpoint has no dense feed-forward tensors ({@link TrainingSeam#layersWithoutFeedForward})
+     * must be replaced here, else the run fails before its first step, naming the layer.
+     */
+    default void install(TrainingSeam seam) {
+    }
 }

@@ -17,18 +17,20 @@ import dev.polis.runtime.model.ModelWeights;
 /**
  * The weights being trained, in the runtime's fused layout ({@link ModelWeights}: q/k/v in one matrix, gate/up in
  * another), as float32 arrays that own their memory and carry gradients; exported back to Hugging Face tensor
- * names for checkpoints.
+ * names for checkpoints. A layer without dense feed-forward tensors (MH-MoE) has no {@code gate_up}/{@code down}
+ * parameters; weights a recipe adds through {@link TrainingSeam#addParameter} are saved under their own names.
  */
 final class TrainableWeights {
 
     private final ModelConfig config;
     private final ModelWeights weights;
     private final List<Parameter> parameters;
+    private final List<Parameter> added = new ArrayList<>();
 
     private TrainableWeights(ModelConfig config, ModelWeights weights) {
         this.config = config;
         this.weights = weights;
-        this.parameters = List.copyOf(collect(weights, config.tieWordEmbeddings()));
+        this.parameters = collect(weights, config.tieWordEmbeddings());
     }
 
     /** Loads the checkpoint in {@code folder} into {@code manager}, copying each tensor out of the mapped file. */
@@ -77,8 +79,10 @@ final class TrainableWeights {
                 out.add(new Parameter(p + "output_bias", l.outputBias(), false));
             }
             out.add(new Parameter(p + "post_norm", l.postNorm(), false));
-            out.add(new Parameter(p + "gate_up", l.gateUp(), true));
-            out.add(new Parameter(p + "down", l.down(), true));
+            if (l.gateUp() != null) {
+                out.add(new Parameter(p + "gate_up", l.gateUp(), true));
+                out.add(new Parameter(p + "down", l.down(), true));
+            }
         }
         out.add(new Parameter("final_norm", w.finalNorm(), false));
         if (!tied) {
@@ -95,9 +99,26 @@ final class TrainableWeights {
         return weights;
     }
 
-    /** Returns every distinct trainable array (a tied head appears once, as {@code embed}). */
+    /**
+     * Returns every distinct trainable array (a tied head appears once, as {@code embed}), the runtime's and then
+     * those a recipe added.
+     */
     List<Parameter> parameters() {
-        return parameters;
+        return List.copyOf(parameters);
+    }
+
+    /** Adds a recipe's weight: the optimizer updates it and checkpoints save it under its name. */
+    void add(Parameter parameter) {
+        parameters.add(parameter);
+        added.add(parameter);
+    }
+
+    /** Returns every name in use: the parameters' and the checkpoint tensors' the export writes. */
+    java.util.Set<String> names() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        parameters.forEach(p -> names.add(p.name()));
+        exportEntries().forEach(e -> names.add(e.name()));
+        return names;
     }
 
     /** Returns the weights under their Hugging Face names, split out of the fused matrices, as float32. */
@@ -127,14 +148,19 @@ final class TrainableWeights {
                 out.add(entry(p + "self_attn.o_proj.bias", l.outputBias().toFloatArray(), 0, d));
             }
             out.add(entry(p + "post_attention_layernorm.weight", l.postNorm().toFloatArray(), 0, d));
-            float[] gateUp = l.gateUp().toFloatArray();
-            out.add(entry(p + "mlp.gate_proj.weight", gateUp, 0, inter, d));
-            out.add(entry(p + "mlp.up_proj.weight", gateUp, inter * d, inter, d));
-            out.add(entry(p + "mlp.down_proj.weight", l.down().toFloatArray(), 0, d, inter));
+            if (l.gateUp() != null) {
+                float[] gateUp = l.gateUp().toFloatArray();
+                out.add(entry(p + "mlp.gate_proj.weight", gateUp, 0, inter, d));
+                out.add(entry(p + "mlp.up_proj.weight", gateUp, inter * d, inter, d));
+                out.add(entry(p + "mlp.down_proj.weight", l.down().toFloatArray(), 0, d, inter));
+            }
         }
         out.add(entry("model.norm.weight", weights.finalNorm().toFloatArray(), 0, d));
         if (!config.tieWordEmbeddings()) {
             out.add(entry("lm_head.weight", weights.lmHead().toFloatArray(), 0, config.vocabSize(), d));
+        }
+        for (Parameter p : added) {
+            out.add(entry(p.name(), p.array().toFloatArray(), 0, p.array().getShape().getShape()));
         }
         return out;
     }

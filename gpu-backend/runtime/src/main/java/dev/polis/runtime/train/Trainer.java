@@ -101,8 +101,11 @@ public final class Trainer {
         Engine engine = PyTorchEngine.get();
         try (NDManager manager = engine.newBaseManager(Device.cpu())) {
             TrainableWeights weights = TrainableWeights.load(config, source, manager);
+            TrainingBlocks blocks = new TrainingBlocks(config, weights, source, manager);
+            plan.install(blocks);
+            blocks.checkComplete(recipe.id());
             TrainingForward forward = new TrainingForward(config, weights.weights(),
-                    new Rope(config, options.seqLen(), manager));
+                    new Rope(config, options.seqLen(), manager), blocks::at);
             AdamW adam = new AdamW(weights.parameters(), manager, options.beta1(), options.beta2(), 1e-8,
                     options.weightDecay());
             if (resume) {

@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import java.util.function.IntFunction;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.model.LayerWeights;
 import dev.polis.runtime.model.ModelWeights;
@@ -17,7 +17,8 @@ import dev.polis.runtime.model.Rope;
 /**
  * The differentiable full-window forward used for training: the runtime's architecture (RMSNorm, RoPE,
  * grouped-query attention, SwiGLU, tied or untied head) over the runtime's fused weight layout, without a KV cache,
- * with per-sample layer skipping and a cross-entropy at any layer through the shared final norm and LM head.
+ * with per-sample layer skipping and a cross-entropy at any layer through the shared final norm and LM head. Each
+ * layer's feed-forward block is a {@link TrainingFeedForward} (SwiGLU unless a recipe replaced it).
  * Tests check its logits against {@code TransformerLm}'s.
  */
 final class TrainingForward {
@@ -27,13 +28,24 @@ final class TrainingForward {
     private final ModelConfig config;
     private final ModelWeights weights;
     private final Rope rope;
+    private final IntFunction<TrainingFeedForward> blocks;
     private final float eps;
     private final float scale;
 
+    /** A forward with the runtime's SwiGLU in every layer. */
     TrainingForward(ModelConfig config, ModelWeights weights, Rope rope) {
+        this(config, weights, rope, l -> {
+            LayerWeights w = weights.layers().get(l);
+            return (x, pass) -> TrainingBlocks.swiGlu(w, x);
+        });
+    }
+
+    /** A forward whose layer {@code l} uses the feed-forward block {@code blocks.apply(l)}. */
+    TrainingForward(ModelConfig config, ModelWeights weights, Rope rope, IntFunction<TrainingFeedForward> blocks) {
         this.config = config;
         this.weights = weights;
         this.rope = rope;
+        this.blocks = blocks;
         this.eps = (float) config.rmsNormEps();
         this.scale = (float) (1.0 / Math.sqrt(config.headDim()));
     }
@@ -55,11 +67,11 @@ final class TrainingForward {
 
     /**
      * Runs layer {@code l} on the samples whose {@code keep} entry is true and passes the others through unchanged
-     * ({@code keep == null} keeps all). Only kept rows are computed.
+     * ({@code keep == null} keeps all). Only kept rows are computed; its feed-forward block sees {@code pass}.
      */
-    NDArray layer(NDManager m, int l, NDArray h, boolean[] keep) {
+    NDArray layer(NDManager m, int l, NDArray h, boolean[] keep, TrainingPass pass) {
         if (keep == null || allTrue(keep)) {
-            return block(m, l, h);
+            return block(m, l, h, pass);
         }
         int kept = 0;
         for (boolean k : keep) {
@@ -74,7 +86,7 @@ final class TrainingForward {
                 index[j++] = b;
             }
         }
-        NDArray updated = block(m, l, h.get(m.create(index)));
+        NDArray updated = block(m, l, h.get(m.create(index)), pass);
         NDList rows = new NDList();
         for (int b = 0, j = 0; b < keep.length; b++) {
             rows.add(keep[b] ? updated.get(j++) : h.get(b));
@@ -105,19 +117,17 @@ final class TrainingForward {
     /** Returns the full model's logits for {@code tokens} (no dropout), for checks against the runtime. */
     NDArray fullLogits(NDManager m, int[][] tokens) {
         NDArray h = embed(m, tokens);
+        TrainingPass pass = AuxiliaryLosses.validation();
         for (int l = 0; l < config.layers(); l++) {
-            h = block(m, l, h);
+            h = block(m, l, h, pass);
         }
         return logits(h);
     }
 
-    private NDArray block(NDManager m, int l, NDArray h) {
+    private NDArray block(NDManager m, int l, NDArray h, TrainingPass pass) {
         LayerWeights w = weights.layers().get(l);
         NDArray attended = h.add(attention(m, w, rmsNorm(h, w.inputNorm())));
-        NDArray x = rmsNorm(attended, w.postNorm());
-        NDList parts = linear(x, w.gateUp(), null).split(2, 2);
-        NDArray gate = parts.get(0);
-        return attended.add(linear(gate.mul(Activation.sigmoid(gate)).mul(parts.get(1)), w.down(), null));
+        return attended.add(blocks.apply(l).apply(rmsNorm(attended, w.postNorm()), pass));
     }
 
     private NDArray attention(NDManager m, LayerWeights w, NDArray x) {

@@ -118,7 +118,8 @@ final class TrainingLoop {
             scope.suppressNotUsedWarning();
             double value;
             try (GradientCollector collector = engine.newGradientCollector()) {
-                ExitLoss loss = ExitLoss.compute(forward, m, batch.inputs(), batch.targets(), keep, weights);
+                ExitLoss loss = ExitLoss.compute(forward, m, batch.inputs(), batch.targets(), keep, weights,
+                        AuxiliaryLosses.training(step));
                 value = loss.total().getFloat();
                 collector.backward(loss.total());
             }
@@ -168,7 +169,8 @@ final class TrainingLoop {
         for (Batch batch : sampler.validation(options.evalBatches())) {
             try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                ExitLoss loss = ExitLoss.compute(forward, m, batch.inputs(), batch.targets(), null, everyLayer);
+                ExitLoss loss = ExitLoss.compute(forward, m, batch.inputs(), batch.targets(), null, everyLayer,
+                        AuxiliaryLosses.validation());
                 for (int l = 0; l < layers; l++) {
                     sums[l] += loss.perLayer()[l] * batch.inputs().length;
                 }

@@ -9,8 +9,10 @@ import dev.polis.api.Settings;
  * ordinary training; the LayerSkip plugin contributes {@code layerskip}.
  *
  * <p>Recipes are found by {@link #id()} in the host's extension registry, so any plugin that depends on the
- * {@code gpu-backend} plugin may contribute one (annotate the class with {@code @org.pf4j.Extension}). A recipe
- * uses no DJL type: it only decides numbers, the trainer does the tensor work.
+ * {@code gpu-backend} plugin may contribute one (annotate the class with {@code @org.pf4j.Extension}). The plan's
+ * per-step decisions are numbers, no DJL type: the trainer does the tensor work. Only {@link RecipePlan#install}
+ * sees tensors (a replaced feed-forward block, added weights, auxiliary losses), through {@link TrainingSeam}, an
+ * interface of this plugin, so nothing of DJL reaches sdk-api.
  *
  * <h2>What the trainer does with a plan</h2>
  * For the optimizer step {@code step} (0-based; {@code 0 <= step < totalSteps}) of a model with {@code L} layers,
@@ -23,7 +25,10 @@ import dev.polis.api.Settings;
  *     h[b] = keep[b] ? layer_l(h[b]) : h[b]                        // a dropped sample skips attention AND MLP;
  *                                                                  // no 1/(1-p) rescaling
  *     if w[l] > 0: loss += w[l] * CE(lmHead(finalNorm(h)), targets)  // shared final norm and head
+ * loss += Σ auxiliary losses the feed-forward blocks added            // none unless install() replaced blocks
  * }</pre>
+ * {@code layer_l(h) = a + ffn_l(postNorm(a))} with {@code a = h + attention(inputNorm(h))}; {@code ffn_l} is SwiGLU
+ * unless {@link RecipePlan#install} replaced it.
  * CE is the mean next-token cross-entropy over all {@code B·T} positions. {@code w[L-1]} weighs the ordinary
  * (last-layer) loss; a layer whose weight is 0 costs no head computation. Dropout is never applied when the trainer
  * computes validation loss, and the checkpoints it writes are ordinary models.

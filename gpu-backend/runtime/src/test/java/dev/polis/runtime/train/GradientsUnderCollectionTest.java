@@ -52,7 +52,8 @@ class GradientsUnderCollectionTest {
             List<ByteBuffer> litter = new ArrayList<>();
             try (NDManager step = manager.newSubManager();
                  GradientCollector collector = PyTorchEngine.get().newGradientCollector()) {
-                ExitLoss loss = ExitLoss.compute(forward, step, inputs, targets, null, weights);
+                ExitLoss loss = ExitLoss.compute(forward, step, inputs, targets, null, weights,
+                        AuxiliaryLosses.training(0));
                 if (churn) {
                     collectAndReuse(litter);
                 }
