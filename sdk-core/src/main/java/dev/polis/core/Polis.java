@@ -8,6 +8,7 @@ import dev.polis.api.host.Models;
 import dev.polis.core.config.OperatorOverrides;
 import dev.polis.core.config.PipelineConfig;
 import dev.polis.core.config.PipelineConfigLoader;
+import dev.polis.core.config.ResolvedPipeline;
 import dev.polis.core.host.HostServicesModule;
 import dev.polis.core.pipeline.EpisodeRunner;
 import dev.polis.core.pipeline.PipelineBuilder;
@@ -110,6 +111,11 @@ public final class Polis implements AutoCloseable {
     /** Reads, resolves and runs a pipeline file ({@code .yaml}, {@code .yml} or {@code .json}). */
     public RunResult run(Path configFile) {
         return runner.run(loader.load(configFile));
+    }
+
+    /** Runs a pipeline already read and resolved (through {@link #configurations()}). */
+    public RunResult run(ResolvedPipeline pipeline) {
+        return runner.run(pipeline);
     }
 
     /** Runs the embedded default pipeline, the one {@code polis run} uses when given no file. */

@@ -5,14 +5,18 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
 import dev.polis.core.Polis;
 import dev.polis.core.PolisBuilder;
+import dev.polis.core.config.ResolvedPipeline;
 import dev.polis.core.pipeline.RunResult;
+import dev.polis.core.pipeline.SeedSweep;
 import dev.polis.api.run.RunStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -21,7 +25,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a pipeline file (the built-in default pipeline when none is given) and prints"
-                + " the run folder and its metrics.")
+                + " the run folder and its metrics; with --seeds, one run per seed and a summary over them.")
 final class RunCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -29,6 +33,12 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "<config>",
             description = "A YAML or JSON pipeline file; leave it out to run the built-in default pipeline.")
     private Path config;
+
+    @Option(names = "--seeds", paramLabel = "<seeds>",
+            description = "Play the pipeline once per seed (1-5, 1,3,9): runs <run.id or file name>-seed<k>, a seed"
+                    + " whose run finished before is skipped (resume), then a summary over the seeds and"
+                    + " <output>/<run.id or file name>-sweep.csv.")
+    private String seeds;
 
     RunCommand(CliContext context) {
         this.context = context;
@@ -43,6 +53,13 @@ final class RunCommand implements Callable<Integer> {
         context.pluginDirs().forEach(builder::pluginsDir);
         Polis polis = builder.build();
         try {
+            if (seeds != null) {
+                List<Long> list = SeedSweep.parseSeeds("--seeds", seeds);
+                ResolvedPipeline pipeline = config == null ? polis.configurations().loadDefault()
+                        : polis.configurations().load(config);
+                return SweepOutput.print(pipeline, SeedSweep.run(pipeline, base(config), list, polis::run),
+                        context.out());
+            }
             RunResult result = config == null ? polis.runDefault() : polis.run(config);
             print(result, context.out());
             return result.status() == RunStatus.FINISHED ? ExitCodes.OK : ExitCodes.FAILURE;
@@ -60,6 +77,16 @@ final class RunCommand implements Callable<Integer> {
         new TreeMap<>(result.metrics()).forEach((name, value) -> table.row(name, format(value)));
         out.println();
         table.print(out);
+    }
+
+    /** Returns the run ids' prefix of a sweep without {@code run.id}: the file's name without extension. */
+    static String base(Path file) {
+        if (file == null) {
+            return "default";
+        }
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Shows a metric with up to six significant digits, without trailing zeros; an undefined one reads n/a. */
