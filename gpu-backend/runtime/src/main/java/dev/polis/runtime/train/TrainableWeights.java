@@ -26,6 +26,7 @@ final class TrainableWeights {
     private final ModelWeights weights;
     private final List<Parameter> parameters;
     private final List<Parameter> added = new ArrayList<>();
+    private java.util.Set<String> runtimeNames;
 
     private TrainableWeights(ModelConfig config, ModelWeights weights) {
         this.config = config;
@@ -115,9 +116,14 @@ final class TrainableWeights {
 
     /** Returns every name in use: the parameters' and the checkpoint tensors' the export writes. */
     java.util.Set<String> names() {
-        java.util.Set<String> names = new java.util.HashSet<>();
-        parameters.forEach(p -> names.add(p.name()));
-        exportEntries().forEach(e -> names.add(e.name()));
+        if (runtimeNames == null) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            parameters.forEach(p -> names.add(p.name()));
+            exportEntries().forEach(e -> names.add(e.name()));
+            runtimeNames = java.util.Set.copyOf(names);
+        }
+        java.util.Set<String> names = new java.util.HashSet<>(runtimeNames);
+        added.forEach(p -> names.add(p.name()));
         return names;
     }
 

@@ -32,6 +32,7 @@ final class TrainingLoop {
     private final LearningRate schedule;
     private final PrintWriter log;
     private int skipped;
+    private java.util.Map<String, Double> auxiliary = java.util.Map.of();
 
     TrainingLoop(Engine engine, NDManager manager, TrainingForward forward, AdamW adam, RecipePlan plan,
                  String recipeId, int layers, TrainingOptions options, BatchSampler sampler, PrintWriter log) {
@@ -85,9 +86,9 @@ final class TrainingLoop {
                 double rate = windowTokens / (windowNanos / 1e9);
                 double elapsed = (now - began) / 1e9;
                 double eta = (end - done) * elapsed / (done - start);
-                log.printf("%s step %d/%d loss %.4f lr %.2e |g| %.3f %,.0f tok/s elapsed %s eta %s%n",
-                        ProgressLine.bar(done, options.steps()), done, options.steps(), loss[0], lr, loss[1], rate,
-                        ProgressLine.duration(elapsed), ProgressLine.duration(eta));
+                log.printf("%s step %d/%d loss %.4f%s lr %.2e |g| %.3f %,.0f tok/s elapsed %s eta %s%n",
+                        ProgressLine.bar(done, options.steps()), done, options.steps(), loss[0], auxiliaryText(),
+                        lr, loss[1], rate, ProgressLine.duration(elapsed), ProgressLine.duration(eta));
                 log.flush();
                 windowNanos = 0;
                 windowTokens = 0;
@@ -121,6 +122,7 @@ final class TrainingLoop {
                 ExitLoss loss = ExitLoss.compute(forward, m, batch.inputs(), batch.targets(), keep, weights,
                         AuxiliaryLosses.training(step));
                 value = loss.total().getFloat();
+                auxiliary = loss.auxiliary();
                 collector.backward(loss.total());
             }
             double norm = Double.NaN;
@@ -140,6 +142,16 @@ final class TrainingLoop {
             }
             return new double[] {value, norm};
         }
+    }
+
+    /** Returns the last step's auxiliary losses for the progress line ({@code " (aux balance 0.0123)"}), or "". */
+    private String auxiliaryText() {
+        if (auxiliary.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" (aux");
+        auxiliary.forEach((name, value) -> text.append(String.format(" %s %.4f", name, value)));
+        return text.append(", included)").toString();
     }
 
     private boolean[][] draw(double[] dropout, long step, int batch) {
