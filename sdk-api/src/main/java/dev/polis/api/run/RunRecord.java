@@ -21,6 +21,8 @@ public interface RunRecord {
     String METRICS = "metrics.json";
     /** The name of the model call log in a run folder. */
     String CALLS = "calls.jsonl";
+    /** The name of the resolved configuration in a run folder: the pipeline that plays the run again. */
+    String RESOLVED_CONFIG = "config.resolved.yaml";
 
     /** Returns the run's id, also the folder's name. */
     String runId();
@@ -47,6 +49,17 @@ public interface RunRecord {
 
     /** Returns the metrics written by {@link #finished}, or an empty map. */
     Map<String, Double> metrics();
+
+    /**
+     * Replaces {@code config.resolved.yaml} with {@code yaml}, the pipeline that plays the run again (as
+     * {@code polis run} writes it). Call it after {@link #started}.
+     *
+     * @throws UnsupportedOperationException when this record does not write it (the host's records do)
+     */
+    default void resolvedConfig(String yaml) {
+        throw new UnsupportedOperationException("run record " + runId() + " cannot write " + RESOLVED_CONFIG
+                + "; open run folders through the host's RunFolders");
+    }
 
     /**
      * Opens {@code events.jsonl} for appending in the host's line format; numbering continues after the events

@@ -17,7 +17,7 @@ import dev.polis.core.run.RunInfo;
 
 /**
  * The host's {@link RunFolders}: {@code run.json} and {@code metrics.json} written whole and {@code events.jsonl}
- * appended through {@link EventLog}, as {@code polis run} writes them.
+ * appended through {@link EventLog} and {@code config.resolved.yaml}, as {@code polis run} writes them.
  */
 public final class HostRunFolders implements RunFolders {
 
@@ -90,6 +90,12 @@ public final class HostRunFolders implements RunFolders {
         @Override
         public Map<String, Double> metrics() {
             return folder.readMetrics();
+        }
+
+        @Override
+        public void resolvedConfig(String yaml) {
+            folder.create();
+            folder.writeResolvedConfig(yaml);
         }
 
         @Override

@@ -116,4 +116,13 @@ class HostRunFoldersTest {
                 "{\"seq\":2,\"time\":\"2025-03-14T11:00:00Z\",\"type\":\"b\"}",
                 "{\"seq\":3,\"time\":\"2025-03-14T11:00:00Z\",\"type\":\"c\"}");
     }
+
+    @Test
+    void theResolvedConfigurationIsWrittenWhereTheCoreRunnerWritesIt() throws Exception {
+        RunRecord run = at(FIRST).open(output, "r1");
+        run.started(1);
+        run.resolvedConfig("run: {id: r2}\n");
+        assertThat(run.file(RunRecord.RESOLVED_CONFIG)).isEqualTo(output.resolve("r1").resolve(RunFolder.CONFIG));
+        assertThat(Files.readString(run.file(RunRecord.RESOLVED_CONFIG))).isEqualTo("run: {id: r2}\n");
+    }
 }

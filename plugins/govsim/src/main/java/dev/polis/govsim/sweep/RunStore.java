@@ -11,9 +11,6 @@ import dev.polis.govsim.io.Json;
 import dev.polis.govsim.io.LogEnvExport;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.protocol.ConversationEntry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The records of one run in its folder, written as the run goes: {@code run.json} and {@code metrics.json} (the
- * host's run folder format, through {@link RunFolders}), {@code spec.json}, {@code state.json} and {@code log_env.json} after every month, and
+ * The records of one run in its folder, written as the run goes: {@code run.json}, {@code metrics.json} and
+ * {@code config.resolved.yaml} (the host's run folder format, through {@link RunFolders}), {@code spec.json},
+ * {@code state.json} and {@code log_env.json} after every month, and
  * {@code events.jsonl} appended one month at a time (the agents' own {@code govsim.llm.*} events of the month
  * first, at the time they were emitted) through the host's writer ({@link RunRecord#events()}: its line format
  * {@code seq}, {@code time}, {@code type}, fields, and a resumed run continues the numbering), so a resumed run
@@ -68,13 +66,12 @@ public final class RunStore {
         Json.write(folder.file("spec.json"), spec, true);
     }
 
-    /** Writes {@code config.resolved.yaml}: the {@code polis run} pipeline that plays this run on the same engine. */
+    /**
+     * Writes {@code config.resolved.yaml} through the host: the {@code polis run} pipeline that plays this run on the
+     * same engine.
+     */
     public void resolvedConfig(String yaml) {
-        try {
-            Files.writeString(folder.file("config.resolved.yaml"), yaml, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + folder.file("config.resolved.yaml"), e);
-        }
+        folder.resolvedConfig(yaml);
     }
 
     /** Records a finished month: its events, the state and the export. */
