@@ -13,9 +13,12 @@ import org.apiguardian.api.API;
  * @param settings   sampling settings, token limit, seed
  * @param stopTokens extra token ids that end generation, beside the model's own
  * @param options    the decoder's own configuration block ({@code runtime.settings.<decoder id>}); empty when none
+ * @param constraint the tokens allowed at each step (constrained decoding), or {@code null} for none; decoders
+ *                   mask each row of logits they choose from with a cursor of it
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record DecodeRequest(int[] prompt, GenerationSettings settings, List<Integer> stopTokens, Settings options) {
+public record DecodeRequest(int[] prompt, GenerationSettings settings, List<Integer> stopTokens, Settings options,
+                            TokenConstraint constraint) {
 
     /** Checks the components. */
     public DecodeRequest {
@@ -27,6 +30,16 @@ public record DecodeRequest(int[] prompt, GenerationSettings settings, List<Inte
         settings = settings == null ? GenerationSettings.DEFAULTS : settings;
         stopTokens = stopTokens == null ? List.of() : List.copyOf(stopTokens);
         options = options == null ? Settings.empty() : options;
+    }
+
+    /** Creates a request without a token constraint. */
+    public DecodeRequest(int[] prompt, GenerationSettings settings, List<Integer> stopTokens, Settings options) {
+        this(prompt, settings, stopTokens, options, null);
+    }
+
+    /** Returns this request with {@code newConstraint} ({@code null}: none). */
+    public DecodeRequest withConstraint(TokenConstraint newConstraint) {
+        return new DecodeRequest(prompt, settings, stopTokens, options, newConstraint);
     }
 
     /** Creates a request without decoder settings. */

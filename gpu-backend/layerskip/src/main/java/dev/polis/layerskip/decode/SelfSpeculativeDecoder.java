@@ -1,5 +1,6 @@
 package dev.polis.layerskip.decode;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.pf4j.Extension;
  * <p>E and d come from the decoder's settings block ({@link DecodeRequest#options()}, keys {@code exitLayer} and
  * {@code draftTokens}, read by {@link LayerSkipSettings#from}); when either is unset (auto) it is chosen by
  * {@link Calibration} on the first prompt. On a model without the runtime's layer seam it decodes ordinarily.
+ * A request's token constraint holds drafts and verified tokens alike ({@link ConstrainedSpeculation}).
  * Metrics: acceptance rate, α, tokens per round, time per token, the §A.9 predicted speed-up and the measured one
  * (against the probed full-model cost per token).
  */
@@ -77,6 +79,11 @@ public final class SelfSpeculativeDecoder implements Decoder {
         Speculation speculation = Choosers.sampling(request.settings())
                 ? new SpeculativeSampling(Warp.of(request.settings()), Choosers.seed(request.settings()))
                 : new GreedySpeculation();
+        if (request.constraint() != null) {
+            Set<Integer> stops = new HashSet<>(lm.lm().stopTokens());
+            stops.addAll(request.stopTokens());
+            speculation = new ConstrainedSpeculation(speculation, request.constraint().start(), stops);
+        }
         DecodeResult result = SelfSpeculativeLoop.run(lm, request, listener, chosen.exitLayer(),
                 chosen.draftTokens(), speculation, CostProbe.costs(lm), observer);
         if (calibration == null) {

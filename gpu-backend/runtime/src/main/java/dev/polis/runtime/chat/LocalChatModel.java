@@ -6,24 +6,24 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.ChatResponse;
 import dev.polis.api.chat.ChatStreamListener;
 import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.GenerationSettings;
-import dev.polis.api.chat.ResponseFormat;
 import dev.polis.api.chat.ToolCall;
 import dev.polis.api.chat.ToolCallFragment;
 import dev.polis.api.chat.ToolDefinition;
+import dev.polis.api.inference.TokenConstraint;
 
 /**
  * A {@link ChatModel} running a checkpoint in this process: renders the conversation (tools and tool results
  * included: {@link ChatPrompt}) with the model's chat template, decodes, and streams the answer's text. When tools
  * are offered, an answer that is a tool call in the model family's form ({@link ToolCallParser}) comes back as
  * {@link ToolCall}s with {@link FinishReason#TOOL_CALLS}; text that may be a call is held back from the stream until
- * that is known ({@link HeldText}), and the calls are streamed as one fragment each.
+ * that is known ({@link HeldText}), and the calls are streamed as one fragment each. A JSON response format holds
+ * the decoder to JSON that follows it, token by token ({@link ResponseFormats}).
  *
  * <p>Calls are served one at a time (a fair lock), since one model's generations compete for the same cores or GPU
  * anyway; concurrent callers wait their turn. Closing frees the model, once.
@@ -87,12 +87,7 @@ public final class LocalChatModel implements ChatModel {
     }
 
     private ChatResponse generate(ChatRequest request, Consumer<String> sink, Consumer<ToolCallFragment> fragments) {
-        ResponseFormat format = request.responseFormat();
-        if (format != null && format.type() != ResponseFormat.Type.TEXT) {
-            throw new InvalidInputException("responseFormat: local model " + model.name() + " cannot yet constrain "
-                    + "its answer to " + format.type().name().toLowerCase(java.util.Locale.ROOT) + "; leave "
-                    + "responseFormat unset (or text)");
-        }
+        TokenConstraint constraint = ResponseFormats.constraint(model, request.responseFormat());
         String prompt = ChatPrompt.render(model.chatTemplate(), model.name(), request);
         int[] tokens = model.tokenizer().encode(prompt);
         DecoderChoice decoder = decoders.apply(request.settings());
@@ -102,11 +97,11 @@ public final class LocalChatModel implements ChatModel {
                 throw new IllegalStateException("the local model " + spec + " is closed");
             }
             if (!ChatPrompt.offersTools(request)) {
-                Generation generation = TextGenerator.generate(model, tokens, request.settings(), decoder, sink);
+                Generation generation = TextGenerator.generate(model, tokens, request.settings(), decoder, constraint, sink);
                 return new ChatResponse(generation.text(), generation.finishReason(), generation.usage(), model.name());
             }
             HeldText held = new HeldText(sink);
-            Generation generation = TextGenerator.generate(model, tokens, request.settings(), decoder, held);
+            Generation generation = TextGenerator.generate(model, tokens, request.settings(), decoder, constraint, held);
             ToolCallParser.Parsed parsed = ToolCallParser.parse(generation.text(),
                     request.tools().stream().map(ToolDefinition::name).collect(Collectors.toSet()), index -> callId());
             if (parsed.calls().isEmpty()) {

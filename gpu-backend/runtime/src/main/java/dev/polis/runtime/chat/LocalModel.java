@@ -12,6 +12,7 @@ import dev.polis.runtime.template.ChatTemplate;
 import dev.polis.runtime.template.ChatTemplates;
 import dev.polis.runtime.tokenizer.PolisTokenizer;
 import dev.polis.runtime.tokenizer.SpecialTokens;
+import dev.polis.runtime.tokenizer.TokenBytes;
 import dev.polis.runtime.tokenizer.Tokenizers;
 
 /**
@@ -28,6 +29,7 @@ public final class LocalModel implements AutoCloseable {
     private final Path folder;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile ChatTemplate template;
+    private volatile byte[][] tokenBytes;
 
     /**
      * Assembles a model from its parts.
@@ -104,6 +106,25 @@ public final class LocalModel implements AutoCloseable {
             SpecialTokens special = tokenizer.specialTokens();
             current = ChatTemplates.load(folder, special.bosToken(), special.eosToken());
             template = current;
+        }
+        return current;
+    }
+
+    /**
+     * Returns each token's bytes by id, read from the checkpoint's byte-level tokenizer on first use (what
+     * constrained decoding matches).
+     *
+     * @throws InvalidInputException when the model has no folder or its tokenizer is not byte-level BPE
+     */
+    public byte[][] tokenBytes() {
+        byte[][] current = tokenBytes;
+        if (current == null) {
+            if (folder == null) {
+                throw new InvalidInputException("responseFormat: model " + name + " has no tokenizer file to "
+                        + "constrain decoding with");
+            }
+            current = TokenBytes.read(folder);
+            tokenBytes = current;
         }
         return current;
     }

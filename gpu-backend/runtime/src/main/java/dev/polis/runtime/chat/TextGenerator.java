@@ -8,6 +8,7 @@ import dev.polis.api.chat.FinishReason;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
+import dev.polis.api.inference.TokenConstraint;
 import dev.polis.api.inference.TokenListener;
 import dev.polis.runtime.decode.DecodeLoop;
 import dev.polis.runtime.decode.StopStrings;
@@ -33,6 +34,15 @@ public final class TextGenerator {
      */
     public static Generation generate(LocalModel model, int[] prompt, GenerationSettings settings,
                                       DecoderChoice decoder, Consumer<String> sink) {
+        return generate(model, prompt, settings, decoder, null, sink);
+    }
+
+    /**
+     * Continues {@code prompt} as {@link #generate(LocalModel, int[], GenerationSettings, DecoderChoice, Consumer)}
+     * does, with the decoder held to {@code constraint} ({@code null}: none).
+     */
+    public static Generation generate(LocalModel model, int[] prompt, GenerationSettings settings,
+                                      DecoderChoice decoder, TokenConstraint constraint, Consumer<String> sink) {
         int room = model.context() - prompt.length;
         if (room <= 0) {
             throw new InvalidInputException("the prompt has " + prompt.length + " tokens but model " + model.name()
@@ -52,7 +62,7 @@ public final class TextGenerator {
             return stream.onToken(token);
         };
         DecodeResult result = decoder.decoder().decode(model.lm(),
-                new DecodeRequest(prompt, bounded, stopTokens, decoder.options()), listener);
+                new DecodeRequest(prompt, bounded, stopTokens, decoder.options(), constraint), listener);
         stream.finish();
         FinishReason reason = stream.stoppedAtStopString() ? FinishReason.STOP : result.finishReason();
         return new Generation(stream.text(), reason, prompt.length, result.tokens().length, firstToken[0],

@@ -9,6 +9,7 @@ import dev.polis.api.inference.CausalLm;
 import dev.polis.api.inference.DecodeRequest;
 import dev.polis.api.inference.DecodeResult;
 import dev.polis.api.inference.LmSession;
+import dev.polis.api.inference.TokenConstraint;
 import dev.polis.api.inference.TokenListener;
 
 /**
@@ -17,7 +18,8 @@ import dev.polis.api.inference.TokenListener;
  *
  * <p>A stop token ends the generation with {@link FinishReason#STOP} and is neither returned nor reported; a listener
  * returning {@code false} ends it with {@link FinishReason#CANCELLED} after its token; reaching the limit gives
- * {@link FinishReason#LENGTH}. The session is always closed.
+ * {@link FinishReason#LENGTH}. With a {@link DecodeRequest#constraint()}, each row of logits is masked by it before the
+ * chooser sees it, and every kept token is accepted by it. The session is always closed.
  */
 public final class DecodeLoop {
 
@@ -36,9 +38,14 @@ public final class DecodeLoop {
         int[] generated = new int[Math.min(maxTokens, 1024)];
         int count = 0;
         FinishReason reason = FinishReason.LENGTH;
+        TokenConstraint.Cursor cursor = request.constraint() == null ? null : request.constraint().start();
         try (LmSession session = model.newSession()) {
             float[] logits = session.appendLast(request.prompt());
             while (count < maxTokens) {
+                if (cursor != null) {
+                    logits = logits.clone();
+                    cursor.mask(logits);
+                }
                 int token = chooser.choose(logits);
                 if (stops.contains(token)) {
                     reason = FinishReason.STOP;
@@ -48,6 +55,9 @@ public final class DecodeLoop {
                     generated = Arrays.copyOf(generated, Math.min(maxTokens, generated.length * 2));
                 }
                 generated[count++] = token;
+                if (cursor != null && !cursor.accept(token)) {
+                    throw new IllegalStateException("the chooser picked token " + token + ", which the constraint masked");
+                }
                 if (!listener.onToken(token)) {
                     reason = FinishReason.CANCELLED;
                     break;

@@ -21,7 +21,6 @@ import dev.polis.api.chat.ToolCallFragment;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.chat.Message;
 import dev.polis.api.chat.ModelRequest;
-import dev.polis.api.chat.ResponseFormat;
 import dev.polis.api.chat.ToolChoice;
 import dev.polis.api.chat.ToolDefinition;
 import dev.polis.runtime.fixtures.TestHost;
@@ -161,12 +160,6 @@ class LocalChatToolsTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("toolChoice: local model");
         assertThatThrownBy(() -> qwen.chat(ASK.withTools(List.of(CLOCK), ToolChoice.named("get_time"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("(named)");
-    }
-
-    @Test
-    void aJsonResponseFormatIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> chatMl.chat(ChatRequest.of(Message.user("Hi")).withResponseFormat(ResponseFormat.JSON_OBJECT)))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("responseFormat: local model");
     }
 
     private static LocalChatModelProvider provider() {
