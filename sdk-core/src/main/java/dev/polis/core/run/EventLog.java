@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Appends a run's events to {@code events.jsonl}: one JSON object a line with {@code seq}, {@code time},
- * {@code type} and the event's fields, flushed after each event so the file can be read while the run goes on.
+ * {@code type} and the event's fields, flushed after each event (a log made by {@link #create}) so the file can be
+ * read while the run goes on.
  *
  * <p>Thread-safe: events from several threads get consecutive sequence numbers in file order. {@link #append} opens
  * the log of a resumed run, numbering on from the events already written.
@@ -31,20 +32,22 @@ public final class EventLog implements EventAppender {
     private final Path file;
     private final Clock clock;
     private final BufferedWriter writer;
+    private final boolean flushEach;
     private long seq;
     private boolean closed;
 
-    private EventLog(Path file, Clock clock, BufferedWriter writer) {
+    private EventLog(Path file, Clock clock, BufferedWriter writer, boolean flushEach) {
         this.file = file;
         this.clock = clock;
         this.writer = writer;
+        this.flushEach = flushEach;
     }
 
     /** Opens {@code file} for a new run, replacing what an earlier attempt left there. */
     public static EventLog create(Path file, Clock clock) {
         try {
             return new EventLog(file, clock, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event log " + file, e);
         }
@@ -52,7 +55,7 @@ public final class EventLog implements EventAppender {
 
     /**
      * Opens {@code file} to add events after those already in it (one event a line), numbering on from the last;
-     * creates it when missing.
+     * creates it when missing. Unlike {@link #create}, events are buffered until {@link #flush} or {@link #close}.
      */
     public static EventLog append(Path file, Clock clock) {
         try {
@@ -62,7 +65,7 @@ public final class EventLog implements EventAppender {
                 written = lines.filter(line -> !line.isBlank()).count();
             }
             EventLog log = new EventLog(file, clock, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), false);
             log.seq = written;
             return log;
         } catch (IOException e) {
@@ -94,7 +97,9 @@ public final class EventLog implements EventAppender {
         try {
             writer.write(JSON.writeValueAsString(line));
             writer.newLine();
-            writer.flush();
+            if (flushEach) {
+                writer.flush();
+            }
         } catch (JacksonException e) {
             throw new IllegalArgumentException("event '" + type + "' has a field that cannot be written as JSON: "
                     + e.getOriginalMessage(), e);
@@ -107,6 +112,18 @@ public final class EventLog implements EventAppender {
     @Override
     public synchronized long count() {
         return seq;
+    }
+
+    @Override
+    public synchronized void flush() {
+        if (closed) {
+            return;
+        }
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + file, e);
+        }
     }
 
     @Override

@@ -48,8 +48,12 @@ final class RunExecution {
         try {
             return play(spec, config, calculator, store, scope, start, how);
         } finally {
-            scope.close();
-            store.events(scope.events().drain());
+            try {
+                scope.close();
+                store.events(scope.events().drain());
+            } finally {
+                store.close();
+            }
         }
     }
 

@@ -122,17 +122,21 @@ public final class RunImport {
         origin.put("type", "govsim.import");
         origin.put("source", run.source().log().toAbsolutePath().toString());
         origin.put("months_in_log", run.months().size());
-        store.events(List.of(origin));
-        MonthRecord last = run.months().get(run.months().size() - 1);
         GameState state = null;
-        List<MonthRecord> done = new ArrayList<>();
-        for (MonthRecord month : run.months()) {
-            done.add(month);
-            state = new GameState(month.month() + 1, month.poolAfter(), month.perAgentThreshold(), month == last,
-                    done, Map.of());
-            store.month(month, state);
+        try {
+            store.events(List.of(origin));
+            MonthRecord last = run.months().get(run.months().size() - 1);
+            List<MonthRecord> done = new ArrayList<>();
+            for (MonthRecord month : run.months()) {
+                done.add(month);
+                state = new GameState(month.month() + 1, month.poolAfter(), month.perAgentThreshold(), month == last,
+                        done, Map.of());
+                store.month(month, state);
+            }
+            store.finish(run.metrics());
+        } finally {
+            store.close();
         }
-        store.finish(run.metrics());
         return new RunOutcome(run.spec(), state, run.metrics(), null, RunOutcome.Resumed.FRESH);
     }
 

@@ -37,6 +37,8 @@ public final class RunStore {
     public static final String LOG_ENV = "log_env.json";
 
     private final RunRecord folder;
+    /** The run's event log, opened at the first events and kept open until {@link #close}. */
+    private EventAppender events;
 
     /** Creates the store of run {@code spec} under {@code runs}, in a folder opened by {@code folders}. */
     public RunStore(RunFolders folders, Path runs, RunSpec spec) {
@@ -95,9 +97,25 @@ public final class RunStore {
         if (lines.isEmpty()) {
             return;
         }
-        try (EventAppender out = folder.events()) {
-            lines.forEach(line -> held(out, line));
+        EventAppender out = events();
+        lines.forEach(line -> held(out, line));
+        out.flush();
+    }
+
+    /** Closes the run's event log (after the last events); a later call to a method that writes events reopens it. */
+    public void close() {
+        if (events != null) {
+            EventAppender open = events;
+            events = null;
+            open.close();
         }
+    }
+
+    private EventAppender events() {
+        if (events == null) {
+            events = folder.events();
+        }
+        return events;
     }
 
     /** Writes the run's metrics and marks it finished. */
@@ -121,26 +139,26 @@ public final class RunStore {
     }
 
     private void appendEvents(MonthRecord month, List<Map<String, Object>> agentEvents) {
-        try (EventAppender out = folder.events()) {
-            agentEvents.forEach(line -> held(out, line));
-            for (AgentMonth agent : month.agents()) {
-                out.emit("govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
-                        "pool", month.poolBefore(), "wanted", agent.wanted(), "received", agent.received(),
-                        "status", agent.status(), "answer", agent.rawText()));
-            }
-            for (ConversationEntry entry : month.conversation()) {
-                out.emit("govsim.utterance", Map.of("month", month.month(), "agent", entry.speakerId(),
-                        "name", entry.speakerName(), "text", entry.text()));
-            }
-            Map<String, Object> end = new LinkedHashMap<>();
-            end.put("month", month.month());
-            end.put("pool_before", month.poolBefore());
-            end.put("pool_after", month.poolAfter());
-            end.put("threshold", month.perAgentThreshold());
-            end.put("summary", month.summary());
-            end.put("agreed_limit", month.agreedLimit());
-            end.put("collapsed", month.collapsed());
-            out.emit("govsim.month", end);
+        EventAppender out = events();
+        agentEvents.forEach(line -> held(out, line));
+        for (AgentMonth agent : month.agents()) {
+            out.emit("govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
+                    "pool", month.poolBefore(), "wanted", agent.wanted(), "received", agent.received(),
+                    "status", agent.status(), "answer", agent.rawText()));
         }
+        for (ConversationEntry entry : month.conversation()) {
+            out.emit("govsim.utterance", Map.of("month", month.month(), "agent", entry.speakerId(),
+                    "name", entry.speakerName(), "text", entry.text()));
+        }
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("month", month.month());
+        end.put("pool_before", month.poolBefore());
+        end.put("pool_after", month.poolAfter());
+        end.put("threshold", month.perAgentThreshold());
+        end.put("summary", month.summary());
+        end.put("agreed_limit", month.agreedLimit());
+        end.put("collapsed", month.collapsed());
+        out.emit("govsim.month", end);
+        out.flush(); // on disk before state.json says the month is done
     }
 }
