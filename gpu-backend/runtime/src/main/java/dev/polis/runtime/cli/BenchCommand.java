@@ -74,6 +74,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "--decoder-option exitLayer=6 --decoder-option draftTokens=8.")
     private Map<String, String> decoderOptions = new LinkedHashMap<>();
 
+    @Option(names = "--json-schema", paramLabel = "<file>",
+            description = "Also decode held to this JSON Schema (constrained decoding) and report its cost per token "
+                    + "against the unconstrained decode of the same run.")
+    private Path jsonSchema;
+
     private final DecoderLookup decoders;
     private final AcceleratorInstaller accelerators;
     private final InferenceOptions operator;
@@ -127,6 +132,16 @@ public final class BenchCommand implements Callable<Integer> {
             double bound = lm.weightBytes() / bandwidth;
             out.printf("decode: median %.1f ms/token = %.1f tokens/s (p90 %.1f ms); %.0f%% of the bandwidth bound%n",
                     seconds * 1e3, 1 / seconds, p90(perToken) * 1e3, 100 * bound / seconds);
+            if (jsonSchema != null) {
+                BenchConstraint constraint = BenchConstraint.of(jsonSchema, model, lm);
+                DecodeRequest constrained = request.withConstraint(constraint);
+                double[] held = time(() -> lastDecode = decodeSecondsPerToken(chosen, lm, constrained), true);
+                double maskMs = constraint.nanosPerMask() / 1e6;
+                out.printf("constrained decode (%s): median %.1f ms/token (p90 %.1f ms); %+.1f%% per token against "
+                        + "unconstrained; the mask itself %.2f ms/token (%.1f%% of the unconstrained token)%n",
+                        jsonSchema.getFileName(), median(held) * 1e3, p90(held) * 1e3,
+                        100 * (median(held) / seconds - 1), maskMs, 100 * maskMs / (seconds * 1e3));
+            }
         }
         out.flush();
         return 0;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import dev.polis.runtime.fixtures.TestHost;
 import dev.polis.runtime.fixtures.TinyCheckpoint;
+import dev.polis.runtime.tokenizer.TokenizerFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,5 +29,23 @@ class BenchCommandTest {
         assertThat(text.toString()).contains("decoder decoder.greedy; accelerators: none").contains("copy bandwidth")
                 .contains("prompt     8 tokens: time to first token")
                 .contains("prompt    32 tokens").contains("tokens/s").contains("of the bandwidth bound");
+    }
+
+    @Test
+    void withAJsonSchemaItAlsoTimesConstrainedDecodingAgainstUnconstrained(@TempDir Path dir) throws Exception {
+        TinyCheckpoint checkpoint = new TinyCheckpoint();
+        checkpoint.vocab = 300;
+        checkpoint.writeTo(dir);
+        TokenizerFiles.writeByteLevel(dir, List.of("<|endoftext|>"));
+        Path schema = Files.writeString(dir.resolve("schema.json"),
+                "{\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"integer\"}}}");
+        StringWriter text = new StringWriter();
+        CommandLine cli = new CommandLine(TestHost.benchCommand().newCommand());
+        cli.setOut(new PrintWriter(text));
+        int status = cli.execute("--model", dir.toString(), "--prompt", "8", "--decode", "4", "--runs", "1",
+                "--warmup", "0", "--json-schema", schema.toString());
+        assertThat(status).isZero();
+        assertThat(text.toString()).containsPattern("constrained decode \\(schema.json\\): median [0-9.]+ ms/token "
+                + "\\(p90 [0-9.]+ ms\\); [-+][0-9.]+% per token against unconstrained; the mask itself [0-9.]+ ms/token");
     }
 }
