@@ -2,12 +2,13 @@ package dev.polis.core.cli;
 
 import dev.polis.core.config.ResolvedPipeline;
 import dev.polis.core.pipeline.SeedSweep;
+import dev.polis.core.pipeline.SweepReport;
 import dev.polis.core.pipeline.SweepSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Prints what {@code polis run --seeds} did: one line per seed, a metric summary over the seeds, the CSV's path. */
+/** Prints what {@code polis run --seeds} did: one line per seed, a metric summary over the seeds, the CSV's and the report's paths. */
 final class SweepOutput {
 
     private SweepOutput() {
@@ -29,8 +30,11 @@ final class SweepOutput {
         String prefix = runs.isEmpty() ? "sweep" : runs.get(0).runId().substring(0, runs.get(0).runId().lastIndexOf("-seed"));
         Path csv = pipeline.config().run().outputDirectory().resolve(prefix + "-sweep.csv");
         SweepSummary.writeCsv(csv, runs);
+        Path report = pipeline.config().run().outputDirectory().resolve(prefix + "-sweep.html");
+        SweepReport.write(report, "Seed sweep " + prefix, runs);
         out.println();
         out.println("Summary: " + csv.toAbsolutePath().normalize());
+        out.println("Report:  " + report.toAbsolutePath().normalize());
         out.flush();
         return done == runs.size() ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -73,6 +73,9 @@ class CommonsSeedSweepTest {
         assertThat(csv.get(2)).startsWith("commons-seed2,2,finished,");
         assertThat(csv.subList(1, 4).stream().map(l -> l.substring(l.indexOf("finished"))).distinct().count())
                 .as("the seed decides who goes short, so the seeds' rows differ").isGreaterThan(1);
+        String report = Files.readString(dir.resolve("runs").resolve("commons-sweep.html"));
+        assertThat(report).contains("<h2>equality</h2>", "seed 3: ");
+        assertThat(text()).contains("Report:  ");
     }
 
     @Test
