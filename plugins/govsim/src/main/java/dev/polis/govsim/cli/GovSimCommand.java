@@ -19,7 +19,7 @@ import dev.polis.govsim.report.SummaryFiles;
 import dev.polis.govsim.report.SummaryTable;
 import dev.polis.govsim.sweep.RunImport;
 import dev.polis.govsim.sweep.RunOutcome;
-import dev.polis.govsim.sweep.Society;
+import dev.polis.govsim.sweep.SocietySpec;
 import dev.polis.govsim.sweep.SweepOptions;
 import dev.polis.govsim.sweep.SweepPlan;
 import dev.polis.govsim.sweep.SweepRunner;
@@ -134,7 +134,7 @@ public final class GovSimCommand implements Callable<Integer> {
         SweepPlan plan = plan(file);
         CollapseRule rule = parseRule();
         SweepOptions options = new SweepOptions(output, parallel,
-                plan.societies().stream().anyMatch(Society::usesModels), "greedy", c -> tune(c, rule));
+                plan.societies().stream().anyMatch(SocietySpec::usesModels), "greedy", c -> tune(c, rule));
         long start = System.nanoTime();
         List<RunOutcome> outcomes = new SweepRunner(options, new ModelAgentFactory(hostModels, settings, extensions), folders)
                 .run(plan, progress::start);
@@ -154,18 +154,18 @@ public final class GovSimCommand implements Callable<Integer> {
     }
 
     private SweepPlan plan(GovSimFile file) {
-        List<Society> list = new ArrayList<>();
+        List<SocietySpec> list = new ArrayList<>();
         if (file != null) {
             list.addAll(file.toSocieties());
         }
         if (societies != null) {
-            societies.forEach(s -> list.add(Society.parse(s)));
+            societies.forEach(s -> list.add(SocietySpec.parse(s)));
         }
         if (models != null) {
-            models.forEach(m -> list.add(new Society(m, java.util.Collections.nCopies(5, "llm:" + m))));
+            models.forEach(m -> list.add(new SocietySpec(m, java.util.Collections.nCopies(5, "llm:" + m))));
         }
         if (list.isEmpty()) {
-            DEFAULT_SOCIETIES.forEach(s -> list.add(Society.parse(s)));
+            DEFAULT_SOCIETIES.forEach(s -> list.add(SocietySpec.parse(s)));
         }
         Map<String, Object> overrides = SettingPairs.parse("--agent-setting", agentSettings);
         list.replaceAll(society -> society.withLlmSettings(overrides));
@@ -188,7 +188,7 @@ public final class GovSimCommand implements Callable<Integer> {
     }
 
     /** Reads every LLM member's settings once, so a wrong key or value stops the command before any run. */
-    private void checkLlmSettings(Society society) {
+    private void checkLlmSettings(SocietySpec society) {
         for (int i = 0; i < society.members().size(); i++) {
             if (society.members().get(i).startsWith("llm")) {
                 LlmAgentSettings.from(settings.of(society.settingsOf(i), ModelAgentFactory.LLM_AGENT));

@@ -2,7 +2,7 @@ package dev.polis.govsim.cli;
 
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.host.SettingsFactory;
-import dev.polis.govsim.sweep.Society;
+import dev.polis.govsim.sweep.SocietySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public record GovSimFile(List<SocietyEntry> societies, List<String> scenarios, L
     public record SocietyEntry(String name, List<Object> members, Map<String, Object> agentSettings) {
 
         /** Returns the society, each LLM member with its merged settings over {@code fileSettings}. */
-        public Society toSociety(Map<String, Object> fileSettings) {
+        public SocietySpec toSociety(Map<String, Object> fileSettings) {
             if (members == null || members.isEmpty()) {
                 throw new InvalidInputException("--config: society '" + name + "' has no members");
             }
@@ -57,7 +57,7 @@ public record GovSimFile(List<SocietyEntry> societies, List<String> scenarios, L
                 specs.add(spec);
                 settings.add(merged);
             }
-            return new Society(name, specs, settings);
+            return new SocietySpec(name, specs, settings);
         }
 
         private String spec(Object entry) {
@@ -96,7 +96,7 @@ public record GovSimFile(List<SocietyEntry> societies, List<String> scenarios, L
     }
 
     /** Returns the file's societies with their members' settings. */
-    public List<Society> toSocieties() {
+    public List<SocietySpec> toSocieties() {
         return societies == null ? List.of() : societies.stream().map(s -> s.toSociety(agentSettings)).toList();
     }
 

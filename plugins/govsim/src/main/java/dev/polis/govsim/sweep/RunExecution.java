@@ -127,7 +127,7 @@ final class RunExecution {
             int index = Math.min(members.size(), spec.society().members().size() - 1);
             String member = spec.society().members().get(index);
             Map<String, Object> memberSettings = spec.society().settingsOf(index);
-            if (profile.newcomer() && !member.startsWith("llm") && !member.startsWith(Society.AGENT_PREFIX)) {
+            if (profile.newcomer() && !member.startsWith("llm") && !member.startsWith(SocietySpec.AGENT_PREFIX)) {
                 member = options.newcomerPolicy();
                 memberSettings = Map.of();
             }

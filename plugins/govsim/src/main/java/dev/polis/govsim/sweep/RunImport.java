@@ -98,7 +98,7 @@ public final class RunImport {
                 rule == CollapseRule.PAPER);
         String model = source.model().orElse("original");
         int agents = kept.stream().mapToInt(m -> m.agents().size()).max().orElse(5);
-        Society society = new Society(model, Collections.nCopies(agents, "original:" + model));
+        SocietySpec society = new SocietySpec(model, Collections.nCopies(agents, "original:" + model));
         long seed = source.seed().orElse(ordinal);
         RunSpec derived = new RunSpec(society, scenario, experiment, seed);
         String id = derived.id();

@@ -13,10 +13,10 @@ import dev.polis.govsim.protocol.Scenario;
  * @param name       the run id when it is not the derived one (an imported run named after its original folder),
  *                   else {@code null}
  */
-public record RunSpec(Society society, Scenario scenario, Experiment experiment, long seed, String name) {
+public record RunSpec(SocietySpec society, Scenario scenario, Experiment experiment, long seed, String name) {
 
     /** Creates a run whose id is derived from its parts. */
-    public RunSpec(Society society, Scenario scenario, Experiment experiment, long seed) {
+    public RunSpec(SocietySpec society, Scenario scenario, Experiment experiment, long seed) {
         this(society, scenario, experiment, seed, null);
     }
 

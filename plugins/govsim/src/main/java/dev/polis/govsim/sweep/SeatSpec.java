@@ -46,8 +46,8 @@ public record SeatSpec(String provider, String model, Map<String, Object> settin
             }
             return new SeatSpec(LLM, spec, block);
         }
-        if (member.startsWith(Society.AGENT_PREFIX)) {
-            String id = member.substring(Society.AGENT_PREFIX.length()).trim();
+        if (member.startsWith(SocietySpec.AGENT_PREFIX)) {
+            String id = member.substring(SocietySpec.AGENT_PREFIX.length()).trim();
             if (id.isEmpty()) {
                 throw new InvalidInputException("member '" + member + "': write agent:<provider id>, for example "
                         + "agent:govsim.policy.sustainable (polis plugins lists the agent providers)");

@@ -13,7 +13,7 @@ import java.util.List;
  * @param scenarios   the scenarios
  * @param seeds       the seeds
  */
-public record SweepPlan(List<Society> societies, List<Experiment> experiments, List<Scenario> scenarios,
+public record SweepPlan(List<SocietySpec> societies, List<Experiment> experiments, List<Scenario> scenarios,
                         List<Long> seeds) {
 
     /** Copies the lists. */
@@ -27,7 +27,7 @@ public record SweepPlan(List<Society> societies, List<Experiment> experiments, L
     /** Returns the runs in a stable order. */
     public List<RunSpec> runs() {
         List<RunSpec> runs = new ArrayList<>();
-        for (Society society : societies) {
+        for (SocietySpec society : societies) {
             for (Experiment experiment : experiments) {
                 for (Scenario scenario : scenarios) {
                     for (long seed : seeds) {

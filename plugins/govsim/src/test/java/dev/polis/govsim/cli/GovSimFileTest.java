@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polis.api.InvalidInputException;
 import dev.polis.core.host.HostSettingsFactory;
-import dev.polis.govsim.sweep.Society;
+import dev.polis.govsim.sweep.SocietySpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class GovSimFileTest {
                       - greedy
                 """);
 
-        Society society = file.toSocieties().getFirst().withLlmSettings(SettingPairs.parse("--agent-setting",
+        SocietySpec society = file.toSocieties().getFirst().withLlmSettings(SettingPairs.parse("--agent-setting",
                 List.of("temperature=0.9", "prompts=my=prompts")));
 
         assertThat(society.members()).containsExactly("llm:openai:http://127.0.0.1:11434/v1#a",

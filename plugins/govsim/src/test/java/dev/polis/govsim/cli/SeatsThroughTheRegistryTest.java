@@ -32,7 +32,7 @@ import dev.polis.govsim.protocol.Scenario;
 import dev.polis.govsim.sweep.RunScope;
 import dev.polis.govsim.sweep.RunSpec;
 import dev.polis.govsim.sweep.SeatSpec;
-import dev.polis.govsim.sweep.Society;
+import dev.polis.govsim.sweep.SocietySpec;
 import dev.polis.testkit.chat.ScriptedChatModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,7 +116,7 @@ class SeatsThroughTheRegistryTest {
 
     @Test
     void policiesAndLlmAgentsAreMadeByTheirRegistryProvidersWithTheirSettings() {
-        Society society = Society.parse("s=sustainable,fixed:7,greedy:0.5,llm:scripted,agent:govsim.policy.fixed");
+        SocietySpec society = SocietySpec.parse("s=sustainable,fixed:7,greedy:0.5,llm:scripted,agent:govsim.policy.fixed");
         ModelAgentFactory factory = new ModelAgentFactory(models(), new HostSettingsFactory(Map.of()), registry());
         RunSpec spec = new RunSpec(society, Scenario.FISHERY, Experiment.DEFAULT, 3);
         List<Agent> seats = new ArrayList<>();

@@ -8,7 +8,7 @@ import dev.polis.govsim.game.Experiment;
 import dev.polis.govsim.protocol.Scenario;
 import dev.polis.govsim.sweep.AgentFactory;
 import dev.polis.govsim.sweep.RunOutcome;
-import dev.polis.govsim.sweep.Society;
+import dev.polis.govsim.sweep.SocietySpec;
 import dev.polis.govsim.sweep.SweepOptions;
 import dev.polis.govsim.sweep.SweepPlan;
 import dev.polis.govsim.sweep.SweepRunner;
@@ -26,8 +26,8 @@ class ReportTest {
 
     @Test
     void reportIsSelfContainedAndHasThePlots() throws Exception {
-        SweepPlan plan = new SweepPlan(List.of(Society.parse("mixed=universalization*4,greedy"),
-                Society.parse("fixed=fixed:10")), List.of(Experiment.DEFAULT, Experiment.parse("no-communication")),
+        SweepPlan plan = new SweepPlan(List.of(SocietySpec.parse("mixed=universalization*4,greedy"),
+                SocietySpec.parse("fixed=fixed:10")), List.of(Experiment.DEFAULT, Experiment.parse("no-communication")),
                 List.of(Scenario.FISHERY, Scenario.POLLUTION), List.of(1L, 2L, 3L));
         List<RunOutcome> outcomes = new SweepRunner(new SweepOptions(out, 2, false, null, null), AgentFactory.policies(),
                 new HostRunFolders()).run(plan, (t, n) -> Progress.silent());

@@ -51,7 +51,7 @@ class SweepResumeTest {
 
     @Test
     void resumesWithoutRedoingOrLosingMonths() throws IOException {
-        SweepPlan plan = new SweepPlan(List.of(Society.parse("s=sustainable")), List.of(Experiment.DEFAULT),
+        SweepPlan plan = new SweepPlan(List.of(SocietySpec.parse("s=sustainable")), List.of(Experiment.DEFAULT),
                 List.of(Scenario.FISHERY), List.of(1L, 2L));
         SweepOptions options = new SweepOptions(out, 2, true, "greedy", null);
 
@@ -90,7 +90,7 @@ class SweepResumeTest {
 
     @Test
     void aRunKilledMidMonthResumesToTheRecordsOfARunNeverKilled() throws IOException {
-        SweepPlan plan = new SweepPlan(List.of(Society.parse("s=random:12")), List.of(Experiment.DEFAULT),
+        SweepPlan plan = new SweepPlan(List.of(SocietySpec.parse("s=random:12")), List.of(Experiment.DEFAULT),
                 List.of(Scenario.PASTURE), List.of(2L));
         Path killed = out.resolve("killed");
         Path whole = out.resolve("whole");

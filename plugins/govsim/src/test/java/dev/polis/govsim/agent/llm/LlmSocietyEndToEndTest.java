@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 /** Runs a society of five LLM agents, each on its own scripted model, through the GovSim game. */
 class LlmSocietyEndToEndTest {
 
-    private record Society(List<Seat> seats, List<ScriptedChatModel> models, List<LlmGovSimAgent> agents) {
+    private record SocietySpec(List<Seat> seats, List<ScriptedChatModel> models, List<LlmGovSimAgent> agents) {
     }
 
-    private static Society society(Scenario scenario, String harvestAnswer) {
+    private static SocietySpec society(Scenario scenario, String harvestAnswer) {
         List<AgentProfile> profiles = Personas.profiles(scenario, 5, false);
         List<Seat> seats = new ArrayList<>();
         List<ScriptedChatModel> models = new ArrayList<>();
@@ -46,10 +46,10 @@ class LlmSocietyEndToEndTest {
             models.add(model);
             agents.add(agent);
         }
-        return new Society(seats, models, agents);
+        return new SocietySpec(seats, models, agents);
     }
 
-    private static GameState play(Society society, Scenario scenario, ExecutorService executor) {
+    private static GameState play(SocietySpec society, Scenario scenario, ExecutorService executor) {
         GovSimGame game = new GovSimGame(GovSimConfig.defaults(scenario, Experiment.DEFAULT, 7), society.seats(),
                 executor);
         return game.play(game.initialState(), MonthListener.none());
@@ -57,7 +57,7 @@ class LlmSocietyEndToEndTest {
 
     @Test
     void aSocietyOfLlmAgentsPlaysTwelveMonthsWithEachSpeakerOnItsOwnModel() {
-        Society society = society(Scenario.FISHERY, "We should be careful. Answer: 10 tons");
+        SocietySpec society = society(Scenario.FISHERY, "We should be careful. Answer: 10 tons");
         GameState end;
         try (ExecutorService executor = Executors.newFixedThreadPool(5)) {
             end = play(society, Scenario.FISHERY, executor);
@@ -91,7 +91,7 @@ class LlmSocietyEndToEndTest {
 
     @Test
     void modelCallsPerSimulatedMonthAreCounted() {
-        Society society = society(Scenario.FISHERY, "Answer: 10 tons");
+        SocietySpec society = society(Scenario.FISHERY, "Answer: 10 tons");
 
         play(society, Scenario.FISHERY, null);
 
@@ -112,7 +112,7 @@ class LlmSocietyEndToEndTest {
     @Test
     void greedyAnswersCollapseThePoolInTheFirstMonthInEveryScenario() {
         for (Scenario scenario : Scenario.values()) {
-            Society society = society(scenario, "Everything! Answer: 100");
+            SocietySpec society = society(scenario, "Everything! Answer: 100");
 
             GameState end = play(society, scenario, null);
 
@@ -124,7 +124,7 @@ class LlmSocietyEndToEndTest {
 
     @Test
     void malformedAnswersReachTheRunRecords() {
-        Society society = society(Scenario.PASTURE, "I'd say 1,000 flocks. Answer: 1,000 flocks");
+        SocietySpec society = society(Scenario.PASTURE, "I'd say 1,000 flocks. Answer: 1,000 flocks");
 
         GameState end = play(society, Scenario.PASTURE, null);
 
@@ -137,7 +137,7 @@ class LlmSocietyEndToEndTest {
 
     @Test
     void aResumedRunRestoresEachAgentsMemoriesAndCallCounts() {
-        Society before = society(Scenario.FISHERY, "Answer: 10 tons");
+        SocietySpec before = society(Scenario.FISHERY, "Answer: 10 tons");
         GovSimGame first = new GovSimGame(GovSimConfig.defaults(Scenario.FISHERY, Experiment.DEFAULT, 7),
                 before.seats(), null);
         GameState state = first.initialState();
@@ -147,7 +147,7 @@ class LlmSocietyEndToEndTest {
         assertThat(state.agentStates()).containsOnlyKeys("persona_0", "persona_1", "persona_2", "persona_3",
                 "persona_4");
 
-        Society after = society(Scenario.FISHERY, "Answer: 10 tons");
+        SocietySpec after = society(Scenario.FISHERY, "Answer: 10 tons");
         GovSimGame resumed = new GovSimGame(GovSimConfig.defaults(Scenario.FISHERY, Experiment.DEFAULT, 7),
                 after.seats(), null);
         GameState end = resumed.play(state, MonthListener.none());
@@ -162,7 +162,7 @@ class LlmSocietyEndToEndTest {
 
     @Test
     void theCoreEnvironmentPlaysFullMonthsWithLlmAgentsThroughAct() {
-        Society society = society(Scenario.POLLUTION, "Carefully. Answer: 9 pallets");
+        SocietySpec society = society(Scenario.POLLUTION, "Carefully. Answer: 9 pallets");
         List<String> ids = society.agents().stream().map(LlmGovSimAgent::id).toList();
         dev.polis.govsim.game.GovSimEnvironment environment = dev.polis.govsim.game.GovSimEnvironment.forAgents(
                 GovSimConfig.defaults(Scenario.POLLUTION, Experiment.DEFAULT, 7), ids,

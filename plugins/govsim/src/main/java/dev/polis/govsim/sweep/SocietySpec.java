@@ -20,10 +20,10 @@ import java.util.Map;
  * @param members  one spec per persona, in persona order
  * @param settings one settings map per member, in member order (empty for a policy or an LLM member on defaults)
  */
-public record Society(String name, List<String> members, List<Map<String, Object>> settings) {
+public record SocietySpec(String name, List<String> members, List<Map<String, Object>> settings) {
 
     /** Checks the components; {@code null} settings mean none for every member. */
-    public Society {
+    public SocietySpec {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("a society needs a name");
         }
@@ -43,7 +43,7 @@ public record Society(String name, List<String> members, List<Map<String, Object
     }
 
     /** Creates a society whose members have no settings. */
-    public Society(String name, List<String> members) {
+    public SocietySpec(String name, List<String> members) {
         this(name, members, null);
     }
 
@@ -56,7 +56,7 @@ public record Society(String name, List<String> members, List<Map<String, Object
      * Returns a copy in which every LLM member's settings are overlaid with {@code overrides} (a key there wins);
      * policy members are left without settings.
      */
-    public Society withLlmSettings(Map<String, ?> overrides) {
+    public SocietySpec withLlmSettings(Map<String, ?> overrides) {
         if (overrides == null || overrides.isEmpty()) {
             return this;
         }
@@ -68,14 +68,14 @@ public record Society(String name, List<String> members, List<Map<String, Object
             }
             merged.add(map);
         }
-        return new Society(name, members, merged);
+        return new SocietySpec(name, members, merged);
     }
 
     /**
      * Parses {@code name=member,member*4,...}: {@code spec*k} repeats a member k times; without {@code name=} the spec
      * text is the name. A single member is repeated to 5.
      */
-    public static Society parse(String text) {
+    public static SocietySpec parse(String text) {
         String trimmed = text.trim();
         int eq = trimmed.indexOf('=');
         String name = eq < 0 ? trimmed : trimmed.substring(0, eq).trim();
@@ -104,7 +104,7 @@ public record Society(String name, List<String> members, List<Map<String, Object
         if (members.size() == 1) {
             members = Collections.nCopies(5, members.get(0));
         }
-        return new Society(name, members);
+        return new SocietySpec(name, members);
     }
 
     /** The prefix of a member played by any agent provider of the registry: {@code agent:<provider id>}. */
