@@ -9,8 +9,6 @@ import dev.polis.core.cli.PolisCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,28 +72,11 @@ class GovSimOperatorChoicesTest {
                 .contains("capture:x", "capture:framework", "capture:embedder");
     }
 
-    /**
-     * Runs the real launcher with {@code environment} as the process environment. {@code PolisCli.execute} with an
-     * environment is not public in sdk-core yet, so it is reached reflectively, whether it takes streams or writers.
-     */
+    /** Runs the real command line with {@code environment} as the process environment. */
     private static int polis(String[] args, ByteArrayOutputStream out, ByteArrayOutputStream err,
                              Map<String, String> environment) {
-        PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        for (Method method : PolisCli.class.getDeclaredMethods()) {
-            Class<?>[] types = method.getParameterTypes();
-            if (method.getName().equals("execute") && types.length == 4 && types[3] == Map.class) {
-                Object o = types[1] == PrintWriter.class ? new PrintWriter(outStream, true) : outStream;
-                Object e = types[2] == PrintWriter.class ? new PrintWriter(errStream, true) : errStream;
-                try {
-                    method.setAccessible(true);
-                    return (Integer) method.invoke(null, args, o, e, environment);
-                } catch (ReflectiveOperationException failure) {
-                    throw new AssertionError("cannot call " + method, failure);
-                }
-            }
-        }
-        throw new AssertionError("PolisCli has no execute(args, out, err, environment)");
+        return PolisCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
     }
 
     private Path onlyRun() throws IOException {
