@@ -2,7 +2,6 @@ package dev.polis.openai;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import dev.polis.api.PolisExtension;
 import dev.polis.api.host.LoadedExtension;
 import dev.polis.api.host.Models;
@@ -32,27 +31,7 @@ public final class TestModels {
 
     /** Returns a run whose record folder is {@code folder}: models asked for it record their calls there. */
     public static RunContext runIn(Path folder) {
-        return new RunContext() {
-            @Override
-            public String runId() {
-                return "test";
-            }
-
-            @Override
-            public long seed() {
-                return 0;
-            }
-
-            @Override
-            public Optional<Path> directory() {
-                return Optional.of(folder);
-            }
-
-            @Override
-            public EventSink events() {
-                return EventSink.discarding();
-            }
-        };
+        return RunContext.inFolder("test", 0, folder, EventSink.discarding());
     }
 
     private static <T extends PolisExtension> LoadedExtension<T> loaded(Class<T> type, PolisExtension extension) {

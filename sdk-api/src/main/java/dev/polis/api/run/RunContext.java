@@ -31,26 +31,14 @@ public interface RunContext {
 
     /** Returns a context for code that runs outside any pipeline: no folder, no events, the given seed. */
     static RunContext detached(long seed) {
-        return new RunContext() {
-            @Override
-            public String runId() {
-                return "detached";
-            }
+        return new FixedRunContext("detached", seed, Optional.empty(), EventSink.discarding());
+    }
 
-            @Override
-            public long seed() {
-                return seed;
-            }
-
-            @Override
-            public Optional<Path> directory() {
-                return Optional.empty();
-            }
-
-            @Override
-            public EventSink events() {
-                return EventSink.discarding();
-            }
-        };
+    /**
+     * Returns a context whose records go to {@code directory}: models asked for it through
+     * {@link dev.polis.api.host.Models} append their calls to its {@code calls.jsonl}.
+     */
+    static RunContext inFolder(String runId, long seed, Path directory, EventSink events) {
+        return new FixedRunContext(runId, seed, Optional.of(directory), events);
     }
 }

@@ -18,6 +18,8 @@ import dev.polis.api.embedding.EmbeddingRequest;
 import dev.polis.api.embedding.EmbeddingResponse;
 import dev.polis.api.embedding.InputKind;
 import dev.polis.api.chat.InferenceOptions;
+import dev.polis.api.run.RunContext;
+import dev.polis.api.run.EventSink;
 import dev.polis.api.run.RunRecord;
 import dev.polis.core.calls.ReplayChatModelProvider;
 import dev.polis.core.calls.ReplayEmbeddingModelProvider;
@@ -49,7 +51,7 @@ class EmbedderReplayTest {
 
     @BeforeEach
     void recordARun() {
-        FolderRun run = new FolderRun("r1", dir.resolve("r1"));
+        RunContext run = RunContext.inFolder("r1", 0, dir.resolve("r1"), EventSink.discarding());
         HostModels models = new HostModels(new CapturingModels().registry(), InferenceOptions.DEFAULTS);
         try (EmbeddingModel embedder = models.embedding(ModelRequest.of("capture:embed").inRun(run));
              ChatModel chat = models.chat(ModelRequest.of("capture:chat").inRun(run))) {
@@ -59,7 +61,7 @@ class EmbedderReplayTest {
             recordedAnswer = chat.chat(ASK);
             recorded.put(PLAN, embedder.embed(PLAN));
         }
-        calls = run.folder().resolve(RunRecord.CALLS);
+        calls = run.directory().orElseThrow().resolve(RunRecord.CALLS);
     }
 
     private EmbeddingModel replay() {
@@ -112,12 +114,12 @@ class EmbedderReplayTest {
 
     @Test
     void aLogWithoutEmbeddingCallsIsAnInputErrorSayingSo() {
-        FolderRun chatOnly = new FolderRun("r2", dir.resolve("r2"));
+        RunContext chatOnly = RunContext.inFolder("r2", 0, dir.resolve("r2"), EventSink.discarding());
         HostModels models = new HostModels(new CapturingModels().registry(), InferenceOptions.DEFAULTS);
         try (ChatModel chat = models.chat(ModelRequest.of("capture:chat").inRun(chatOnly))) {
             chat.chat(ASK);
         }
-        Path log = chatOnly.folder().resolve(RunRecord.CALLS);
+        Path log = chatOnly.directory().orElseThrow().resolve(RunRecord.CALLS);
         assertThatThrownBy(() -> new ReplayEmbeddingModelProvider().create(ModelRequest.of("replay:" + log)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("holds no successful embedding call");

@@ -17,6 +17,8 @@ import dev.polis.api.embedding.EmbeddingModel;
 import dev.polis.api.embedding.EmbeddingRequest;
 import dev.polis.api.host.UnknownExtensionException;
 import dev.polis.api.chat.InferenceOptions;
+import dev.polis.api.run.RunContext;
+import dev.polis.api.run.EventSink;
 import dev.polis.api.run.RunRecord;
 import dev.polis.core.calls.CallRecord;
 import dev.polis.core.calls.CallRecords;
@@ -64,8 +66,8 @@ class HostModelsTest {
 
     @Test
     void aRunWithAFolderGetsItsChatAndEmbeddingCallsAppendedToOneLog() throws Exception {
-        FolderRun run = new FolderRun("r1", dir.resolve("r1"));
-        Path calls = run.folder().resolve(RunRecord.CALLS);
+        RunContext run = RunContext.inFolder("r1", 0, dir.resolve("r1"), EventSink.discarding());
+        Path calls = run.directory().orElseThrow().resolve(RunRecord.CALLS);
         ChatModel chat = models.chat(ModelRequest.of("capture:chat").inRun(run));
         EmbeddingModel embedder = models.embedding(ModelRequest.of("capture:embed").inRun(run));
 

@@ -1,13 +1,11 @@
 package dev.polis.govsim.sweep;
 
-import dev.polis.api.run.EventSink;
 import dev.polis.api.run.RunContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What one run of a sweep lends its agents: the run's context (id, seed, folder, event sink whose events land in
@@ -48,27 +46,7 @@ public final class RunScope implements AutoCloseable {
 
     /** Returns the run's context for agent providers: id, seed, folder and events. */
     public RunContext context() {
-        return new RunContext() {
-            @Override
-            public String runId() {
-                return spec.id();
-            }
-
-            @Override
-            public long seed() {
-                return spec.seed();
-            }
-
-            @Override
-            public Optional<Path> directory() {
-                return Optional.of(directory);
-            }
-
-            @Override
-            public EventSink events() {
-                return events;
-            }
-        };
+        return RunContext.inFolder(spec.id(), spec.seed(), directory, events);
     }
 
     /** Keeps {@code resource} (a model the run's agents use but do not own) to be closed with the run. */

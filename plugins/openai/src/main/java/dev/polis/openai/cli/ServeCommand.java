@@ -15,6 +15,7 @@ import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.chat.ModelSpec;
 import dev.polis.api.embedding.EmbeddingModel;
 import dev.polis.api.host.Models;
+import dev.polis.api.run.EventSink;
 import dev.polis.api.run.RunContext;
 import dev.polis.api.run.RunRecord;
 import dev.polis.openai.server.ChatCompletionsServer;
@@ -112,7 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
         String embedderServedName = embedder == null ? null
                 : embedderName != null ? embedderName : nameOf(embedderSpec, embedder);
         ServerOptions serverOptions = new ServerOptions(maxBody, Duration.ofSeconds(graceSeconds), 0);
-        RunContext run = record == null ? RunContext.detached(0) : new ServeRun(record);
+        RunContext run = record == null ? RunContext.detached(0) : RunContext.inFolder("serve", 0, record, EventSink.discarding());
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stop, "polis-serve-shutdown");
         try (ChatModel served = models.chat(ModelRequest.of(modelSpec).inRun(run));
