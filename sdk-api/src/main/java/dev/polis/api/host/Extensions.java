@@ -43,8 +43,9 @@ public interface Extensions {
      */
     default <T extends PolisExtension> T get(Class<T> type, String id) {
         if (id == null || id.isBlank()) {
+            List<String> known = ids(type);
             throw new UnknownExtensionException("no " + type.getSimpleName() + " id given; known: "
-                    + String.join(", ", ids(type)), ids(type));
+                    + String.join(", ", known), known);
         }
         return choose(type, id).chosen().instance();
     }

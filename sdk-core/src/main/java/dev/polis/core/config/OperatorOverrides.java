@@ -60,8 +60,7 @@ public record OperatorOverrides(Map<String, String> environment, Map<String, Str
         Optional<Setting> acceleratorsOverride = find("accelerators");
         if (acceleratorsOverride.isPresent()) {
             applied.add(acceleratorsOverride.get().applied(accelerators.isEmpty() ? null : String.join(",", accelerators)));
-            accelerators = Arrays.stream(acceleratorsOverride.get().value().split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+            accelerators = idList(acceleratorsOverride.get().value());
         }
         return config.withRuntime(runtime.with(device, decoder, accelerators));
     }
@@ -71,8 +70,7 @@ public record OperatorOverrides(Map<String, String> environment, Map<String, Str
         Optional<Setting> accelerators = find("accelerators");
         return new InferenceOptions(find("device").map(Setting::value).orElse(null),
                 find("decoder").map(Setting::value).orElse(null),
-                accelerators.map(a -> Arrays.stream(a.value().split(",")).map(String::trim)
-                        .filter(id -> !id.isEmpty()).toList()).orElse(null));
+                accelerators.map(a -> idList(a.value())).orElse(null));
     }
 
     /** Returns {@code config} with every override applied, discarding the record of what changed. */
@@ -88,6 +86,11 @@ public record OperatorOverrides(Map<String, String> environment, Map<String, Str
         String variable = "POLIS_" + name.toUpperCase(Locale.ROOT);
         String value = environment.get(variable);
         return counts(name, value) ? Optional.of(new Setting(name, value.trim(), variable)) : Optional.empty();
+    }
+
+    /** Splits a comma list of extension ids; blank entries are dropped, so a blank list means "none". */
+    private static List<String> idList(String commaList) {
+        return Arrays.stream(commaList.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
     }
 
     /** A blank device or decoder means "not overridden"; blank accelerators mean "none". */
