@@ -23,12 +23,17 @@ public enum ParseStatus {
     /** A thousands separator ended the number ({@code 1,000} gives 1). Coarse status: {@link #PARSED}. */
     FIRST_DIGIT_GROUP,
     /** A fractional part was dropped ({@code 7.5} gives 7). Coarse status: {@link #PARSED}. */
-    FRACTION_DROPPED;
+    FRACTION_DROPPED,
+    /**
+     * A structured (JSON schema) harvest answer was not a JSON object with a whole non-negative {@code amount}; the
+     * amount is 0. Coarse status: {@link #NO_NUMBER}.
+     */
+    JSON_INVALID;
 
     /** Returns the coarse status: {@link #PARSED}, {@link #NO_NUMBER}, {@link #TOO_LARGE} or {@link #NOT_TEXT}. */
     public ParseStatus coarse() {
         return switch (this) {
-            case NO_MARKER -> NO_NUMBER;
+            case NO_MARKER, JSON_INVALID -> NO_NUMBER;
             case SIGN_IGNORED, FIRST_DIGIT_GROUP, FRACTION_DROPPED -> PARSED;
             default -> this;
         };

@@ -30,23 +30,26 @@ import dev.polis.govsim.protocol.Scenario;
  * @param temperature         sampling temperature of every call
  * @param maxTokens           the most tokens a call may generate
  * @param thoughtDays         how many days thoughts and chat summaries stay retrievable
+ * @param structuredHarvest   whether the harvest is asked as a JSON schema answer ({@code {"amount": N}}) instead
+ *                            of free text read by the original's rule
  */
 public record LlmAgentSettings(Optional<Path> prompts, Optional<String> frameworkModel, String embedder,
                                RulesRole rulesRole, boolean rateImportance, RecencyOrder recency,
                                OptionalInt harvestMemories, int turnMemories, int reflectionMemories,
                                boolean concludeWhenUnclear, boolean chainOfThought, double temperature,
-                               int maxTokens, int thoughtDays) {
+                               int maxTokens, int thoughtDays, boolean structuredHarvest) {
 
     /** The embedder value that selects the built-in TF-IDF relevance. */
     public static final String LEXICAL = "lexical";
 
     private static final Set<String> KEYS = Set.of("prompts", "frameworkModel", "embedder", "rulesRole",
             "rateImportance", "recency", "harvestMemories", "turnMemories", "reflectionMemories",
-            "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays");
+            "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays", "structuredHarvest");
 
     /** The defaults: the original's behaviour, rules in a system message, lexical relevance. */
     public static final LlmAgentSettings DEFAULTS = new LlmAgentSettings(Optional.empty(), Optional.empty(), LEXICAL,
-            RulesRole.SYSTEM, true, RecencyOrder.OLDEST_FIRST, OptionalInt.empty(), 5, 10, true, true, 0.0, 2000, 63);
+            RulesRole.SYSTEM, true, RecencyOrder.OLDEST_FIRST, OptionalInt.empty(), 5, 10, true, true, 0.0, 2000, 63,
+            false);
 
     /** Checks the components. */
     public LlmAgentSettings {
@@ -92,7 +95,8 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
                 settings.booleanValue("chainOfThought", d.chainOfThought()),
                 settings.doubleValue("temperature", d.temperature()),
                 settings.intValue("maxTokens", d.maxTokens()),
-                settings.intValue("thoughtDays", d.thoughtDays()));
+                settings.intValue("thoughtDays", d.thoughtDays()),
+                settings.booleanValue("structuredHarvest", d.structuredHarvest()));
     }
 
     /** Returns how many memories a harvest prompt shows in {@code scenario}. */

@@ -21,6 +21,7 @@ import dev.polis.govsim.agent.llm.parse.HarvestParser;
 import dev.polis.govsim.agent.llm.parse.InsightParser;
 import dev.polis.govsim.agent.llm.parse.ParsedTurn;
 import dev.polis.govsim.agent.llm.parse.SentenceParser;
+import dev.polis.govsim.agent.llm.parse.StructuredHarvest;
 import dev.polis.govsim.agent.llm.parse.TurnParser;
 import dev.polis.govsim.agent.llm.prompt.AgentPrompts;
 import dev.polis.govsim.agent.llm.prompt.PromptLibrary;
@@ -126,9 +127,13 @@ public final class LlmGovSimAgent implements GovSimAgent {
         }
         List<MemoryNode> recalled = retriever.retrieve(memory.retrievable(now), List.of(setup.scenario().location()),
                 settings.harvestMemoriesFor(setup.scenario()));
-        String answer = caller.ask(prompts.harvest(request.date(), request.pool(), MemoryFormat.dated(recalled)),
-                CallPurpose.HARVEST, month);
-        HarvestParse parse = HarvestParser.parse(answer);
+        String memories = MemoryFormat.dated(recalled);
+        boolean structured = settings.structuredHarvest();
+        String answer = structured
+                ? caller.ask(prompts.structuredHarvest(request.date(), request.pool(), memories), CallPurpose.HARVEST,
+                        month, StructuredHarvest.format(request.pool()))
+                : caller.ask(prompts.harvest(request.date(), request.pool(), memories), CallPurpose.HARVEST, month);
+        HarvestParse parse = structured ? StructuredHarvest.parse(answer) : HarvestParser.parse(answer);
         Map<String, Object> fields = new HashMap<>();
         fields.put("agent", id);
         fields.put("month", month);
@@ -136,6 +141,7 @@ public final class LlmGovSimAgent implements GovSimAgent {
         fields.put("status", parse.detail().status().name());
         fields.put("detail", parse.detail().name());
         fields.put("raw", answer);
+        fields.put("format", structured ? "json_schema" : "text");
         events.emit("govsim.llm.harvest", fields);
         return parse.toDecision();
     }

@@ -7,6 +7,7 @@ import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.chat.Message;
+import dev.polis.api.chat.ResponseFormat;
 
 /**
  * Sends the agent's prompts to one chat model, labelling each call (agent, phase, month) for the run's call
@@ -29,10 +30,15 @@ public final class ModelCaller {
 
     /** Asks the model and returns its text. */
     public String ask(List<Message> messages, CallPurpose purpose, int month) {
+        return ask(messages, purpose, month, null);
+    }
+
+    /** Asks the model for an answer in {@code format} ({@code null}: free text) and returns its text. */
+    public String ask(List<Message> messages, CallPurpose purpose, int month, ResponseFormat format) {
         counter.count(month, purpose);
         ChatRequest request = new ChatRequest(messages, generation,
                 Map.of("agent", agentId, "phase", purpose.label(), "month", Integer.toString(month)));
-        return model.chat(request).text();
+        return model.chat(format == null ? request : request.withResponseFormat(format)).text();
     }
 
     /** Returns the model's spec, for records. */

@@ -25,6 +25,9 @@
  *   <tr><td>chainOfThought</td><td>true</td><td>ask for step-by-step reasoning before the answer</td></tr>
  *   <tr><td>temperature, maxTokens</td><td>0.0, 2000</td><td>generation settings of every call</td></tr>
  *   <tr><td>thoughtDays</td><td>63</td><td>how long thoughts and chat summaries stay retrievable</td></tr>
+ *   <tr><td>structuredHarvest</td><td>false</td><td>ask each harvest as a JSON schema answer
+ *       ({@code {"amount": N}}, see {@link dev.polis.govsim.agent.llm.parse.StructuredHarvest}) instead of free
+ *       text read by the original's rule</td></tr>
  * </table>
  */
 package dev.polis.govsim.agent.llm;

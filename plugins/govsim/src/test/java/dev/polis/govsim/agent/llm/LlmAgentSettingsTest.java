@@ -31,11 +31,11 @@ class LlmAgentSettingsTest {
                 "frameworkModel", "openai:http://x/v1#big", "embedder", "openai:http://x/v1#mxbai", "rulesRole", "user",
                 "rateImportance", "false", "recency", "newest-first", "harvestMemories", 7, "turnMemories", 3,
                 "reflectionMemories", 4, "concludeWhenUnclear", false, "chainOfThought", false, "temperature", 0.7,
-                "maxTokens", 300, "thoughtDays", 30));
+                "maxTokens", 300, "thoughtDays", 30, "structuredHarvest", true));
 
         assertThat(settings).isEqualTo(new LlmAgentSettings(java.util.Optional.of(Path.of("my-prompts")),
                 java.util.Optional.of("openai:http://x/v1#big"), "openai:http://x/v1#mxbai", RulesRole.USER, false,
-                RecencyOrder.NEWEST_FIRST, java.util.OptionalInt.of(7), 3, 4, false, false, 0.7, 300, 30));
+                RecencyOrder.NEWEST_FIRST, java.util.OptionalInt.of(7), 3, 4, false, false, 0.7, 300, 30, true));
         assertThat(settings.lexical()).isFalse();
         assertThat(settings.harvestMemoriesFor(Scenario.POLLUTION)).isEqualTo(7);
     }

@@ -20,7 +20,9 @@ public enum HarvestParseDetail {
     /** The answer had no answer marker; the amount is 0. */
     NO_MARKER(ParseStatus.NO_MARKER),
     /** The answer marker was followed by no digit; the amount is 0. */
-    NO_NUMBER(ParseStatus.NO_NUMBER);
+    NO_NUMBER(ParseStatus.NO_NUMBER),
+    /** A structured answer was not a JSON object with a whole non-negative {@code amount}; the amount is 0. */
+    JSON_INVALID(ParseStatus.JSON_INVALID);
 
     private final ParseStatus status;
 

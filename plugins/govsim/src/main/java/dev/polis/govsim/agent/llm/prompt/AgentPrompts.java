@@ -64,6 +64,17 @@ public final class AgentPrompts {
         return List.of(rules(), PromptMessages.instruction(render("harvest", v)));
     }
 
+    /**
+     * Returns the harvest prompt of a structured answer: the same context, the task of {@code harvest-task-json}
+     * (answer with a JSON object {@code {"amount": N}}; no step-by-step reasoning, as the answer is JSON alone).
+     */
+    public List<Message> structuredHarvest(LocalDate date, int pool, String memories) {
+        Map<String, Object> v = values("date", date, "memories", memories, "pool", pool);
+        v.put("context", render("context", v));
+        v.put("task", render("harvest-task-json", v));
+        return List.of(rules(), PromptMessages.instruction(render("harvest", v)));
+    }
+
     /** Returns the prompt that asks how important {@code memory} is. */
     public List<Message> importance(String memory) {
         return List.of(PromptMessages.instruction(render("importance", values("memory", memory))));
