@@ -10,10 +10,13 @@ import org.apiguardian.api.API;
  * {@code events.jsonl} and the files a plugin adds beside them.
  *
  * <p>Obtained from {@link dev.polis.api.host.RunFolders}. A run that is started again after a crash keeps its
- * original start time, so that resuming reads as one run.
+ * original start time, so that resuming reads as one run. The host's records take the folder's lock with the
+ * first write (a second process writing the same run is refused) and release it on {@link #close}; a plugin that
+ * saves its own state between steps saves it with {@link #checkpoint} and reads it back with {@link #restore}, so a
+ * resumed run neither repeats nor loses a record.
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public interface RunRecord {
+public interface RunRecord extends AutoCloseable {
 
     /** The name of the event log in a run folder. */
     String EVENTS = "events.jsonl";
@@ -70,5 +73,35 @@ public interface RunRecord {
     default EventAppender events() {
         throw new UnsupportedOperationException("run record " + runId() + " cannot append events; open run folders"
                 + " through the host's RunFolders");
+    }
+
+    /**
+     * Saves {@code content} as the run's state file {@code name}, atomically, as the point a resumed run continues
+     * from: it covers every event flushed to {@code events.jsonl} and every call in {@code calls.jsonl} so far, in
+     * that order (records before the state that points at them).
+     *
+     * @throws UnsupportedOperationException when this record does not keep checkpoints (the host's records do)
+     */
+    default void checkpoint(String name, byte[] content) {
+        throw new UnsupportedOperationException("run record " + runId() + " cannot save checkpoints; open run folders"
+                + " through the host's RunFolders");
+    }
+
+    /**
+     * Returns the state last saved with {@link #checkpoint} as {@code name}, or empty when none was, after cutting
+     * {@code events.jsonl} and {@code calls.jsonl} back to the records that state covers (all of them when none
+     * was saved): what a crash left after the last checkpoint is played again, not kept twice. Call it before
+     * opening the run's event or call log.
+     *
+     * @throws UnsupportedOperationException when this record does not keep checkpoints (the host's records do)
+     */
+    default Optional<byte[]> restore(String name) {
+        throw new UnsupportedOperationException("run record " + runId() + " cannot restore checkpoints; open run"
+                + " folders through the host's RunFolders");
+    }
+
+    /** Closes the event logs this record opened and releases the run folder's lock. Closing twice does nothing. */
+    @Override
+    default void close() {
     }
 }

@@ -1,35 +1,42 @@
 package dev.polis.core.calls;
 
-import java.io.BufferedWriter;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polis.api.PolisException;
+import dev.polis.core.records.LineFile;
 
 /**
- * Appends {@link CallRecord}s to a {@code calls.jsonl} file, one JSON line per call, flushed after each.
+ * Appends {@link CallRecord}s to a {@code calls.jsonl} file, one JSON line per call, each written whole in one write.
  *
  * <p>Thread-safe: several models of one run share one log, and each line is written whole. Call numbers
  * ({@link #nextSequence()}) are handed out when calls start, so a reader can order calls by start even when
- * concurrent calls finish in another order. Opening an existing file appends to it and continues its numbering.
+ * concurrent calls finish in another order. Opening an existing file cuts a torn last line (left by a killed
+ * process) and continues the numbering after the highest {@code seq} in the file, so numbers never repeat even when
+ * a kill left gaps.
  */
 public final class CallLog implements AutoCloseable {
 
     /** The file name of the log in a run folder. */
     public static final String FILE_NAME = "calls.jsonl";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Path file;
-    private final BufferedWriter writer;
+    private final LineFile writer;
     private final AtomicLong sequence;
     private final ReentrantLock lock = new ReentrantLock();
     private boolean closed;
 
-    private CallLog(Path file, BufferedWriter writer, long lastSequence) {
+    private CallLog(Path file, LineFile writer, long lastSequence) {
         this.file = file;
         this.writer = writer;
         this.sequence = new AtomicLong(lastSequence);
@@ -42,21 +49,31 @@ public final class CallLog implements AutoCloseable {
      */
     public static CallLog open(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            long existing = 0;
-            if (Files.exists(file)) {
-                try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-                    existing = lines.filter(line -> !line.isBlank()).count();
+            LineFile writer = LineFile.open(file, false);
+            return new CallLog(file, writer, highestSequence(file));
+        } catch (UncheckedIOException e) {
+            throw new PolisException("cannot open the call log " + file + " for appending: "
+                    + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Returns the highest {@code seq} of the (repaired) file, 0 when it holds no call. */
+    private static long highestSequence(Path file) {
+        long highest = 0;
+        int number = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (!line.isBlank()) {
+                    JsonNode seq = JSON.readTree(line).path("seq");
+                    highest = Math.max(highest, seq.asLong(0));
                 }
             }
-            BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return new CallLog(file, writer, existing);
+            return highest;
         } catch (IOException e) {
-            throw new PolisException("cannot open the call log " + file + " for appending: " + e.getMessage(), e);
+            throw new PolisException("cannot read the call log " + file + " (line " + number + "): " + e.getMessage()
+                    + "; a call log holds one JSON object a line", e);
         }
     }
 
@@ -95,11 +112,10 @@ public final class CallLog implements AutoCloseable {
                 throw new PolisException("cannot record call " + seq + ": the call log " + file
                         + " is closed");
             }
-            writer.write(line);
-            writer.write('\n');
-            writer.flush();
-        } catch (IOException e) {
-            throw new PolisException("cannot append call " + seq + " to " + file + ": " + e.getMessage(), e);
+            writer.append((line + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            throw new PolisException("cannot append call " + seq + " to " + file + ": " + e.getCause().getMessage(),
+                    e);
         } finally {
             lock.unlock();
         }
@@ -119,7 +135,7 @@ public final class CallLog implements AutoCloseable {
                 closed = true;
                 writer.close();
             }
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             throw new PolisException("cannot close the call log " + file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();

@@ -2,6 +2,7 @@ package dev.polis.core.host;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,13 +12,17 @@ import dev.polis.api.host.RunFolders;
 import dev.polis.api.run.EventAppender;
 import dev.polis.api.run.RunRecord;
 import dev.polis.api.run.RunStatus;
+import dev.polis.core.records.Checkpoint;
+import dev.polis.core.records.FolderLock;
 import dev.polis.core.run.EventLog;
 import dev.polis.core.run.RunFolder;
 import dev.polis.core.run.RunInfo;
 
 /**
- * The host's {@link RunFolders}: {@code run.json} and {@code metrics.json} written whole and {@code events.jsonl}
- * appended through {@link EventLog} and {@code config.resolved.yaml}, as {@code polis run} writes them.
+ * The host's {@link RunFolders}: {@code run.json}, {@code metrics.json} and {@code config.resolved.yaml} replaced
+ * atomically and {@code events.jsonl} appended through {@link EventLog}, as {@code polis run} writes them; a
+ * plugin's state saved through a {@link Checkpoint}, and one writer per folder ({@link FolderLock}, taken with the
+ * first write and released on close).
  */
 public final class HostRunFolders implements RunFolders {
 
@@ -48,6 +53,8 @@ public final class HostRunFolders implements RunFolders {
 
         private final RunFolder folder;
         private final String runId;
+        private final List<EventLog> logs = new ArrayList<>();
+        private FolderLock lock;
 
         FolderRecord(RunFolder folder, String runId) {
             this.folder = folder;
@@ -71,13 +78,14 @@ public final class HostRunFolders implements RunFolders {
 
         @Override
         public void started(long seed) {
-            folder.create();
+            lock();
             String startedAt = folder.readInfo().map(RunInfo::startedAt).orElse(clock.instant().toString());
             folder.writeInfo(new RunInfo(runId, RunStatus.STARTED, seed, startedAt, null, null, List.of()));
         }
 
         @Override
         public void finished(Map<String, Double> metrics) {
+            lock();
             folder.writeMetrics(metrics);
             end(RunStatus.FINISHED, null);
         }
@@ -94,18 +102,57 @@ public final class HostRunFolders implements RunFolders {
 
         @Override
         public void resolvedConfig(String yaml) {
-            folder.create();
+            lock();
             folder.writeResolvedConfig(yaml);
         }
 
         @Override
-        public EventAppender events() {
-            folder.create();
-            return EventLog.append(folder.file(RunFolder.EVENTS), clock);
+        public synchronized EventAppender events() {
+            lock();
+            EventLog log = EventLog.append(folder.file(RunFolder.EVENTS), clock);
+            logs.add(log);
+            return log;
+        }
+
+        @Override
+        public synchronized void checkpoint(String name, byte[] content) {
+            lock();
+            logs.forEach(EventLog::flush);
+            checkpoints().commit(name, content);
+        }
+
+        @Override
+        public synchronized Optional<byte[]> restore(String name) {
+            lock();
+            return checkpoints().restore(name);
+        }
+
+        private Checkpoint checkpoints() {
+            return new Checkpoint(folder.directory(), List.of(RunFolder.EVENTS, CALLS));
+        }
+
+        /** Takes the folder's lock before the first write. */
+        private synchronized void lock() {
+            if (lock == null) {
+                lock = FolderLock.acquire(folder.directory());
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                logs.forEach(EventLog::close);
+            } finally {
+                logs.clear();
+                if (lock != null) {
+                    lock.close();
+                    lock = null;
+                }
+            }
         }
 
         private void end(RunStatus status, String reason) {
-            folder.create();
+            lock();
             RunInfo info = folder.readInfo().orElse(new RunInfo(runId, RunStatus.STARTED, 0,
                     clock.instant().toString(), null, null, List.of()));
             folder.writeInfo(info.ended(status, clock.instant().toString(), reason));

@@ -1,12 +1,12 @@
 package dev.polis.core.run;
 
-import java.io.BufferedWriter;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,8 +14,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.polis.api.run.EventAppender;
+import dev.polis.core.records.LineFile;
 import java.time.Instant;
-import java.util.stream.Stream;
 
 /**
  * Appends a run's events to {@code events.jsonl}: one JSON object a line with {@code seq}, {@code time},
@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * read while the run goes on.
  *
  * <p>Thread-safe: events from several threads get consecutive sequence numbers in file order. {@link #append} opens
- * the log of a resumed run, numbering on from the events already written.
+ * the log of a resumed run, cutting a torn last line left by a killed process and numbering on from the highest
+ * {@code seq} in the file. Each flush writes whole lines in one write, or nothing ({@link LineFile}).
  */
 public final class EventLog implements EventAppender {
 
@@ -31,12 +32,13 @@ public final class EventLog implements EventAppender {
 
     private final Path file;
     private final Clock clock;
-    private final BufferedWriter writer;
+    private final LineFile writer;
+    private final StringBuilder pending = new StringBuilder();
     private final boolean flushEach;
     private long seq;
     private boolean closed;
 
-    private EventLog(Path file, Clock clock, BufferedWriter writer, boolean flushEach) {
+    private EventLog(Path file, Clock clock, LineFile writer, boolean flushEach) {
         this.file = file;
         this.clock = clock;
         this.writer = writer;
@@ -45,31 +47,29 @@ public final class EventLog implements EventAppender {
 
     /** Opens {@code file} for a new run, replacing what an earlier attempt left there. */
     public static EventLog create(Path file, Clock clock) {
-        try {
-            return new EventLog(file, clock, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the event log " + file, e);
-        }
+        return new EventLog(file, clock, LineFile.open(file, true), true);
     }
 
     /**
-     * Opens {@code file} to add events after those already in it (one event a line), numbering on from the last;
-     * creates it when missing. Unlike {@link #create}, events are buffered until {@link #flush} or {@link #close}.
+     * Opens {@code file} to add events after those already in it (one event a line), numbering on from the highest
+     * {@code seq}; creates it when missing and cuts a torn last line. Unlike {@link #create}, events are buffered
+     * until {@link #flush} or {@link #close}.
      */
     public static EventLog append(Path file, Clock clock) {
-        try {
-            long written;
-            try (Stream<String> lines = Files.isRegularFile(file) ? Files.lines(file, StandardCharsets.UTF_8)
-                    : Stream.empty()) {
-                written = lines.filter(line -> !line.isBlank()).count();
+        LineFile writer = LineFile.open(file, false);
+        EventLog log = new EventLog(file, clock, writer, false);
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) {
+                    log.seq = Math.max(log.seq, JSON.readTree(line).path("seq").asLong(log.seq + 1));
+                }
             }
-            EventLog log = new EventLog(file, clock, Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), false);
-            log.seq = written;
             return log;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the event log " + file + " to append", e);
+            writer.close();
+            throw new UncheckedIOException("cannot read the event log " + file + " to append to it: " + e.getMessage()
+                    + "; an event log holds one JSON object a line", e);
         }
     }
 
@@ -95,16 +95,14 @@ public final class EventLog implements EventAppender {
             });
         }
         try {
-            writer.write(JSON.writeValueAsString(line));
-            writer.newLine();
-            if (flushEach) {
-                writer.flush();
-            }
+            pending.append(JSON.writeValueAsString(line)).append('\n');
         } catch (JacksonException e) {
+            seq--;
             throw new IllegalArgumentException("event '" + type + "' has a field that cannot be written as JSON: "
                     + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+        }
+        if (flushEach) {
+            flush();
         }
     }
 
@@ -119,11 +117,11 @@ public final class EventLog implements EventAppender {
         if (closed) {
             return;
         }
-        try {
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + file, e);
+        if (pending.isEmpty()) {
+            return;
         }
+        writer.append(pending.toString().getBytes(StandardCharsets.UTF_8)); // on failure the events stay pending
+        pending.setLength(0);
     }
 
     @Override
@@ -131,11 +129,11 @@ public final class EventLog implements EventAppender {
         if (closed) {
             return;
         }
-        closed = true;
         try {
+            flush();
+        } finally {
+            closed = true;
             writer.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close " + file, e);
         }
     }
 }

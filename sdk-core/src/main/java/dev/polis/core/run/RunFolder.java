@@ -1,12 +1,9 @@
 package dev.polis.core.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +17,14 @@ import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
 import dev.polis.api.PolisException;
+import dev.polis.core.records.AtomicFiles;
 
 /**
  * The record folder of one run, {@code <output>/<runId>/}, and the files in it.
  *
  * <p>Small files ({@code run.json}, {@code metrics.json}, {@code config.resolved.yaml}) are replaced whole,
- * through a temporary file, so a reader never sees half of one.
+ * through a temporary file synced to disk and moved over the old one ({@link AtomicFiles}), so a reader never sees
+ * half of one.
  *
  * @param directory the folder
  */
@@ -138,17 +137,6 @@ public record RunFolder(Path directory) {
     }
 
     private void writeText(String name, String text) {
-        Path target = file(name);
-        Path temporary = file(name + ".tmp");
-        try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
+        AtomicFiles.write(file(name), text.getBytes(StandardCharsets.UTF_8));
     }
 }

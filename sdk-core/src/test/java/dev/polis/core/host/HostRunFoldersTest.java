@@ -47,7 +47,9 @@ class HostRunFoldersTest {
 
     @Test
     void startingAgainKeepsTheFirstStartTime() {
-        at(FIRST).open(output, "r1").started(7);
+        try (RunRecord first = at(FIRST).open(output, "r1")) {
+            first.started(7);
+        }
         RunRecord again = at(LATER).open(output, "r1");
         assertThat(again.status()).contains(RunStatus.STARTED);
 
@@ -60,7 +62,9 @@ class HostRunFoldersTest {
 
     @Test
     void finishingWritesTheMetricsAndTheStatus() throws Exception {
-        at(FIRST).open(output, "r1").started(3);
+        try (RunRecord first = at(FIRST).open(output, "r1")) {
+            first.started(3);
+        }
         RunRecord run = at(LATER).open(output, "r1");
 
         run.finished(Map.of("gain", 1.5, "steps", 12.0));
@@ -107,7 +111,8 @@ class HostRunFoldersTest {
             events.emit("a", Map.of("x", 1));
             events.emit(LATER, "b", Map.of("seq", 99, "type", "ignored"));
         }
-        try (EventAppender events = at(LATER).open(output, "r1").events()) {
+        run.close();
+        try (RunRecord resumed = at(LATER).open(output, "r1"); EventAppender events = resumed.events()) {
             assertThat(events.count()).as("the events already in the file").isEqualTo(2);
             events.emit("c", Map.of());
         }

@@ -149,6 +149,11 @@ public final class GovSimCommand implements Callable<Integer> {
                 failed, seconds);
         out.print(SummaryTable.format(rows));
         out.printf("%nReport:  %s%nSummary: %s%n", report.toAbsolutePath(), output.resolve("summary.csv").toAbsolutePath());
+        if (failed > 0) {
+            out.printf(Locale.ROOT, "%nFailed runs (%d; rerun the same command to resume them):%n", failed);
+            outcomes.stream().filter(o -> !o.finished()).forEach(o -> out.printf(Locale.ROOT, "  %s (%s): %s%n",
+                    o.spec().id(), options.runs().resolve(o.spec().id()), o.error()));
+        }
         out.flush();
         return failed == 0 ? 0 : 1;
     }

@@ -1,5 +1,6 @@
 package dev.polis.govsim.sweep;
 
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.host.RunFolders;
 import dev.polis.govsim.game.GameState;
 import dev.polis.govsim.game.GovSimConfig;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Plays one run of a sweep with its records: skips it when finished, resumes it from its last saved month. Each
@@ -34,12 +36,36 @@ final class RunExecution {
         this.harvestExecutor = harvestExecutor;
     }
 
+    /**
+     * Plays {@code spec}; any failure of this run (an unreadable record, a model that cannot be reached or closed)
+     * ends it as failed with the reason, leaving the other runs of the sweep to go on. Only a run folder locked by
+     * another process stops the sweep ({@link dev.polis.api.InvalidInputException}).
+     */
     RunOutcome run(RunSpec spec) {
         GovSimConfig config = config(spec);
         MetricsCalculator calculator = calculator(config);
         RunStore store = new RunStore(folders, options.runs(), spec);
+        try {
+            return runIn(spec, config, calculator, store);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            try {
+                store.fail(reason);
+            } catch (RuntimeException again) {
+                reason += " (and run.json could not be written: " + again.getMessage() + ")";
+            }
+            return new RunOutcome(spec, GameState.initial(config, spec.society().members().size()), null, reason,
+                    RunOutcome.Resumed.FRESH);
+        } finally {
+            store.close();
+        }
+    }
+
+    private RunOutcome runIn(RunSpec spec, GovSimConfig config, MetricsCalculator calculator, RunStore store) {
         if (store.finished()) {
-            GameState state = store.savedState().orElseThrow();
+            GameState state = store.finalState();
             return new RunOutcome(spec, state, calculator.compute(state.months()), null, RunOutcome.Resumed.SKIPPED);
         }
         GameState start = store.savedState().orElse(null);
@@ -48,12 +74,8 @@ final class RunExecution {
         try {
             return play(spec, config, calculator, store, scope, start, how);
         } finally {
-            try {
-                scope.close();
-                store.events(scope.events().drain());
-            } finally {
-                store.close();
-            }
+            scope.close();
+            store.events(scope.events().drain());
         }
     }
 
@@ -67,13 +89,17 @@ final class RunExecution {
         store.resolvedConfig(EquivalentPipeline.yaml(spec, config, members, settings, options.runs()));
         GovSimGame game = new GovSimGame(config, seats, harvestExecutor);
         GameState state = start == null ? game.initialState() : start;
+        AtomicReference<GameState> saved = new AtomicReference<>(state);
         try {
-            state = game.play(state, (month, after) -> store.month(month, after, scope.events().drain()));
+            state = game.play(state, (month, after) -> {
+                store.month(month, after, scope.events().drain());
+                saved.set(after);
+            });
         } catch (RuntimeException e) {
             scope.events().drain(); // the unfinished month's events: a resumed run plays that month, and emits them, again
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             store.fail(reason);
-            return new RunOutcome(spec, store.savedState().orElse(state), null, reason, how);
+            return new RunOutcome(spec, saved.get(), null, reason, how);
         } finally {
             seats.forEach(seat -> seat.agent().close());
         }

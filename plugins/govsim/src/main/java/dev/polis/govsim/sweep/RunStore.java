@@ -11,6 +11,8 @@ import dev.polis.govsim.io.Json;
 import dev.polis.govsim.io.LogEnvExport;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.protocol.ConversationEntry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,12 +24,14 @@ import java.util.Optional;
 /**
  * The records of one run in its folder, written as the run goes: {@code run.json}, {@code metrics.json} and
  * {@code config.resolved.yaml} (the host's run folder format, through {@link RunFolders}), {@code spec.json},
- * {@code state.json} and {@code log_env.json} after every month, and
+ * {@code log_env.json} and {@code state.json} after every month, and
  * {@code events.jsonl} appended one month at a time (the agents' own {@code govsim.llm.*} events of the month
  * first, at the time they were emitted) through the host's writer ({@link RunRecord#events()}: its line format
- * {@code seq}, {@code time}, {@code type}, fields, and a resumed run continues the numbering), so a resumed run
- * neither loses nor repeats an event. Model calls go to {@code calls.jsonl} through the
- * run's {@link RunScope}.
+ * {@code seq}, {@code time}, {@code type}, fields, and a resumed run continues the numbering). Write-ahead order:
+ * the month's events, then the export, then the state as the host's checkpoint ({@link RunRecord#checkpoint}),
+ * which covers the events and the calls written before it; {@link #savedState()} cuts what a crash left after the
+ * last checkpoint, so a resumed run neither loses nor repeats an event or a call. Model calls go to
+ * {@code calls.jsonl} through the run's {@link RunScope}. {@link #close} releases the folder's lock.
  */
 public final class RunStore {
 
@@ -56,10 +60,26 @@ public final class RunStore {
                 && Files.isRegularFile(folder.file(STATE)) && Files.isRegularFile(folder.file(RunRecord.METRICS));
     }
 
-    /** Returns the state saved after the last finished month, if any. */
+    /** Returns the state of a {@link #finished()} run, as it was saved after its last month. */
+    public GameState finalState() {
+        return Json.read(folder.file(STATE), GameState.class);
+    }
+
+    /**
+     * Returns the state saved after the last finished month, if any, after cutting the records written after it
+     * (takes the run folder's lock: call it before the run's models open its call log).
+     *
+     * @throws IllegalStateException naming the file when the state cannot be read
+     */
     public Optional<GameState> savedState() {
-        Path file = folder.file(STATE);
-        return Files.isRegularFile(file) ? Optional.of(Json.read(file, GameState.class)) : Optional.empty();
+        return folder.restore(STATE).map(bytes -> {
+            try {
+                return Json.MAPPER.readValue(bytes, GameState.class);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + folder.file(STATE) + ": " + e.getMessage()
+                        + "; delete the run folder " + folder.directory() + " to play the run again", e);
+            }
+        });
     }
 
     /** Marks the run started (keeping the original start time of a resumed run) and writes its spec. */
@@ -88,8 +108,12 @@ public final class RunStore {
      */
     public void month(MonthRecord month, GameState state, List<Map<String, Object>> agentEvents) {
         appendEvents(month, agentEvents);
-        Json.write(folder.file(STATE), state, false);
         Json.write(folder.file(LOG_ENV), LogEnvExport.rows(state.months()), false);
+        try {
+            folder.checkpoint(STATE, Json.MAPPER.writeValueAsBytes(state));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the state of month " + month.month() + " as JSON", e);
+        }
     }
 
     /** Appends events that belong to no month (emitted after the last one); does nothing for none. */
@@ -102,12 +126,16 @@ public final class RunStore {
         out.flush();
     }
 
-    /** Closes the run's event log (after the last events); a later call to a method that writes events reopens it. */
+    /** Closes the run's event log (after the last events) and releases the run folder's lock. */
     public void close() {
-        if (events != null) {
-            EventAppender open = events;
-            events = null;
-            open.close();
+        try {
+            if (events != null) {
+                EventAppender open = events;
+                events = null;
+                open.close();
+            }
+        } finally {
+            folder.close();
         }
     }
 
@@ -159,6 +187,6 @@ public final class RunStore {
         end.put("agreed_limit", month.agreedLimit());
         end.put("collapsed", month.collapsed());
         out.emit("govsim.month", end);
-        out.flush(); // on disk before state.json says the month is done
+        out.flush(); // in the file before the checkpoint says the month is done
     }
 }
