@@ -57,6 +57,13 @@ public final class SnapKv implements Accelerator {
         seam.add(new SnapKvPolicy(SnapKvSettings.of(settings), listener));
     }
 
+    /** Installs with settings already checked (what {@code polis snapkv bench} uses). */
+    public void install(AcceleratorTarget target, SnapKvSettings settings) {
+        target.seam(KvCachePolicySeam.class).orElseThrow(() -> new InvalidInputException(ID + " needs the "
+                + "runtime's KvCachePolicySeam, which " + target.describe() + " does not offer"))
+                .add(new SnapKvPolicy(settings, listener));
+    }
+
     private static void log(PromptCompression event) {
         if (event.layer() == 0) {
             LOG.info(event.describe());
