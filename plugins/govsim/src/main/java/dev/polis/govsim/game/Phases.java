@@ -116,7 +116,7 @@ final class Phases {
                 }
             }
             case TURN -> {
-                LocalDate day = date(m.present.get(0), monthIndex).withDayOfMonth(m.context.discussionDay().getDayOfMonth());
+                LocalDate day = discussionDay(m.present.get(0), monthIndex);
                 int turnsLeft = config.maxConversationEntries() - m.chat.size() - 1;
                 put(out, m.speaker, phase, "Your turn in the group chat.", new TurnRequest(m.context, m.speaker, day,
                         m.context.presentNames(), m.chat, turnsLeft), Map.of());
@@ -126,14 +126,11 @@ final class Phases {
             case DISCUSSION -> {
                 Optional<String> limit = m.analysis.agreedLimit().map(config.scenario()::agreedLimitSentence);
                 m.present.forEach(p -> put(out, p, phase, m.analysis.summary(), new DiscussionOutcome(m.context,
-                        date(p, monthIndex).withDayOfMonth(m.context.discussionDay().getDayOfMonth()), m.chat,
+                        discussionDay(p, monthIndex), m.chat,
                         m.analysis, limit), Map.of()));
             }
-            case REFLECTION -> m.present.forEach(p -> {
-                LocalDate first = date(p, monthIndex);
-                put(out, p, phase, "Reflect on the month.", new ReflectionRequest(m.context, p,
-                        first.withDayOfMonth(first.lengthOfMonth()), List.of("harvesting")), Map.of());
-            });
+            case REFLECTION -> m.present.forEach(p -> put(out, p, phase, "Reflect on the month.",
+                    new ReflectionRequest(m.context, p, reflectionDay(p, monthIndex), List.of("harvesting")), Map.of()));
             default -> throw new IllegalStateException("unknown phase " + phase);
         }
         return out.isEmpty() ? null : out;
@@ -222,6 +219,21 @@ final class Phases {
             return GovSimGame.START.plusMonths(Math.max(0, month - env.joinMonth(p)));
         }
         return GovSimGame.START.plusMonths(month);
+    }
+
+    /**
+     * Returns the agent's own discussion day of {@code month}: the day before the last of its own calendar month.
+     * The newcomer's own clock may be in a shorter month than the shared one (its February beside the locals' May),
+     * so the day is taken from its own month, never carried over from the shared one.
+     */
+    LocalDate discussionDay(AgentProfile p, int month) {
+        return reflectionDay(p, month).minusDays(1);
+    }
+
+    /** Returns the agent's own reflection day of {@code month}: the last day of its own calendar month. */
+    LocalDate reflectionDay(AgentProfile p, int month) {
+        LocalDate first = date(p, month);
+        return first.withDayOfMonth(first.lengthOfMonth());
     }
 
     /** Reads a harvest amount from the action's {@code harvest} data, else from the first number in its text. */
