@@ -16,8 +16,8 @@ import dev.polis.runtime.template.ToolVariables;
  *
  * <p>Tools go to the template's {@code tools} variable unless the tool choice is {@code none}; assistant tool calls
  * and tool results go in as {@code tool_calls} and {@code tool_call_id}. A template that never reads {@code tools}
- * (or {@code tool_calls}) cannot express them, and a tool choice of {@code required} or a named tool is not
- * enforced by the local runtime: each is an {@link InvalidInputException} naming the field.
+ * (or {@code tool_calls}) cannot express them: each is an {@link InvalidInputException} naming the field. A tool
+ * choice of {@code required} or a named tool is enforced by decoding ({@link ForcedToolCall}), not by the prompt.
  */
 final class ChatPrompt {
 
@@ -39,12 +39,6 @@ final class ChatPrompt {
      * @throws InvalidInputException naming the field the template or runtime cannot honour
      */
     static String render(ChatTemplate template, String modelName, ChatRequest request) {
-        ToolChoice choice = request.toolChoice();
-        if (choice != null && (choice.mode() == ToolChoice.Mode.REQUIRED || choice.mode() == ToolChoice.Mode.NAMED)) {
-            throw new InvalidInputException("toolChoice: local model " + modelName + " cannot force a tool call ("
-                    + choice.mode().name().toLowerCase(java.util.Locale.ROOT) + "); use auto (or leave it unset), or "
-                    + "none");
-        }
         if (offersTools(request) && !READS_TOOLS.matcher(template.source()).find()) {
             throw new InvalidInputException("tools: the chat template of model " + modelName + " never reads the "
                     + "'tools' variable, so it cannot show tools to the model; use a checkpoint whose template "

@@ -87,7 +87,7 @@ public final class LocalChatModel implements ChatModel {
     }
 
     private ChatResponse generate(ChatRequest request, Consumer<String> sink, Consumer<ToolCallFragment> fragments) {
-        TokenConstraint constraint = ResponseFormats.constraint(model, request.responseFormat());
+        TokenConstraint constraint = ResponseFormats.constraint(model, request);
         String prompt = ChatPrompt.render(model.chatTemplate(), model.name(), request);
         int[] tokens = model.tokenizer().encode(prompt);
         DecoderChoice decoder = decoders.apply(request.settings());

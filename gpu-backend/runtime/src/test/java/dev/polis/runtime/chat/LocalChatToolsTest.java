@@ -154,14 +154,6 @@ class LocalChatToolsTest {
                 .hasMessageStartingWith("tools: the chat template of model model never reads the 'tools' variable");
     }
 
-    @Test
-    void aForcedToolChoiceIsRefusedNotIgnored() {
-        assertThatThrownBy(() -> qwen.chat(ASK.withTools(List.of(CLOCK), ToolChoice.REQUIRED)))
-                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("toolChoice: local model");
-        assertThatThrownBy(() -> qwen.chat(ASK.withTools(List.of(CLOCK), ToolChoice.named("get_time"))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("(named)");
-    }
-
     private static LocalChatModelProvider provider() {
         return new LocalChatModelProvider(TestHost.extensions(), TestHost.settings());
     }
