@@ -1,5 +1,6 @@
 package dev.polis.runtime.chat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,6 +40,14 @@ final class ChatPrompt {
      * @throws InvalidInputException naming the field the template or runtime cannot honour
      */
     static String render(ChatTemplate template, String modelName, ChatRequest request) {
+        return render(template, modelName, request, Map.of());
+    }
+
+    /**
+     * Renders {@code request} as {@link #render(ChatTemplate, String, ChatRequest)} does, with {@code extra} template
+     * variables (the fixed date's {@code date_string}).
+     */
+    static String render(ChatTemplate template, String modelName, ChatRequest request, Map<String, Object> extra) {
         if (offersTools(request) && !READS_TOOLS.matcher(template.source()).find()) {
             throw new InvalidInputException("tools: the chat template of model " + modelName + " never reads the "
                     + "'tools' variable, so it cannot show tools to the model; use a checkpoint whose template "
@@ -52,9 +61,10 @@ final class ChatPrompt {
                         + "checkpoint whose template supports tools (Llama 3.1+, Qwen2.5, Mistral v0.3)");
             }
         }
-        Map<String, Object> variables = offersTools(request)
-                ? Map.of("tools", ToolVariables.tools(request.tools()))
-                : Map.of();
+        Map<String, Object> variables = new HashMap<>(extra);
+        if (offersTools(request)) {
+            variables.put("tools", ToolVariables.tools(request.tools()));
+        }
         return template.render(messages, true, variables);
     }
 }

@@ -35,6 +35,7 @@ public final class LocalChatModel implements ChatModel {
     private final LocalModel model;
     private final String spec;
     private final Function<GenerationSettings, DecoderChoice> decoders;
+    private final TemplateDate date;
     private final ReentrantLock lock = new ReentrantLock(true);
     private volatile boolean closed;
 
@@ -45,9 +46,16 @@ public final class LocalChatModel implements ChatModel {
      * @param decoders picks the decoder, with its settings, for a request's settings
      */
     public LocalChatModel(LocalModel model, String spec, Function<GenerationSettings, DecoderChoice> decoders) {
+        this(model, spec, decoders, TemplateDate.CLOCK);
+    }
+
+    /** Creates a chat model whose chat template sees {@code date} as today ({@link TemplateDate}). */
+    LocalChatModel(LocalModel model, String spec, Function<GenerationSettings, DecoderChoice> decoders,
+                   TemplateDate date) {
         this.model = Objects.requireNonNull(model, "model");
         this.spec = Objects.requireNonNull(spec, "spec");
         this.decoders = Objects.requireNonNull(decoders, "decoders");
+        this.date = Objects.requireNonNull(date, "date");
     }
 
     @Override
@@ -88,7 +96,7 @@ public final class LocalChatModel implements ChatModel {
 
     private ChatResponse generate(ChatRequest request, Consumer<String> sink, Consumer<ToolCallFragment> fragments) {
         TokenConstraint constraint = ResponseFormats.constraint(model, request);
-        String prompt = ChatPrompt.render(model.chatTemplate(), model.name(), request);
+        String prompt = ChatPrompt.render(date.apply(model.chatTemplate()), model.name(), request, date.variables());
         int[] tokens = model.tokenizer().encode(prompt);
         DecoderChoice decoder = decoders.apply(request.settings());
         lock.lock();

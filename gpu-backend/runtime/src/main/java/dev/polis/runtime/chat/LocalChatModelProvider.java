@@ -21,7 +21,8 @@ import org.pf4j.Extension;
  * <p>The device, decoder and accelerators come from the request's inference options, which the host has already
  * completed with the operator's choices ({@code POLIS_DEVICE}, {@code POLIS_DECODER}, {@code POLIS_ACCELERATORS});
  * without a named decoder, requests with a temperature above zero are sampled and the others decoded greedily. The
- * decoder and each accelerator get their block of the options' settings ({@code runtime.settings.<id>}).
+ * decoder and each accelerator get their block of the options' settings ({@code runtime.settings.<id>}). The spec's
+ * one option, {@code date}, sets the date the chat template sees ({@link TemplateDate}; the clock by default).
  */
 @Extension
 public final class LocalChatModelProvider implements ChatModelProvider {
@@ -61,6 +62,7 @@ public final class LocalChatModelProvider implements ChatModelProvider {
             throw new InvalidInputException("model spec '" + spec + "' names no folder; write "
                     + "local:<checkpoint folder>, for example local:models/tiny");
         }
+        TemplateDate date = TemplateDate.from(spec.options());
         InferenceOptions inference = request.inference();
         Function<GenerationSettings, DecoderChoice> chooser = decoders.chooser(inference);
         chooser.apply(GenerationSettings.DEFAULTS); // an unknown decoder fails before loading
@@ -71,6 +73,6 @@ public final class LocalChatModelProvider implements ChatModelProvider {
             model.close();
             throw e;
         }
-        return new LocalChatModel(model, spec.toString(), chooser);
+        return new LocalChatModel(model, spec.toString(), chooser, date);
     }
 }
