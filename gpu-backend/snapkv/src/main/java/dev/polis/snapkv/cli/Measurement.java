@@ -5,38 +5,70 @@ import dev.polis.runtime.model.TransformerLm;
 import dev.polis.runtime.model.TransformerSession;
 
 /**
- * One generation of the benchmark: a prompt prefilled, then greedy decode steps, timed, with the KV bytes the caches
- * hold (summed over layers, from their allocation) and the growth of the process's resident memory, both after the
- * prompt and after decoding.
+ * One generation's figures in the benchmark: prefill time, the median decode step, the KV bytes the caches hold
+ * (their allocation, summed over layers) after the prompt and after decoding, and how much the process's resident
+ * memory grew while the prompt went in.
  *
- * @param firstTokenMillis   prefill time
- * @param decodeMillis       median time of one decode step
- * @param kvAfterPrompt      KV bytes after the prompt (after SnapKV compressed it)
- * @param kvAfterDecode      KV bytes after the last decode step
- * @param residentAfterPrompt growth of resident memory from before the session to after the prompt
- * @param residentAfterDecode growth of resident memory from before the session to after decoding
+ * @param firstTokenMillis    prefill time
+ * @param decodeMillis        median time of one decode step
+ * @param kvAfterPrompt       KV bytes after the prompt (after SnapKV compressed it)
+ * @param kvAfterDecode       KV bytes after the last decode step
+ * @param residentAfterPrompt growth of resident memory from before the session opened to after the prompt
  */
 record Measurement(double firstTokenMillis, double decodeMillis, long kvAfterPrompt, long kvAfterDecode,
-                   long residentAfterPrompt, long residentAfterDecode) {
+                   long residentAfterPrompt) {
 
-    /** Prefills {@code prompt} on {@code lm} and decodes {@code steps} greedy tokens. */
-    static Measurement run(TransformerLm lm, int[] prompt, int steps) {
-        long resident = ResidentMemory.bytes();
-        try (TransformerSession session = lm.newSession(1, prompt.length + steps + 1)) {
-            long start = System.nanoTime();
-            float[] logits = session.appendLast(prompt);
-            double first = (System.nanoTime() - start) / 1e6;
-            long kvPrompt = kvBytes(session, lm.config().layers());
-            long residentPrompt = ResidentMemory.bytes() - resident;
-            double[] step = new double[steps];
-            for (int i = 0; i < steps; i++) {
-                long t = System.nanoTime();
-                logits = session.appendLast(new int[] {argmax(logits)});
-                step[i] = (System.nanoTime() - t) / 1e6;
+    /**
+     * Prefills {@code prompt} on each model (one after the other, each session kept open), then decodes
+     * {@code steps} greedy tokens on them in alternation (first one model, then the other, the order swapped every
+     * step), so that load from other processes falls on both alike. A null model is skipped (its figures are null).
+     */
+    static Measurement[] paired(TransformerLm[] models, int[] prompt, int steps) {
+        int n = models.length;
+        TransformerSession[] sessions = new TransformerSession[n];
+        float[][] logits = new float[n][];
+        double[] first = new double[n];
+        long[] kvPrompt = new long[n];
+        long[] resident = new long[n];
+        double[][] step = new double[n][steps];
+        try {
+            for (int m = 0; m < n; m++) {
+                if (models[m] == null) {
+                    continue;
+                }
+                long before = ResidentMemory.bytes();
+                sessions[m] = models[m].newSession(1, prompt.length + steps + 1);
+                long start = System.nanoTime();
+                logits[m] = sessions[m].appendLast(prompt);
+                first[m] = (System.nanoTime() - start) / 1e6;
+                kvPrompt[m] = kvBytes(sessions[m], models[m].config().layers());
+                resident[m] = ResidentMemory.bytes() - before;
             }
-            Arrays.sort(step);
-            return new Measurement(first, step[steps / 2], kvPrompt, kvBytes(session, lm.config().layers()),
-                    residentPrompt, ResidentMemory.bytes() - resident);
+            for (int i = 0; i < steps; i++) {
+                for (int k = 0; k < n; k++) {
+                    int m = i % 2 == 0 ? k : n - 1 - k;
+                    if (sessions[m] != null) {
+                        long t = System.nanoTime();
+                        logits[m] = sessions[m].appendLast(new int[] {argmax(logits[m])});
+                        step[m][i] = (System.nanoTime() - t) / 1e6;
+                    }
+                }
+            }
+            Measurement[] out = new Measurement[n];
+            for (int m = 0; m < n; m++) {
+                if (sessions[m] != null) {
+                    Arrays.sort(step[m]);
+                    out[m] = new Measurement(first[m], step[m][steps / 2], kvPrompt[m], kvBytes(sessions[m], models[m].config().layers()),
+                            resident[m]);
+                }
+            }
+            return out;
+        } finally {
+            for (TransformerSession session : sessions) {
+                if (session != null) {
+                    session.close();
+                }
+            }
         }
     }
 

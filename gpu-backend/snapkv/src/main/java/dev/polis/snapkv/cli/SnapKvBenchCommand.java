@@ -25,8 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code polis snapkv bench}: for each prompt length, one generation on the model as it is and one on the same
- * checkpoint with SnapKV installed, one after the other: time to first token, decode ms/token (median step), the KV
- * bytes the caches hold after the prompt and after decoding, and how much the process's resident memory grew.
+ * checkpoint with SnapKV installed: both prompts prefilled one after the other, then decode steps alternated between
+ * the two (so load from other processes falls on both alike): time to first token, decode ms/token (median step),
+ * the KV bytes the caches hold after the prompt and after decoding, and how much the process's resident memory grew
+ * over each prompt.
  * Each model first runs one untimed generation on a 64-token prompt. {@code --events} writes what SnapKV did to each layer and each generation's figures as JSON lines.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
@@ -95,14 +97,15 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
                             "default"), settings, decode);
             SplittableRandom random = new SplittableRandom(1);
             int[] warmup = random.ints(WARMUP_PROMPT, 0, Math.min(256, full.vocabularySize())).toArray();
-            Measurement.run(full, warmup, decode);
-            Measurement.run(snap, warmup, decode);
+            Measurement.paired(new TransformerLm[] {full, snap}, warmup, decode);
             compressions.clear();
             for (int length : prompts) {
                 int[] prompt = random.ints(length, 0, Math.min(256, full.vocabularySize())).toArray();
-                Measurement without = snapOnly ? null : Measurement.run(full, prompt, decode);
                 compressions.clear();
-                Measurement with = Measurement.run(snap, prompt, decode);
+                Measurement[] pair = Measurement.paired(new TransformerLm[] {snapOnly ? null : full, snap}, prompt,
+                        decode);
+                Measurement without = pair[0];
+                Measurement with = pair[1];
                 if (without != null) {
                     report(out, events, length, "full", without, "");
                 }
@@ -135,14 +138,14 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
     private static void report(PrintWriter out, Writer events, int length, String mode, Measurement m, String note)
             throws IOException {
         out.printf(Locale.ROOT, "prompt %6d %-6s: first token %8.1f ms; decode %6.2f ms/token; KV %,d B after the "
-                        + "prompt, %,d B after decoding; resident +%.1f MiB after the prompt, +%.1f MiB after "
-                        + "decoding%s%n", length, mode, m.firstTokenMillis(), m.decodeMillis(), m.kvAfterPrompt(),
-                m.kvAfterDecode(), m.residentAfterPrompt() / 1048576.0, m.residentAfterDecode() / 1048576.0, note);
+                        + "prompt, %,d B after decoding; resident +%.1f MiB over the "
+                        + "prompt%s%n", length, mode, m.firstTokenMillis(), m.decodeMillis(), m.kvAfterPrompt(),
+                m.kvAfterDecode(), m.residentAfterPrompt() / 1048576.0, note);
         events.write(String.format(Locale.ROOT, "{\"event\":\"generation\",\"mode\":\"%s\",\"prompt\":%d,"
                         + "\"firstTokenMillis\":%.3f,\"decodeMillisPerToken\":%.3f,\"kvBytesAfterPrompt\":%d,"
-                        + "\"kvBytesAfterDecode\":%d,\"residentBytesAfterPrompt\":%d,\"residentBytesAfterDecode\":%d}%n",
+                        + "\"kvBytesAfterDecode\":%d,\"residentBytesOverPrompt\":%d}%n",
                 mode, length, m.firstTokenMillis(), m.decodeMillis(), m.kvAfterPrompt(), m.kvAfterDecode(),
-                m.residentAfterPrompt(), m.residentAfterDecode()));
+                m.residentAfterPrompt()));
     }
 
     private static String json(int length, PromptCompression c) {
