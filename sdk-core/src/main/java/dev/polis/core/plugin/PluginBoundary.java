@@ -4,7 +4,12 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import dev.polis.api.InvalidInputException;
 
 /**
@@ -13,7 +18,9 @@ import dev.polis.api.InvalidInputException;
  * <p>Around each call the thread context class loader is the plugin's; an unexpected exception is turned
  * into an {@link ExtensionFailureException} naming the plugin, the object and the method; and objects
  * returned through Polis API interfaces (a {@code ChatModel} from a provider, an {@code Environment} from
- * its provider) are wrapped the same way.
+ * its provider) are wrapped the same way. The proxy also implements the plugin's own public sub-interfaces of
+ * {@code type} that the object implements (GovSim's {@code GovSimAgent} beside {@code Agent}), so the plugin's code
+ * that receives its object back through the host still sees what it made.
  */
 final class PluginBoundary {
 
@@ -32,9 +39,42 @@ final class PluginBoundary {
                 && Proxy.getInvocationHandler(target) instanceof Handler) {
             return target;
         }
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
+        interfaces.add(type);
+        ClassLoader proxyLoader = type.getClassLoader();
+        for (Class<?> extra : publicInterfaces(target.getClass())) {
+            if (type.isAssignableFrom(extra) && visible(extra, loader)) {
+                interfaces.add(extra); // the plugin's own sub-interface (GovSim's GovSimAgent), seen by its own code
+                proxyLoader = loader;
+            }
+        }
+        Object proxy = Proxy.newProxyInstance(proxyLoader, interfaces.toArray(Class<?>[]::new),
                 new Handler(target, pluginId, loader, label));
         return type.cast(proxy);
+    }
+
+    /** Returns the public interfaces {@code type} implements, its superclasses' and their super-interfaces. */
+    private static Set<Class<?>> publicInterfaces(Class<?> type) {
+        Set<Class<?>> all = new LinkedHashSet<>();
+        Deque<Class<?>> todo = new ArrayDeque<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            todo.addAll(Arrays.asList(c.getInterfaces()));
+        }
+        while (!todo.isEmpty()) {
+            Class<?> next = todo.pop();
+            if (Modifier.isPublic(next.getModifiers()) && all.add(next)) {
+                todo.addAll(Arrays.asList(next.getInterfaces()));
+            }
+        }
+        return all;
+    }
+
+    private static boolean visible(Class<?> type, ClassLoader loader) {
+        try {
+            return loader != null && Class.forName(type.getName(), false, loader) == type;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** Returns whether objects of {@code type} returned from a plugin should be wrapped too. */

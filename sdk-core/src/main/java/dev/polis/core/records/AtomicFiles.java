@@ -35,14 +35,14 @@ public final class AtomicFiles {
                 }
                 channel.force(true);
             }
-            CrashPoints.step();
+            CrashPoints.step("replace " + file.getFileName() + ", before the move");
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             syncFolder(file.toAbsolutePath().getParent());
-            CrashPoints.step();
+            CrashPoints.step("replace " + file.getFileName() + ", after the move");
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temporary);

@@ -125,7 +125,7 @@ public final class Checkpoint {
         }
         try (FileChannel channel = FileChannel.open(log, StandardOpenOption.READ)) {
             channel.force(true);
-            CrashPoints.step();
+            CrashPoints.step("sync " + log.getFileName());
             return channel.size();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync " + log + " to disk: " + e.getMessage(), e);

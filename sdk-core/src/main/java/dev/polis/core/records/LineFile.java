@@ -141,7 +141,7 @@ public final class LineFile implements AutoCloseable {
         try {
             before = channel.size();
             ByteBuffer buffer = ByteBuffer.wrap(lines);
-            if (CrashPoints.hit()) {
+            if (CrashPoints.hit("append to " + file.getFileName() + ", half written")) {
                 buffer.limit(Math.max(1, lines.length / 2));
                 channel.write(buffer, before);
                 CrashPoints.die();

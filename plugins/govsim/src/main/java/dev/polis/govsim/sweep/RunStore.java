@@ -156,6 +156,15 @@ public final class RunStore {
         folder.failed(reason);
     }
 
+    /** Returns the fields {@code keysAndValues} in their order, so that every play writes the same line. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
+    }
+
     /** Writes an event held back during the month (a map with {@code time}, {@code type} and fields) at its time. */
     private static void held(EventAppender out, Map<String, Object> event) {
         Object time = event.get("time");
@@ -170,12 +179,12 @@ public final class RunStore {
         EventAppender out = events();
         agentEvents.forEach(line -> held(out, line));
         for (AgentMonth agent : month.agents()) {
-            out.emit("govsim.harvest", Map.of("month", month.month(), "agent", agent.agentId(),
+            out.emit("govsim.harvest", ordered("month", month.month(), "agent", agent.agentId(),
                     "pool", month.poolBefore(), "wanted", agent.wanted(), "received", agent.received(),
                     "status", agent.status(), "answer", agent.rawText()));
         }
         for (ConversationEntry entry : month.conversation()) {
-            out.emit("govsim.utterance", Map.of("month", month.month(), "agent", entry.speakerId(),
+            out.emit("govsim.utterance", ordered("month", month.month(), "agent", entry.speakerId(),
                     "name", entry.speakerName(), "text", entry.text()));
         }
         Map<String, Object> end = new LinkedHashMap<>();

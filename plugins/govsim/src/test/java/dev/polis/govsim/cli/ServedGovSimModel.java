@@ -8,6 +8,8 @@ import dev.polis.openai.server.ServerOptions;
 import dev.polis.testkit.chat.ScriptedChatModel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,12 +25,58 @@ final class ServedGovSimModel implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("You are (\\w+),");
 
     private final ScriptedChatModel model;
+    private volatile Gate gate;
+
+    /** Holds every answer until {@link #open} (or close), so that a client can be caught in the middle of a run. */
+    final class Gate implements AutoCloseable {
+
+        private final CountDownLatch waiting = new CountDownLatch(1);
+        private final CountDownLatch opened = new CountDownLatch(1);
+
+        /** Waits until a request is held (at most two minutes). */
+        void awaitWaiting() throws InterruptedException {
+            if (!waiting.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("no request reached the server within two minutes");
+            }
+        }
+
+        /** Lets every held and later request through. */
+        void open() {
+            opened.countDown();
+        }
+
+        private void pass() {
+            waiting.countDown();
+            try {
+                opened.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            open();
+            gate = null;
+        }
+    }
+
+    /** Holds the answers from now until the returned gate opens. */
+    Gate gate() {
+        Gate created = new Gate();
+        gate = created;
+        return created;
+    }
     private final ChatCompletionsServer server;
 
     /** Starts serving; {@code harvestFor} gives each persona's answer to harvest prompts by its name. */
     ServedGovSimModel(Function<String, String> harvestFor) {
         this.model = ScriptedChatModel.builder().modelName(MODEL_NAME)
                 .answer(request -> {
+                    Gate held = gate;
+                    if (held != null) {
+                        held.pass();
+                    }
                     String name = nameOf(request);
                     return ScriptedGovSim.answer(name, harvestFor.apply(name), request);
                 }).build();
