@@ -71,11 +71,6 @@ final class PolisProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
                 System.getProperty("java.class.path")));
-        if (Runtime.version().feature() >= 19) {
-            // the class data of the first child is shared with the next ones: each starts faster
-            command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + logs.resolve("polis-cds.jsa"));
-        }
         command.addAll(jvmOptions);
         command.add("dev.polis.core.cli.PolisCli");
         command.addAll(List.of(args));
