@@ -6,17 +6,19 @@ import dev.polis.runtime.model.TransformerSession;
 
 /**
  * One generation's figures in the benchmark: prefill time, the median decode step, the KV bytes the caches hold
- * (their allocation, summed over layers) after the prompt and after decoding, and how much the process's resident
- * memory grew while the prompt went in.
+ * (their allocation, summed over layers) after the prompt and after decoding, and the resident memory the process
+ * gave back when the session (its caches) closed: the cache's real memory, not arithmetic. That figure is exact when
+ * large allocations are mapped and unmapped one by one ({@code MALLOC_MMAP_THRESHOLD_=131072} for glibc); the Java
+ * heap does not shrink on close, so it does not blur it.
  *
  * @param firstTokenMillis    prefill time
  * @param decodeMillis        median time of one decode step
  * @param kvAfterPrompt       KV bytes after the prompt (after SnapKV compressed it)
  * @param kvAfterDecode       KV bytes after the last decode step
- * @param residentAfterPrompt growth of resident memory from before the session opened to after the prompt
+ * @param residentReleased    resident bytes the process gave back when the session closed after decoding
  */
 record Measurement(double firstTokenMillis, double decodeMillis, long kvAfterPrompt, long kvAfterDecode,
-                   long residentAfterPrompt) {
+                   long residentReleased) {
 
     /**
      * Prefills {@code prompt} on each model (one after the other, each session kept open), then decodes
@@ -29,20 +31,17 @@ record Measurement(double firstTokenMillis, double decodeMillis, long kvAfterPro
         float[][] logits = new float[n][];
         double[] first = new double[n];
         long[] kvPrompt = new long[n];
-        long[] resident = new long[n];
         double[][] step = new double[n][steps];
         try {
             for (int m = 0; m < n; m++) {
                 if (models[m] == null) {
                     continue;
                 }
-                long before = ResidentMemory.bytes();
                 sessions[m] = models[m].newSession(1, prompt.length + steps + 1);
                 long start = System.nanoTime();
                 logits[m] = sessions[m].appendLast(prompt);
                 first[m] = (System.nanoTime() - start) / 1e6;
                 kvPrompt[m] = kvBytes(sessions[m], models[m].config().layers());
-                resident[m] = ResidentMemory.bytes() - before;
             }
             for (int i = 0; i < steps; i++) {
                 for (int k = 0; k < n; k++) {
@@ -58,8 +57,12 @@ record Measurement(double firstTokenMillis, double decodeMillis, long kvAfterPro
             for (int m = 0; m < n; m++) {
                 if (sessions[m] != null) {
                     Arrays.sort(step[m]);
-                    out[m] = new Measurement(first[m], step[m][steps / 2], kvPrompt[m], kvBytes(sessions[m], models[m].config().layers()),
-                            resident[m]);
+                    long kv = kvBytes(sessions[m], models[m].config().layers());
+                    long before = ResidentMemory.bytes();
+                    sessions[m].close();
+                    sessions[m] = null;
+                    out[m] = new Measurement(first[m], step[m][steps / 2], kvPrompt[m], kv,
+                            before - ResidentMemory.bytes());
                 }
             }
             return out;

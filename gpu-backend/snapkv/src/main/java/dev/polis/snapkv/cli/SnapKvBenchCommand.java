@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code polis snapkv bench}: for each prompt length, one generation on the model as it is and one on the same
  * checkpoint with SnapKV installed: both prompts prefilled one after the other, then decode steps alternated between
  * the two (so load from other processes falls on both alike): time to first token, decode ms/token (median step),
- * the KV bytes the caches hold after the prompt and after decoding, and how much the process's resident memory grew
- * over each prompt.
+ * the KV bytes the caches hold after the prompt and after decoding, and the resident memory the process gave back
+ * when each session closed (see {@link Measurement}).
  * Each model first runs one untimed generation on a 64-token prompt. {@code --events} writes what SnapKV did to each layer and each generation's figures as JSON lines.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
@@ -138,14 +138,14 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
     private static void report(PrintWriter out, Writer events, int length, String mode, Measurement m, String note)
             throws IOException {
         out.printf(Locale.ROOT, "prompt %6d %-6s: first token %8.1f ms; decode %6.2f ms/token; KV %,d B after the "
-                        + "prompt, %,d B after decoding; resident +%.1f MiB over the "
-                        + "prompt%s%n", length, mode, m.firstTokenMillis(), m.decodeMillis(), m.kvAfterPrompt(),
-                m.kvAfterDecode(), m.residentAfterPrompt() / 1048576.0, note);
+                        + "prompt, %,d B after decoding; resident %.1f MiB given back "
+                        + "on close%s%n", length, mode, m.firstTokenMillis(), m.decodeMillis(), m.kvAfterPrompt(),
+                m.kvAfterDecode(), m.residentReleased() / 1048576.0, note);
         events.write(String.format(Locale.ROOT, "{\"event\":\"generation\",\"mode\":\"%s\",\"prompt\":%d,"
                         + "\"firstTokenMillis\":%.3f,\"decodeMillisPerToken\":%.3f,\"kvBytesAfterPrompt\":%d,"
-                        + "\"kvBytesAfterDecode\":%d,\"residentBytesOverPrompt\":%d}%n",
+                        + "\"kvBytesAfterDecode\":%d,\"residentBytesReleasedOnClose\":%d}%n",
                 mode, length, m.firstTokenMillis(), m.decodeMillis(), m.kvAfterPrompt(), m.kvAfterDecode(),
-                m.residentAfterPrompt()));
+                m.residentReleased()));
     }
 
     private static String json(int length, PromptCompression c) {

@@ -49,7 +49,7 @@ class SnapKvBenchCommandTest {
         assertThat(run.out).contains("SnapKV capacity 16, window 4, max-pool kernel 3")
                 .containsPattern("prompt +100 full +: first token .* KV 40,320 B after the prompt")
                 .containsPattern("prompt +100 snapkv: .* KV 12,288 B after the prompt.*3/3 layers compressed to 16")
-                .containsPattern("prompt +10 snapkv: .*within the capacity of 16: kept uncompressed")
+                .containsPattern("prompt +10 snapkv: .*MiB given back on close; prompt within the capacity of 16: kept uncompressed")
                 .containsPattern("SnapKV decodes \\d+\\.\\d\\dx as fast and holds 3\\.3x fewer KV bytes");
         List<String> lines = Files.readAllLines(events);
         assertThat(lines).filteredOn(l -> l.contains("\"event\":\"snapkv.prompt\",\"prompt\":100,")).hasSize(3)
