@@ -1,7 +1,6 @@
 package dev.polis.core.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
 import dev.polis.api.InvalidInputException;
 import picocli.CommandLine;
@@ -14,9 +13,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Turns every error of a {@code polis} invocation into a short message and an exit status, in one place.
  *
- * <p>Usage errors and invalid input ({@link InvalidInputException}, a missing file) exit with
- * {@link ExitCodes#USAGE} and print no stack trace unless {@code --verbose}; anything else is an unexpected
- * error and exits with {@link ExitCodes#FAILURE}.
+ * <p>Usage errors and invalid input ({@link InvalidInputException}, and the foreseeable failures of
+ * {@link ForeseeableErrors}: a missing file, a file where a folder is needed, a folder that cannot be written, a port
+ * in use, an unknown host) exit with {@link ExitCodes#USAGE} and print no stack trace unless {@code --verbose};
+ * anything else is an unexpected error and exits with {@link ExitCodes#FAILURE}.
  */
 final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -64,14 +64,13 @@ final class CliErrorHandler implements IExecutionExceptionHandler, IParameterExc
             printStackTraceIfVerbose(ex, err);
             return ExitCodes.USAGE;
         }
-        NoSuchFileException missing = find(ex, NoSuchFileException.class);
-        if (missing != null) {
-            err.println(PREFIX + "file not found: " + missing.getFile()
-                    + " (check the path; relative paths are resolved against the current folder)");
+        String foreseeable = ForeseeableErrors.describe(ex).orElse(null);
+        if (foreseeable != null) {
+            err.println(PREFIX + foreseeable);
             printStackTraceIfVerbose(ex, err);
             return ExitCodes.USAGE;
         }
-        String what = ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        String what = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
         if (verbose) {
             err.println(PREFIX + "unexpected error: " + what);
             ex.printStackTrace(err);

@@ -1,9 +1,17 @@
 package dev.polis.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
@@ -76,12 +84,42 @@ class CliErrorHandlerTest {
     }
 
     @Test
+    void aFileWhereAFolderIsNeededIsAnInputErrorNamingThePathAndTheFix() {
+        int code = run(new UncheckedIOException(new FileAlreadyExistsException("out/runs")), false);
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("polis: out/runs is a file where a folder is needed; choose a folder path")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsAnInputErrorNamingIt() {
+        int code = run(new IllegalStateException("cannot write", new AccessDeniedException("/srv/out")), false);
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("polis: permission denied: /srv/out; choose a path you may write to");
+    }
+
+    @Test
+    void aPortInUseAndAnUnknownHostAreInputErrorsSayingWhatToChange() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            BindException inUse = assertThrows(BindException.class,
+                    () -> new ServerSocket(taken.getLocalPort(), 1, InetAddress.getLoopbackAddress()).close());
+            assertThat(run(inUse, false)).isEqualTo(ExitCodes.USAGE);
+        }
+        assertThat(err.toString()).contains("polis: cannot listen: ", "choose another with --port");
+
+        assertThat(run(new UnknownHostException("no-such-host.invalid"), false)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("polis: unknown host 'no-such-host.invalid'; give an address");
+    }
+
+    @Test
     void anyOtherExceptionIsAnUnexpectedErrorWithAHint() {
         int code = run(new IllegalStateException("queue drained"), false);
 
         assertThat(code).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString()).isEqualToIgnoringNewLines("polis: unexpected error: "
-                + "java.lang.IllegalStateException: queue drained (run with --verbose for the stack trace)");
+                + "IllegalStateException: queue drained (run with --verbose for the stack trace)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.polis.govsim.sweep;
 
+import dev.polis.api.InvalidInputException;
 import dev.polis.govsim.game.GovSimConfig;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -16,9 +17,16 @@ import java.util.function.UnaryOperator;
 public record SweepOptions(Path output, int parallelism, boolean concurrentHarvest, String newcomerPolicy,
                            UnaryOperator<GovSimConfig> tuning) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @throws InvalidInputException when {@code parallelism} is below 1
+     */
     public SweepOptions {
-        parallelism = Math.max(1, parallelism);
+        if (parallelism < 1) {
+            throw new InvalidInputException("-j " + parallelism + ": the number of runs played at once must be at"
+                    + " least 1 (default: the number of CPU cores)");
+        }
         newcomerPolicy = newcomerPolicy == null ? "greedy" : newcomerPolicy;
         tuning = tuning == null ? UnaryOperator.identity() : tuning;
     }

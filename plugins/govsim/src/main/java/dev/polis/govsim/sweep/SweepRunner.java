@@ -1,7 +1,16 @@
 package dev.polis.govsim.sweep;
 
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.host.RunFolders;
 import dev.polis.api.run.Progress;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +52,7 @@ public final class SweepRunner {
      * @throws CancellationException when the calling thread is interrupted; finished months stay recorded
      */
     public List<RunOutcome> run(SweepPlan plan, BiFunction<String, Long, Progress> progress) {
+        prepare(options.runs());
         List<RunSpec> runs = plan.runs();
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), daemon("govsim-run"));
         ExecutorService harvest = options.concurrentHarvest() ? Executors.newVirtualThreadPerTaskExecutor() : null;
@@ -76,6 +86,38 @@ public final class SweepRunner {
             if (harvest != null) {
                 harvest.shutdownNow();
             }
+        }
+    }
+
+    /**
+     * Creates the folder of the run folders before any run, so that an output path that cannot hold them stops the
+     * sweep with one message naming it, not once per run.
+     */
+    private void prepare(Path runs) {
+        for (Path folder = runs; folder != null; folder = folder.getParent()) {
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new InvalidInputException("-o " + options.output() + ": " + folder + " is a file, not a folder;"
+                        + " choose a folder for the sweep's records (one that does not exist yet, or an earlier"
+                        + " sweep's to resume it)");
+            }
+        }
+        try {
+            Files.createDirectories(runs);
+        } catch (FileAlreadyExistsException | NotDirectoryException e) {
+            throw new InvalidInputException("-o " + options.output() + ": " + e.getFile() + " is a file, not a folder;"
+                    + " choose a folder for the sweep's records (one that does not exist yet, or an earlier sweep's to"
+                    + " resume it)", e);
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "a folder above it cannot be created there"
+                    : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new InvalidInputException("-o " + options.output() + ": cannot create the folder " + runs + " ("
+                    + why + "); choose a folder you may write to", e);
+        }
+        if (!Files.isWritable(runs)) {
+            throw new InvalidInputException("-o " + options.output() + ": the folder " + runs + " cannot be written;"
+                    + " choose a folder you may write to or change its permissions");
         }
     }
 
