@@ -98,6 +98,7 @@ public final class PolisCli implements Callable<Integer> {
         cli.addSubcommand(new PluginsCommand(context));
         cli.addSubcommand(new DoctorCommand(context));
         cli.addSubcommand(new RunCommand(context));
+        cli.addSubcommand(new CommandLine(new PluginCommand()).addSubcommand(new PluginNewCommand(context)));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         if (withPluginCommands) {
             addPluginCommands(cli, context);
