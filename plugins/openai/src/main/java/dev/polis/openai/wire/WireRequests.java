@@ -119,12 +119,14 @@ public final class WireRequests {
         }
         GenerationSettings settings;
         try {
-            settings = new GenerationSettings(number(body, "temperature"), number(body, "top_p"),
-                    integer(body, "top_k"), maxTokens(body), stop(body), seed(body));
+            settings = new GenerationSettings(WireNumbers.number(body, "temperature", 0, 2),
+                    WireNumbers.number(body, "top_p", 0, 1), narrow(WireNumbers.integer(body, "top_k", 1,
+                    Integer.MAX_VALUE)), maxTokens(body), stop(body),
+                    WireNumbers.integer(body, "seed", Long.MIN_VALUE, Long.MAX_VALUE));
         } catch (IllegalArgumentException e) {
             throw new WireFormatException(e.getMessage(), null);
         }
-        boolean stream = body.path("stream").asBoolean(false);
+        boolean stream = WireNumbers.flag(body, "stream", false);
         WireTools.checkParallelToolCalls(body);
         try {
             return new WireRequest(model, new ChatRequest(messages, settings, null, WireTools.tools(body),
@@ -196,42 +198,14 @@ public final class WireRequests {
         return node.asText();
     }
 
-    private static Double number(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isNumber()) {
-            throw new WireFormatException("'" + field + "' must be a number", field);
-        }
-        return node.asDouble();
-    }
-
-    private static Integer integer(JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new WireFormatException("'" + field + "' must be an integer", field);
-        }
-        return node.asInt();
+    private static Integer narrow(Long value) {
+        return value == null ? null : Math.toIntExact(value);
     }
 
     private static Integer maxTokens(JsonNode body) {
-        Integer completion = integer(body, "max_completion_tokens");
-        return completion != null ? completion : integer(body, "max_tokens");
-    }
-
-    private static Long seed(JsonNode body) {
-        JsonNode node = body.get("seed");
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new WireFormatException("'seed' must be an integer", "seed");
-        }
-        return node.asLong();
+        Long completion = WireNumbers.integer(body, "max_completion_tokens", 1, Integer.MAX_VALUE);
+        return narrow(completion != null ? completion : WireNumbers.integer(body, "max_tokens", 1,
+                Integer.MAX_VALUE));
     }
 
     private static List<String> stop(JsonNode body) {
@@ -244,7 +218,13 @@ public final class WireRequests {
         }
         if (node.isArray()) {
             List<String> stops = new ArrayList<>();
-            node.forEach(s -> stops.add(s.asText()));
+            for (JsonNode each : node) {
+                if (!each.isTextual()) {
+                    throw new WireFormatException("'stop' must be a string or an array of strings but held " + each,
+                            "stop");
+                }
+                stops.add(each.asText());
+            }
             return stops;
         }
         throw new WireFormatException("'stop' must be a string or an array of strings", "stop");
