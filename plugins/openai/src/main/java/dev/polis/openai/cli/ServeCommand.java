@@ -1,14 +1,18 @@
 package dev.polis.openai.cli;
 
+import dev.polis.api.InvalidInputException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ModelRequest;
@@ -71,6 +75,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + "the network).")
     private String host;
 
+    @Option(names = "--api-key-env", defaultValue = "POLIS_SERVE_API_KEY", paramLabel = "<variable>",
+            description = "The environment variable holding the API key clients must send as 'Authorization: Bearer"
+                    + " <key>' (default: ${DEFAULT-VALUE}); when it is unset or empty, no key is asked for.")
+    private String apiKeyEnv;
+
+    @Option(names = "--allow-unauthenticated",
+            description = "Serve on a non-loopback --host without an API key, on purpose (refused otherwise).")
+    private boolean allowUnauthenticated;
+
     @Option(names = "--port", defaultValue = "8080", paramLabel = "<port>",
             description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
@@ -96,12 +109,19 @@ public final class ServeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final Models models;
+    private final Function<String, String> environment;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile ChatCompletionsServer server;
 
     /** Creates the command; {@code models} turns the {@code --model} and {@code --embedder} specs into models. */
     public ServeCommand(Models models) {
+        this(models, System::getenv);
+    }
+
+    /** Creates the command reading the API key from {@code environment} (a variable name to its value, or null). */
+    public ServeCommand(Models models, Function<String, String> environment) {
         this.models = models;
+        this.environment = environment;
     }
 
     @Override
@@ -112,7 +132,9 @@ public final class ServeCommand implements Callable<Integer> {
         ModelSpec embedderSpec = embedder == null ? null : withOptions(embedder, embedderOptions);
         String embedderServedName = embedder == null ? null
                 : embedderName != null ? embedderName : nameOf(embedderSpec, embedder);
-        ServerOptions serverOptions = new ServerOptions(maxBody, Duration.ofSeconds(graceSeconds), 0);
+        String apiKey = apiKey();
+        ServerOptions serverOptions = new ServerOptions(maxBody, Duration.ofSeconds(graceSeconds), 0)
+                .withApiKey(apiKey);
         RunContext run = record == null ? RunContext.detached(0) : RunContext.inFolder("serve", 0, record, EventSink.discarding());
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stop, "polis-serve-shutdown");
@@ -126,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + (embedderSpec == null ? "" : " and " + SpecText.shown(embedderSpec) + " as '"
                     + embedderServedName + "'") + " at " + server.baseUrl()
                     + (record == null ? "" : ", recording calls to " + record.resolve(RunRecord.CALLS))
-                    + " (Ctrl-C stops)");
+                    + (apiKey == null ? "" : ", API key required (from " + apiKeyEnv + ")") + " (Ctrl-C stops)");
             out.flush();
             stop.await();
         } finally {
@@ -154,6 +176,29 @@ public final class ServeCommand implements Callable<Integer> {
         if (running != null) {
             running.close();
         }
+    }
+
+    /**
+     * Returns the API key from {@code --api-key-env}, or null; refuses a non-loopback {@code --host} without one
+     * unless {@code --allow-unauthenticated} says it is meant to be open.
+     */
+    private String apiKey() {
+        String key = environment.apply(apiKeyEnv);
+        key = key == null || key.isBlank() ? null : key.trim();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new InvalidInputException("--host '" + host + "': unknown host; give an address of this machine,"
+                    + " such as 127.0.0.1 (this machine only) or 0.0.0.0 (every network interface)");
+        }
+        if (key == null && !address.isLoopbackAddress() && !allowUnauthenticated) {
+            throw new InvalidInputException("--host " + host + " serves the model beyond this machine, and no API key"
+                    + " is set: put a key in the environment variable " + apiKeyEnv + " (clients send it as"
+                    + " 'Authorization: Bearer <key>'; --api-key-env names another variable), or pass"
+                    + " --allow-unauthenticated to serve without one on purpose");
+        }
+        return key;
     }
 
     private static ModelSpec withOptions(String text, Map<String, String> extra) {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes requests to the endpoints (embeddings only when an embedding model is served), answers unknown paths
- * (404) and wrong methods (405), refuses new requests while the server drains (503), and counts requests in flight.
+ * (404) and wrong methods (405), refuses new requests while the server drains (503) and requests without the
+ * server's API key when it has one (401), and counts requests in flight.
  */
 final class ApiRouter implements HttpHandler {
 
@@ -28,10 +29,15 @@ final class ApiRouter implements HttpHandler {
     private final long created = System.currentTimeMillis() / 1000;
     private final InFlight inFlight;
     private final BooleanSupplier draining;
+    private final BearerAuth auth;
 
-    /** Creates the router; {@code embeddings} is {@code null} when no embedding model is served. */
+    /**
+     * Creates the router; {@code embeddings} is {@code null} when no embedding model is served, {@code auth} when
+     * no key is required.
+     */
     ApiRouter(CompletionsEndpoint completions, EmbeddingsEndpoint embeddings, String modelName, InFlight inFlight,
-              BooleanSupplier draining) {
+              BooleanSupplier draining, BearerAuth auth) {
+        this.auth = auth;
         this.completions = completions;
         this.embeddings = embeddings;
         this.modelName = modelName;
@@ -46,6 +52,9 @@ final class ApiRouter implements HttpHandler {
             if (draining.getAsBoolean()) {
                 throw new ApiErrorException(new ApiError(503, "the server is shutting down; retry against another "
                         + "server", "server_error", "shutting_down", null));
+            }
+            if (auth != null) {
+                auth.check(exchange);
             }
             route(exchange);
         } catch (ApiErrorException e) {

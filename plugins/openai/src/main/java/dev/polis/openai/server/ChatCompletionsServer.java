@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import com.sun.net.httpserver.HttpServer;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.PolisException;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.embedding.EmbeddingModel;
@@ -89,8 +90,9 @@ public final class ChatCompletionsServer implements AutoCloseable {
         try {
             http = HttpServer.create(address, options.backlog());
         } catch (BindException e) {
-            throw new PolisException("cannot listen on " + address.getHostString() + ":" + address.getPort() + ": "
-                    + e.getMessage() + "; choose another port (0 picks a free one)", e);
+            throw new InvalidInputException("cannot listen on " + address.getHostString() + ":" + address.getPort()
+                    + ": " + e.getMessage() + "; choose another port with --port (0 picks a free one), or stop the"
+                    + " process that listens there", e);
         } catch (IOException e) {
             throw new PolisException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
@@ -101,7 +103,7 @@ public final class ChatCompletionsServer implements AutoCloseable {
         EmbeddingsEndpoint embeddings = embedder == null ? null
                 : new EmbeddingsEndpoint(embedder, embedderName, options.maxBodyBytes());
         http.createContext("/", new ApiRouter(completions, embeddings, modelName, server.inFlight,
-                () -> server.draining));
+                () -> server.draining, BearerAuth.of(options.apiKey())));
         http.setExecutor(executor);
         http.start();
         return server;
