@@ -128,6 +128,26 @@ class CrashRecoveryTest {
     }
 
     @Test
+    void theCallsOfAResumedSweepReplayToTheSameRecords() throws IOException {
+        Path out = dir.resolve("replay-source");
+        long point = steps.size() / 2;
+        assertThat(polis().property("polis.test.crash-at-write", point).run(sweep(out)).exit()).isEqualTo(137);
+        assertThat(polis().run(sweep(out)).exit()).isZero();
+        Path calls;
+        try (var runs = Files.list(out.resolve("runs"))) {
+            calls = runs.findFirst().orElseThrow().resolve("calls.jsonl");
+        }
+        Path replayed = dir.resolve("replayed");
+        String[] args = sweep(replayed);
+        args[2] = "replay:" + calls;
+
+        PolisProcess.Result result = polis().run(args);
+
+        assertThat(result.exit()).as(result.both()).isZero();
+        assertThat(RunRecords.ofOnlyRun(replayed).differenceFrom(RunRecords.ofOnlyRun(baseline))).isNull();
+    }
+
+    @Test
     void aWriteRefusedByTheFileSizeLimitLeavesWholeLinesAndTheSweepResumes() throws IOException {
         long calls = Files.size(baseline.resolve("runs").toFile().listFiles()[0].toPath().resolve("calls.jsonl"));
         Path out = dir.resolve("limited");
