@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,12 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * written, a state replaced before or after its move, a log synced), sometimes with a torn UTF-8 tail added to both
  * logs, and is resumed; the resumed records equal those of a sweep never killed (metrics, state, export, events in
  * order, calls numbered 1..n with the same requests and answers). {@code -Dpolis.crash.points=N} (default 50) and
- * {@code -Dpolis.crash.seed=S} choose how many steps and which.
+ * {@code -Dpolis.crash.seed=S} choose how many steps and which, {@code -Dpolis.crash.parallel=P} (default 2) how
+ * many cases run at once.
  */
 class CrashRecoveryTest {
 
     private static final int POINTS = Integer.getInteger("polis.crash.points", 50);
     private static final long SEED = Long.getLong("polis.crash.seed", 21);
+    /** How many kill cases run at once (each is a sequence of child processes; the scripted server answers all). */
+    private static final int PARALLEL = Integer.getInteger("polis.crash.parallel", 2);
     /** A torn line as a kill leaves it: cut one byte into the two bytes of 'é'. */
     private static final byte[] TORN_UTF8 = {'{', '"', 's', 'e', 'q', '"', ':', '9', ',', '"', 't', '"', ':', '"',
         'c', 'a', 'f', (byte) 0xC3};
@@ -72,30 +79,51 @@ class CrashRecoveryTest {
     }
 
     @Test
-    void aSweepKilledAtAnyOfItsWriteStepsResumesToTheRecordsOfASweepNeverKilled() throws IOException {
+    void aSweepKilledAtAnyOfItsWriteStepsResumesToTheRecordsOfASweepNeverKilled() throws Exception {
         RunRecords expected = RunRecords.ofOnlyRun(baseline);
         assertThat(expected.seqs()).as("the baseline's calls").hasSizeGreaterThan(20);
         assertThat(steps).as("write steps of the baseline").hasSizeGreaterThan(POINTS / 2);
-        for (long point : killPoints()) {
-            Path out = dir.resolve("killed-" + point);
-            PolisProcess.Result killed = polis().property("polis.test.crash-at-write", point).run(sweep(out));
-            assertThat(killed.exit()).as("killed at step %s: %s\n%s", point, steps.get((int) point - 1),
-                    killed.both()).isEqualTo(137);
-            if (point % 5 == 0) {
-                tear(out);
+        ExecutorService workers = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<?>> cases = new ArrayList<>();
+            for (long point : killPoints()) {
+                cases.add(workers.submit(() -> {
+                    killAndResume(point, expected);
+                    return null;
+                }));
             }
-
-            PolisProcess.Result resumed = polis().run(sweep(out));
-
-            assertThat(resumed.exit()).as("resumed after step %s: %s", point, resumed.both()).isZero();
-            RunRecords actual = RunRecords.ofOnlyRun(out);
-            assertThat(actual.differenceFrom(expected)).as("records after a kill at step %s (%s) in %s", point,
-                    steps.get((int) point - 1), out).isNull();
-            assertThat(actual.eventSeqs()).as("events numbered 1..n in file order")
-                    .isEqualTo(LongStream.rangeClosed(1, actual.eventSeqs().size()).boxed().toList());
-            assertThat(actual.seqs()).as("calls numbered once each, 1..n").containsExactlyInAnyOrderElementsOf(
-                    LongStream.rangeClosed(1, expected.seqs().size()).boxed().toList());
+            for (Future<?> each : cases) {
+                try {
+                    each.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Error error ? error : new AssertionError(e.getCause());
+                }
+            }
+        } finally {
+            workers.shutdownNow();
         }
+    }
+
+    /** Kills a sweep at write step {@code point}, resumes it and compares its records with {@code expected}. */
+    private static void killAndResume(long point, RunRecords expected) throws IOException {
+        Path out = dir.resolve("killed-" + point);
+        PolisProcess.Result killed = polis().property("polis.test.crash-at-write", point).run(sweep(out));
+        assertThat(killed.exit()).as("killed at step %s: %s\n%s", point, steps.get((int) point - 1),
+                killed.both()).isEqualTo(137);
+        if (point % 5 == 0) {
+            tear(out);
+        }
+
+        PolisProcess.Result resumed = polis().run(sweep(out));
+
+        assertThat(resumed.exit()).as("resumed after step %s: %s", point, resumed.both()).isZero();
+        RunRecords actual = RunRecords.ofOnlyRun(out);
+        assertThat(actual.differenceFrom(expected)).as("records after a kill at step %s (%s) in %s", point,
+                steps.get((int) point - 1), out).isNull();
+        assertThat(actual.eventSeqs()).as("events numbered 1..n in file order")
+                .isEqualTo(LongStream.rangeClosed(1, actual.eventSeqs().size()).boxed().toList());
+        assertThat(actual.seqs()).as("calls numbered once each, 1..n").containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(1, expected.seqs().size()).boxed().toList());
     }
 
     /** Every step that is not an append, then appends drawn with the seed, up to {@link #POINTS} in all. */
