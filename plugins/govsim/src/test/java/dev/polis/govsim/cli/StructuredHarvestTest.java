@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polis.core.cli.PolisCli;
+import dev.polis.api.chat.ChatModel;
+import dev.polis.core.Polis;
+import dev.polis.openai.server.ChatCompletionsServer;
+import dev.polis.openai.server.ServerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code structuredHarvest: true} asks each harvest as a JSON schema answer: a random-weight checkpoint made by
  * {@code polis model init}, played as a {@code local:} model, gives a readable amount in every answer with it (the
- * runtime's constrained decoder holds it to the schema) and none without it, and the run records both counts.
+ * runtime's constrained decoder holds it to the schema) and none without it, and the run records both counts; served
+ * by the openai plugin's server on loopback and asked through the openai client, the schema travels as
+ * {@code response_format} and holds the answers alike.
  */
 @Timeout(300)
 class StructuredHarvestTest {
@@ -80,9 +87,26 @@ class StructuredHarvestTest {
                 .isNotEmpty().allSatisfy(c -> assertThat(c.path("request").has("responseFormat")).isFalse());
     }
 
+    @Test
+    void throughTheOpenAiClientAndServerOnLoopbackTheSchemaHoldsTheAnswersAlike() throws IOException {
+        List<JsonNode> served;
+        try (Polis polis = Polis.open(); ChatModel local = polis.chatModel("local:" + model);
+             ChatCompletionsServer server = ChatCompletionsServer.start(local, "tiny",
+                     new InetSocketAddress("127.0.0.1", 0), ServerOptions.DEFAULTS)) {
+            served = harvests(playOn("served", "openai:" + server.baseUrl() + "#tiny",
+                    "--agent-setting", "structuredHarvest=true"));
+        }
+        assertThat(served).hasSize(5).allSatisfy(e -> assertThat(e.path("status").asText()).isEqualTo("PARSED"));
+        assertThat(byAgent(served)).isEqualTo(byAgent(harvests(structuredRun)));
+    }
+
     private static Path play(String name, String... extra) throws IOException {
+        return playOn(name, "local:" + model, extra);
+    }
+
+    private static Path playOn(String name, String spec, String... extra) throws IOException {
         Path out = temp.resolve(name);
-        List<String> args = new ArrayList<>(List.of("govsim", "--model", "local:" + model, "-s", "fishery",
+        List<String> args = new ArrayList<>(List.of("govsim", "--model", spec, "-s", "fishery",
                 "--seeds", "1", "--months", "1", "-j", "1", "-o", out.toString(),
                 "--agent-setting", "rateImportance=false", "--agent-setting", "maxTokens=24"));
         args.addAll(List.of(extra));
@@ -95,6 +119,13 @@ class StructuredHarvestTest {
     private static List<JsonNode> harvests(Path run) throws IOException {
         return lines(run.resolve("events.jsonl")).stream()
                 .filter(e -> "govsim.llm.harvest".equals(e.path("type").asText())).toList();
+    }
+
+    /** Returns each agent's raw harvest answer (agents answer in parallel, so events come in any order). */
+    private static java.util.Map<String, String> byAgent(List<JsonNode> harvests) {
+        java.util.Map<String, String> answers = new java.util.TreeMap<>();
+        harvests.forEach(e -> answers.put(e.path("agent").asText(), e.path("raw").asText()));
+        return answers;
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {
