@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import dev.polis.api.PolisException;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ChatRequest;
@@ -21,7 +22,10 @@ import dev.polis.api.chat.ToolCallFragment;
  * <ol>
  *   <li>Recorded calls are split into <em>lanes</em> by the value of one metadata label ({@code agent} by
  *       default); a request is answered from the lane of its own label value. Calls without the label form one
- *       lane. When no recorded call has the label, all calls form one lane.</li>
+ *       lane. When no recorded call has the label, all calls form one lane. A request without the label (a client
+ *       of {@code polis serve}, which knows no agents) is matched by content: the earliest unused call that asks
+ *       the same, in the unlabelled lane first, then in any lane; failing that, the earliest whose messages have the
+ *       same roles, texts and tool calls whatever the settings and the messages' sources.</li>
  *   <li>Within a lane, calls are kept in the order they started ({@link CallRecord#seq()}).</li>
  *   <li>A request takes the earliest unused call of its lane whose request has the same messages (role,
  *       privilege, source, text, tool calls, call id), the same settings, tools, tool choice and response
@@ -93,6 +97,9 @@ final class ReplayChatModel implements ChatModel {
         if (lanes.isEmpty()) {
             throw new ReplayMismatchException(spec + ": the recording holds no call at all, so it cannot answer");
         }
+        if (laned && !request.metadata().containsKey(laneLabel)) {
+            return takeByContent(request, lane);
+        }
         if (lane == null) {
             throw new ReplayMismatchException(spec + ": the recording holds no call for " + laneName(key)
                     + "; it holds calls for " + String.join(", ", lanes.keySet().stream().map(this::laneName).toList()));
@@ -110,6 +117,31 @@ final class ReplayChatModel implements ChatModel {
         String difference = RequestDiff.describe(next.request(), request).orElse("no difference found");
         throw new ReplayMismatchException(spec + ": request " + (lane.used + 1) + " of " + laneName(key)
                 + " does not match recorded call " + next.seq() + ": " + difference);
+    }
+
+    /**
+     * Answers a request that carries no lane label (a client of {@code polis serve}) from a laned recording: the
+     * earliest unused call with the same question, in its own unlabelled lane first, then in any lane.
+     */
+    private CallRecord takeByContent(ChatRequest request, Lane unlabelled) {
+        List<Lane> order = new ArrayList<>();
+        if (unlabelled != null) {
+            order.add(unlabelled);
+        }
+        order.addAll(lanes.values());
+        for (BiPredicate<ChatRequest, ChatRequest> same : List.<BiPredicate<ChatRequest, ChatRequest>>of(
+                RequestDiff::sameQuestion, RequestDiff::sameConversation)) {
+            for (Lane lane : order) {
+                Optional<CallRecord> match = lane.takeMatching(request, same);
+                if (match.isPresent()) {
+                    return match.get();
+                }
+            }
+        }
+        throw new ReplayMismatchException(spec + ": the request carries no '" + laneLabel + "' label, and no unused"
+                + " recorded call of any " + laneLabel + " holds the same conversation (roles, texts and tool calls"
+                + " of the messages compared); it holds " + lanes.values().stream().mapToInt(l -> l.records.size()).sum()
+                + " calls");
     }
 
     private String laneOf(ChatRequest request) {
@@ -146,11 +178,15 @@ final class ReplayChatModel implements ChatModel {
         private int used;
 
         Optional<CallRecord> takeMatching(ChatRequest request) {
+            return takeMatching(request, RequestDiff::sameQuestion);
+        }
+
+        Optional<CallRecord> takeMatching(ChatRequest request, BiPredicate<ChatRequest, ChatRequest> same) {
             while (taken.size() < records.size()) {
                 taken.add(false);
             }
             for (int i = 0; i < records.size(); i++) {
-                if (!taken.get(i) && RequestDiff.sameQuestion(records.get(i).request(), request)) {
+                if (!taken.get(i) && same.test(records.get(i).request(), request)) {
                     taken.set(i, true);
                     used++;
                     return Optional.of(records.get(i));

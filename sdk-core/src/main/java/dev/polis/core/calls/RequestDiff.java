@@ -29,6 +29,28 @@ final class RequestDiff {
                 && Objects.equals(recorded.responseFormat(), actual.responseFormat());
     }
 
+    /**
+     * Tells whether two requests hold the same conversation: each message's role, text, tool calls and tool call id,
+     * leaving out who wrote a message (source, privilege) and the settings, which a client of {@code polis serve}
+     * neither knows nor sends as the recorder saw them.
+     */
+    static boolean sameConversation(ChatRequest recorded, ChatRequest actual) {
+        List<Message> a = recorded.messages();
+        List<Message> b = actual.messages();
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Message x = a.get(i);
+            Message y = b.get(i);
+            if (x.role() != y.role() || !x.content().equals(y.content()) || !x.toolCalls().equals(y.toolCalls())
+                    || !Objects.equals(x.toolCallId(), y.toolCallId())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns the first difference, or empty when the requests ask the same thing. */
     static Optional<String> describe(ChatRequest recorded, ChatRequest actual) {
         List<Message> expected = recorded.messages();

@@ -152,6 +152,21 @@ class ReplayChatModelTest {
     }
 
     @Test
+    void aRequestWithoutAnAgentLabelIsAnsweredFromTheAgentCallThatAsksTheSame() {
+        Path file = record(List.of(ask("a", "how many fish?"), ask("b", "how many sheep?"), ask("b", "and now?")));
+        List<CallRecord> recorded = CallRecords.read(file);
+        try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
+            assertThat(replay.chat(ask(null, "and now?"))).isEqualTo(recorded.get(2).response());
+            assertThat(replay.chat(ask(null, "how many fish?"))).isEqualTo(recorded.get(0).response());
+            assertThat(replay.chat(ask("b", "how many sheep?"))).isEqualTo(recorded.get(1).response());
+            assertThatThrownBy(() -> replay.chat(ask(null, "how many fish?")))
+                    .isInstanceOf(ReplayMismatchException.class)
+                    .hasMessageContaining("carries no 'agent' label, and no unused recorded call of any agent holds"
+                            + " the same conversation");
+        }
+    }
+
+    @Test
     void identicalRequestsOfOneAgentAreAnsweredInRecordedOrder() {
         Path file = record(List.of(ask("alice", "roll"), ask("alice", "roll")));
         try (ChatModel replay = provider.create(ModelRequest.of("replay:" + file))) {
