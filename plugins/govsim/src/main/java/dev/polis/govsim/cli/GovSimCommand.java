@@ -23,6 +23,7 @@ import dev.polis.govsim.sweep.SocietySpec;
 import dev.polis.govsim.sweep.SweepOptions;
 import dev.polis.govsim.sweep.SweepPlan;
 import dev.polis.govsim.sweep.SweepRunner;
+import dev.polis.govsim.text.PromptPack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,6 +77,15 @@ public final class GovSimCommand implements Callable<Integer> {
                     + " prompts=my-prompts, frameworkModel=<spec>; repeatable; wins over the config file")
     List<String> agentSettings;
 
+    @Option(names = "--prompts", paramLabel = "DIR", description = "a prompt pack: a folder whose .txt files replace"
+            + " any of GovSim's texts (environment sentences, goals, every agent and framework prompt) for the"
+            + " environment and every LLM agent; wins over the config file's prompts")
+    Path prompts;
+
+    @Option(names = "--print-prompts", description = "print every text and prompt of one month (first --scenario,"
+            + " --prompts pack, --agent-setting layout/prefill/rulesRole/chainOfThought) and run nothing")
+    boolean printPrompts;
+
     @Option(names = "--config", paramLabel = "FILE", description = "YAML/JSON file with societies (per-agent models),"
             + " scenarios, experiments, seeds")
     Path config;
@@ -100,6 +110,7 @@ public final class GovSimCommand implements Callable<Integer> {
             + " report into -o like a sweep; honours --months, --collapse-rule and -s (for logs that do not say)")
     List<Path> imports;
 
+    private Optional<Path> pack = Optional.empty();
     private final Models hostModels;
     private final SettingsFactory settings;
     private final RunFolders folders;
@@ -131,7 +142,21 @@ public final class GovSimCommand implements Callable<Integer> {
             return importRuns(out);
         }
         GovSimFile file = config == null ? null : GovSimFile.read(config, settings);
+        pack = prompts != null ? Optional.of(prompts)
+                : Optional.ofNullable(file == null ? null : file.prompts()).map(Path::of);
+        pack.ifPresent(PromptPack::of);
         SweepPlan plan = plan(file);
+        if (printPrompts) {
+            Map<String, Object> llm = new java.util.LinkedHashMap<>();
+            if (file != null && file.agentSettings() != null) {
+                llm.putAll(file.agentSettings());
+            }
+            llm.putAll(SettingPairs.parse("--agent-setting", agentSettings));
+            LlmAgentSettings agent = LlmAgentSettings.from(settings.of(llm, ModelAgentFactory.LLM_AGENT));
+            PromptPrinter.print(out, plan.scenarios().getFirst(), PromptPack.of(pack),
+                    agent, models == null || models.isEmpty() ? null : models.getFirst());
+            return 0;
+        }
         CollapseRule rule = parseRule();
         SweepOptions options = new SweepOptions(output, parallel,
                 plan.societies().stream().anyMatch(SocietySpec::usesModels), "greedy", c -> tune(c, rule));
@@ -173,6 +198,8 @@ public final class GovSimCommand implements Callable<Integer> {
             DEFAULT_SOCIETIES.forEach(s -> list.add(SocietySpec.parse(s)));
         }
         Map<String, Object> overrides = SettingPairs.parse("--agent-setting", agentSettings);
+        pack.ifPresent(folder -> list.replaceAll(society -> society.withLlmSettings(Map.of("prompts",
+                folder.toString()))));
         list.replaceAll(society -> society.withLlmSettings(overrides));
         list.forEach(this::checkLlmSettings);
         List<String> scenarioIds = scenarios != null ? scenarios
@@ -212,7 +239,7 @@ public final class GovSimCommand implements Callable<Integer> {
     private GovSimConfig tune(GovSimConfig c, CollapseRule rule) {
         GovSimConfig tuned = new GovSimConfig(c.scenario(), c.experiment(), c.seed(), c.horizon(), c.initialPool(),
                 c.capacity(), c.collapseThreshold(), rule, clampRequests, c.fixedInitialThreshold(), c.newcomerMonth(),
-                c.newcomerKeepsLocalCount(), c.newcomerOwnClock(), c.maxConversationEntries());
+                c.newcomerKeepsLocalCount(), c.newcomerOwnClock(), c.maxConversationEntries(), pack);
         if (months != null) {
             if (months < 1) {
                 throw new InvalidInputException("--months " + months + ": must be at least 1");

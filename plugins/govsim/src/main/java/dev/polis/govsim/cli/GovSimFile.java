@@ -25,9 +25,11 @@ import java.util.Map;
  * @param experiments   experiment ids, or {@code null}
  * @param seeds         seeds, or {@code null}
  * @param agentSettings settings of every LLM member, or {@code null}
+ * @param prompts       a prompt pack folder (relative to the file's folder) for the environment and every LLM
+ *                      member, or {@code null}; {@code --prompts} wins over it
  */
 public record GovSimFile(List<SocietyEntry> societies, List<String> scenarios, List<String> experiments,
-                         List<Long> seeds, Map<String, Object> agentSettings) {
+                         List<Long> seeds, Map<String, Object> agentSettings, String prompts) {
 
     /**
      * One society in the file.
@@ -111,12 +113,18 @@ public record GovSimFile(List<SocietyEntry> societies, List<String> scenarios, L
             throw new InvalidInputException("--config " + file + ": no such file");
         }
         try {
-            return settings.read(file).bind(GovSimFile.class);
+            GovSimFile read = settings.read(file).bind(GovSimFile.class);
+            if (read.prompts() == null || read.prompts().isBlank()) {
+                return read;
+            }
+            Path folder = file.toAbsolutePath().getParent().resolve(read.prompts().trim()).normalize();
+            return new GovSimFile(read.societies(), read.scenarios(), read.experiments(), read.seeds(),
+                    read.agentSettings(), folder.toString());
         } catch (InvalidInputException e) {
             // the host's message starts with the file and line: govsim.yaml:4:7: societies[0].size: unknown field ...
             throw new InvalidInputException("--config: " + e.getMessage().lines().findFirst().orElse("")
                     + " (expected keys: societies[{name, members, agentSettings}], scenarios, experiments, seeds,"
-                    + " agentSettings)", e);
+                    + " agentSettings, prompts)", e);
         }
     }
 }

@@ -50,6 +50,7 @@ abstract class GovSimEnvironmentProvider implements EnvironmentProvider {
         return new GovSimConfig(scenario, experiment, seed, settings.intValue("horizon", d.horizon()), pool,
                 settings.intValue("capacity", pool), d.collapseThreshold(), CollapseRule.valueOf(rule),
                 settings.booleanValue("clamp_requests", false), settings.booleanValue("fixed_initial_threshold", true),
-                d.newcomerMonth(), d.newcomerKeepsLocalCount(), d.newcomerOwnClock(), d.maxConversationEntries());
+                d.newcomerMonth(), d.newcomerKeepsLocalCount(), d.newcomerOwnClock(), d.maxConversationEntries(),
+                settings.string("prompts").filter(s -> !s.isBlank()).map(java.nio.file.Path::of));
     }
 }

@@ -9,6 +9,7 @@ import dev.polis.govsim.protocol.ConversationAnalysis;
 import dev.polis.govsim.protocol.ConversationEntry;
 import dev.polis.govsim.protocol.MonthContext;
 import dev.polis.govsim.protocol.Phase;
+import dev.polis.govsim.text.GameTexts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class GovSimEnvironment implements Environment {
     private GameState state;
     private MonthInProgress month;
     private MonthRecord finished;
+    private GameTexts texts;
 
     /**
      * Creates the environment for the personas {@code profiles} (a newcomer joins at the configured month).
@@ -63,7 +65,7 @@ public final class GovSimEnvironment implements Environment {
      */
     public static GovSimEnvironment forAgents(GovSimConfig config, List<String> agentIds,
                                               Function<List<MonthRecord>, Map<String, Double>> scoring) {
-        List<AgentProfile> named = Personas.profiles(config.scenario(), agentIds.size(), config.experiment().newcomer());
+        List<AgentProfile> named = Personas.profiles(config.texts(), agentIds.size(), config.experiment().newcomer());
         List<AgentProfile> profiles = new ArrayList<>();
         for (int i = 0; i < agentIds.size(); i++) {
             AgentProfile p = named.get(i);
@@ -217,11 +219,20 @@ public final class GovSimEnvironment implements Environment {
                 String.valueOf(action.data().getOrDefault("raw_limit", "")));
     }
 
+    /** Returns the environment's texts, from the configuration's prompt pack (made once per pack). */
+    GameTexts texts() {
+        if (texts == null || !texts.pack().folder().equals(config.prompts())) {
+            texts = config.texts();
+        }
+        return texts;
+    }
+
     /** Returns the Mayor's report that opens the chat. */
     ConversationEntry mayorReport(MonthInProgress m) {
-        StringBuilder report = new StringBuilder(config.scenario().reportOpening());
+        GameTexts texts = texts();
+        StringBuilder report = new StringBuilder(texts.reportOpening());
         for (int i = 0; i < m.present.size(); i++) {
-            report.append(' ').append(config.scenario().reportLine(m.present.get(i).name(), m.got[i]));
+            report.append(' ').append(texts.reportLine(m.present.get(i).name(), m.got[i]));
         }
         return new ConversationEntry(ConversationEntry.MAYOR_ID, ConversationEntry.MAYOR_NAME, report.toString());
     }

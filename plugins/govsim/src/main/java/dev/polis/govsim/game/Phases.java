@@ -111,7 +111,7 @@ final class Phases {
             case OUTCOME -> {
                 for (int i = 0; i < m.present.size(); i++) {
                     AgentProfile p = m.present.get(i);
-                    String text = config.scenario().outcomeSentence(p.name(), m.wanted[i], m.got[i]);
+                    String text = env.texts().outcome(p.name(), m.wanted[i], m.got[i]);
                     put(out, p, phase, text, new HarvestOutcome(m.context, m.wanted[i], m.got[i], m.left, text), Map.of());
                 }
             }
@@ -124,7 +124,7 @@ final class Phases {
             case ANALYSIS -> put(out, m.present.get(0), phase, "Analyse the chat.",
                     new AnalysisRequest(m.context, m.chat), Map.of());
             case DISCUSSION -> {
-                Optional<String> limit = m.analysis.agreedLimit().map(config.scenario()::agreedLimitSentence);
+                Optional<String> limit = m.analysis.agreedLimit().map(env.texts()::agreedLimit);
                 m.present.forEach(p -> put(out, p, phase, m.analysis.summary(), new DiscussionOutcome(m.context,
                         discussionDay(p, monthIndex), m.chat,
                         m.analysis, limit), Map.of()));
@@ -141,10 +141,10 @@ final class Phases {
         int pool = m.context.poolBefore();
         int threshold = m.context.perAgentThreshold();
         List<String> events = new ArrayList<>();
-        events.add(config.scenario().poolSentence(pool));
+        events.add(env.texts().pool(pool));
         Optional<String> hint = Optional.empty();
         if (config.experiment().universalization()) {
-            hint = Optional.of(config.scenario().universalizationSentence(threshold));
+            hint = Optional.of(env.texts().universalization(threshold));
             events.add(hint.get());
         }
         List<HarvestRecord> history = new ArrayList<>();

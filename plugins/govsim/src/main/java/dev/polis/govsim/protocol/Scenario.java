@@ -1,22 +1,23 @@
 package dev.polis.govsim.protocol;
 
 import java.util.Locale;
+import dev.polis.govsim.text.GameTexts;
 
 /**
  * Says which of the three commons is played and holds the words the environment and the prompts use for it.
  *
- * <p>The three scenarios share their dynamics exactly; only the wording differs. The sentences built here are
- * the environment's observations (pool level, own catch, the mayor's report line, the universalization hint and the
- * agreed-limit memory); prompts are the agent's business and may use the nouns.
+ * <p>The three scenarios share their dynamics exactly; only the wording differs. The environment's observations
+ * (pool level, own catch, the mayor's report, the universalization hint and the agreed-limit memory) are texts of
+ * the prompt pack ({@link GameTexts}); the sentence methods here give the built-in wording. Prompts are the
+ * agent's business and may use the nouns.
  */
 public enum Scenario {
     /** Fishers share a lake of fish. */
-    FISHERY("fishery", "lake", "fisherman", "fishermen", "tons of fish", "catch", "fishing"),
+    FISHERY("fishery", "lake", "fisherman", "fishermen", "tons of fish", "catch"),
     /** Shepherds share a pasture; each flock of sheep eats one hectare of grass a month. */
-    PASTURE("pasture", "pasture", "shepherd", "shepherds", "hectares of grass", "take to the pasture", "pasture"),
+    PASTURE("pasture", "pasture", "shepherd", "shepherds", "hectares of grass", "take to the pasture"),
     /** Factory owners share a river; each pallet of widgets uses one percent of its unpolluted water. */
-    POLLUTION("pollution", "factory", "factory owner", "factory owners", "% of unpolluted water", "produce",
-            "production");
+    POLLUTION("pollution", "factory", "factory owner", "factory owners", "% of unpolluted water", "produce");
 
     private final String id;
     private final String location;
@@ -24,17 +25,14 @@ public enum Scenario {
     private final String actors;
     private final String resourceUnit;
     private final String verb;
-    private final String reportName;
 
-    Scenario(String id, String location, String actor, String actors, String resourceUnit, String verb,
-             String reportName) {
+    Scenario(String id, String location, String actor, String actors, String resourceUnit, String verb) {
         this.id = id;
         this.location = location;
         this.actor = actor;
         this.actors = actors;
         this.resourceUnit = resourceUnit;
         this.verb = verb;
-        this.reportName = reportName;
     }
 
     /** Returns the short id ({@code fishery}, {@code pasture}, {@code pollution}); the environment id is {@code govsim.<id>}. */
@@ -72,67 +70,42 @@ public enum Scenario {
         return this == POLLUTION ? units + resourceUnit : units + " " + resourceUnit;
     }
 
-    /** Returns the observation that opens a harvest: how much of the resource there is before anyone takes. */
+    /** Returns the built-in observation that opens a harvest (file {@code <scenario>/pool.txt}). */
     public String poolSentence(int pool) {
-        return switch (this) {
-            case FISHERY -> "Before anyone goes fishing this month, the lake holds " + pool + " tons of fish.";
-            case PASTURE -> "Before the shepherds lead their flocks out this month, the pasture has " + pool
-                    + " hectares of grass.";
-            case POLLUTION -> "Before the factories start this month's production, the river is " + pool
-                    + "% unpolluted.";
-        };
+        return texts().pool(pool);
     }
 
-    /** Returns the observation an agent gets about its own harvest: what it asked for and what it received. */
+    /** Returns the built-in observation of an agent's own harvest (file {@code <scenario>/outcome.txt}). */
     public String outcomeSentence(String name, int wanted, int received) {
-        return switch (this) {
-            case FISHERY -> name + " wanted to catch " + wanted + " tons of fish and caught " + received + " tons.";
-            case PASTURE -> name + " wanted to take " + wanted + " flocks of sheep and took " + received
-                    + " flocks to the pasture, which consumed " + received + " hectares of grass.";
-            case POLLUTION -> name + " wanted to produce " + wanted + " pallets of widgets and produced " + received
-                    + ", which consumed " + received + "% of the river's unpolluted water.";
-        };
+        return texts().outcome(name, wanted, received);
     }
 
-    /** Returns the opening of the mayor's monthly report, before the per-person lines. */
+    /** Returns the built-in opening of the mayor's report (file {@code <scenario>/report-opening.txt}). */
     public String reportOpening() {
-        return "Dear neighbours, here is this month's " + reportName + " report.";
+        return texts().reportOpening();
     }
 
-    /** Returns one line of the mayor's report: what one person actually received. */
+    /** Returns one built-in line of the mayor's report (file {@code <scenario>/report-line.txt}). */
     public String reportLine(String name, int received) {
-        return switch (this) {
-            case FISHERY -> name + " caught " + received + " tons of fish.";
-            case PASTURE, POLLUTION -> name + " consumed " + amount(received) + ".";
-        };
+        return texts().reportLine(name, received);
     }
 
     /**
-     * Returns the universalization hint for a per-person threshold {@code f}: what happens if everyone takes more.
-     *
-     * <p>The original's sentence carries the phrase {@code more than F tons} (fishery); ours keeps that phrase.
+     * Returns the built-in universalization hint for a per-person threshold {@code f} (file
+     * {@code <scenario>/universalization.txt}); the fishery's keeps the original's phrase {@code more than F tons}.
      */
     public String universalizationSentence(int f) {
-        return switch (this) {
-            case FISHERY -> "As things stand, if everyone fishes more than " + f
-                    + " tons, the lake will hold fewer fish next month.";
-            case PASTURE -> "As things stand, if each shepherd takes more than " + f
-                    + " flocks of sheep to the pasture, consuming " + f
-                    + " hectares of grass, there will be less grass next month.";
-            case POLLUTION -> "As things stand, if each factory owner produces more than " + f
-                    + " widgets, consuming " + f + "% of unpolluted water, the river will be more polluted next month.";
-        };
+        return texts().universalization(f);
     }
 
-    /** Returns the memory every agent keeps when the group agreed on a per-person limit. */
+    /** Returns the built-in agreed-limit memory (file {@code <scenario>/agreed-limit.txt}). */
     public String agreedLimitSentence(int limit) {
-        return switch (this) {
-            case FISHERY -> "The community agreed that nobody catches more than " + limit + " tons of fish per person.";
-            case PASTURE -> "The community agreed that nobody uses more than " + limit
-                    + " hectares of grass per person.";
-            case POLLUTION -> "The community agreed that no factory owner uses more than " + limit
-                    + "% of unpolluted water for production.";
-        };
+        return texts().agreedLimit(limit);
+    }
+
+    /** Returns the built-in texts of this scenario; a run's prompt pack may replace any of them. */
+    public GameTexts texts() {
+        return GameTexts.builtIn(id);
     }
 
     /**

@@ -130,7 +130,7 @@ final class RunExecution {
     }
 
     private void addSeats(RunSpec spec, GovSimConfig config, RunScope scope, List<Seat> seats) {
-        List<AgentProfile> profiles = profiles(spec);
+        List<AgentProfile> profiles = profiles(spec, config);
         List<String> members = new ArrayList<>();
         List<Map<String, Object>> settings = new ArrayList<>();
         members(spec, members, settings);
@@ -141,15 +141,15 @@ final class RunExecution {
         }
     }
 
-    private static List<AgentProfile> profiles(RunSpec spec) {
+    private static List<AgentProfile> profiles(RunSpec spec, GovSimConfig config) {
         boolean newcomer = spec.experiment().newcomer();
         int count = newcomer ? Math.max(5, spec.society().members().size()) : spec.society().members().size();
-        return Personas.profiles(spec.scenario(), count, newcomer);
+        return Personas.profiles(config.texts(), count, newcomer);
     }
 
     /** Fills each seat's member spec and settings; a policy society's newcomer plays the newcomer policy. */
     private void members(RunSpec spec, List<String> members, List<Map<String, Object>> settings) {
-        for (AgentProfile profile : profiles(spec)) {
+        for (AgentProfile profile : profiles(spec, config(spec))) {
             int index = Math.min(members.size(), spec.society().members().size() - 1);
             String member = spec.society().members().get(index);
             Map<String, Object> memberSettings = spec.society().settingsOf(index);

@@ -17,7 +17,9 @@ public enum CallPurpose {
     /** The framework model's one-sentence chat summary. */
     SUMMARY,
     /** The framework model's agreed-limit extraction. */
-    AGREED_LIMIT;
+    AGREED_LIMIT,
+    /** The second ask of a harvest answer without an answer line ({@code parseFallback: reask}). */
+    HARVEST_REASK;
 
     /** Returns the lower-case name used in records ({@code chat_thought}). */
     public String label() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.polis.govsim.agent.llm.parse.LimitParser;
 import dev.polis.govsim.agent.llm.parse.SentenceParser;
 import dev.polis.govsim.agent.llm.prompt.FrameworkPrompts;
+import dev.polis.govsim.agent.llm.prompt.PromptLayout;
 import dev.polis.govsim.agent.llm.prompt.PromptLibrary;
 import dev.polis.govsim.protocol.ConversationAnalysis;
 import dev.polis.govsim.protocol.ConversationAnalyst;
@@ -21,16 +22,18 @@ final class FrameworkAnalyst implements ConversationAnalyst {
     private final PromptLibrary library;
     private final boolean chainOfThought;
     private final ModelCaller caller;
+    private final PromptLayout layout;
 
-    FrameworkAnalyst(PromptLibrary library, boolean chainOfThought, ModelCaller caller) {
+    FrameworkAnalyst(PromptLibrary library, boolean chainOfThought, PromptLayout layout, ModelCaller caller) {
         this.library = Objects.requireNonNull(library, "library");
         this.chainOfThought = chainOfThought;
+        this.layout = Objects.requireNonNull(layout, "layout");
         this.caller = Objects.requireNonNull(caller, "caller");
     }
 
     @Override
     public ConversationAnalysis analyze(MonthContext context, List<ConversationEntry> conversation) {
-        FrameworkPrompts prompts = new FrameworkPrompts(library, context.scenario(), chainOfThought);
+        FrameworkPrompts prompts = new FrameworkPrompts(library, context.scenario(), chainOfThought, layout);
         List<String> participants = context.presentNames();
         String rawSummary = caller.ask(prompts.summary(participants, conversation), CallPurpose.SUMMARY,
                 context.month());

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.Settings;
+import dev.polis.govsim.agent.llm.prompt.PrefillMode;
+import dev.polis.govsim.agent.llm.prompt.PromptLayout;
 import dev.polis.govsim.agent.llm.prompt.RulesRole;
 import dev.polis.govsim.agent.llm.retrieval.RecencyOrder;
 import dev.polis.govsim.protocol.Scenario;
@@ -32,24 +34,34 @@ import dev.polis.govsim.protocol.Scenario;
  * @param thoughtDays         how many days thoughts and chat summaries stay retrievable
  * @param structuredHarvest   whether the harvest is asked as a JSON schema answer ({@code {"amount": N}}) instead
  *                            of free text read by the original's rule
+ * @param layout              how prompts become messages: Polis's own or the original's (one user message each)
+ * @param prefill             how the original layout sends reply prefixes
+ * @param shortMaxTokens      the most tokens of a short answer (importance rating, chat thought, chat summary);
+ *                            empty: {@code maxTokens}
+ * @param stops               whether short answers stop where the original stops them ({@link CallLimits})
+ * @param parseFallback       what a harvest answer without an answer line gets: 0 ({@code none}) or one more ask
+ *                            ({@code reask}, the original's continuation)
  */
 public record LlmAgentSettings(Optional<Path> prompts, Optional<String> frameworkModel, String embedder,
                                RulesRole rulesRole, boolean rateImportance, RecencyOrder recency,
                                OptionalInt harvestMemories, int turnMemories, int reflectionMemories,
                                boolean concludeWhenUnclear, boolean chainOfThought, double temperature,
-                               int maxTokens, int thoughtDays, boolean structuredHarvest) {
+                               int maxTokens, int thoughtDays, boolean structuredHarvest, PromptLayout layout,
+                               PrefillMode prefill, OptionalInt shortMaxTokens, boolean stops,
+                               boolean parseFallback) {
 
     /** The embedder value that selects the built-in TF-IDF relevance. */
     public static final String LEXICAL = "lexical";
 
     private static final Set<String> KEYS = Set.of("prompts", "frameworkModel", "embedder", "rulesRole",
             "rateImportance", "recency", "harvestMemories", "turnMemories", "reflectionMemories",
-            "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays", "structuredHarvest");
+            "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays", "structuredHarvest",
+            "layout", "prefill", "shortMaxTokens", "stops", "parseFallback");
 
     /** The defaults: the original's behaviour, rules in a system message, lexical relevance. */
     public static final LlmAgentSettings DEFAULTS = new LlmAgentSettings(Optional.empty(), Optional.empty(), LEXICAL,
             RulesRole.SYSTEM, true, RecencyOrder.OLDEST_FIRST, OptionalInt.empty(), 5, 10, true, true, 0.0, 2000, 63,
-            false);
+            false, PromptLayout.POLIS, PrefillMode.AUTO, OptionalInt.empty(), false, false);
 
     /** Checks the components. */
     public LlmAgentSettings {
@@ -57,6 +69,10 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
         frameworkModel = frameworkModel == null ? Optional.empty() : frameworkModel.filter(s -> !s.isBlank());
         embedder = embedder == null || embedder.isBlank() ? LEXICAL : embedder.trim();
         harvestMemories = harvestMemories == null ? OptionalInt.empty() : harvestMemories;
+        shortMaxTokens = shortMaxTokens == null ? OptionalInt.empty() : shortMaxTokens;
+        layout = layout == null ? PromptLayout.POLIS : layout;
+        prefill = prefill == null ? PrefillMode.AUTO : prefill;
+        shortMaxTokens.ifPresent(k -> positive("shortMaxTokens", k));
         positive("turnMemories", turnMemories);
         positive("reflectionMemories", reflectionMemories);
         positive("maxTokens", maxTokens);
@@ -96,7 +112,13 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
                 settings.doubleValue("temperature", d.temperature()),
                 settings.intValue("maxTokens", d.maxTokens()),
                 settings.intValue("thoughtDays", d.thoughtDays()),
-                settings.booleanValue("structuredHarvest", d.structuredHarvest()));
+                settings.booleanValue("structuredHarvest", d.structuredHarvest()),
+                PromptLayout.parse(settings.string("layout", d.layout().id())),
+                PrefillMode.parse(settings.string("prefill", "auto")),
+                settings.get("shortMaxTokens").isPresent()
+                        ? OptionalInt.of(settings.intValue("shortMaxTokens", 100)) : OptionalInt.empty(),
+                stops(settings.string("stops", "none")),
+                fallback(settings.string("parseFallback", "none")));
     }
 
     /** Returns how many memories a harvest prompt shows in {@code scenario}. */
@@ -107,6 +129,28 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
     /** Returns whether relevance is lexical rather than from an embedding model. */
     public boolean lexical() {
         return LEXICAL.equalsIgnoreCase(embedder);
+    }
+
+    /** Returns the token limit and stops of each kind of call. */
+    public CallLimits limits() {
+        return new CallLimits(maxTokens, shortMaxTokens.orElse(maxTokens), stops);
+    }
+
+    private static boolean stops(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> false;
+            case "original" -> true;
+            default -> throw new InvalidInputException("stops: expected none or original but found '" + text + "'");
+        };
+    }
+
+    private static boolean fallback(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> false;
+            case "reask" -> true;
+            default -> throw new InvalidInputException("parseFallback: expected none (a harvest answer without an "
+                    + "answer line counts 0) or reask (ask once more) but found '" + text + "'");
+        };
     }
 
     private static RulesRole rulesRole(String text) {

@@ -16,12 +16,9 @@ import dev.polis.govsim.agent.llm.memory.MemoryKind;
 import dev.polis.govsim.agent.llm.memory.MemoryNode;
 import dev.polis.govsim.agent.llm.memory.MemoryStream;
 import dev.polis.govsim.agent.llm.parse.HarvestParse;
-import dev.polis.govsim.agent.llm.parse.HarvestParseDetail;
-import dev.polis.govsim.agent.llm.parse.HarvestParser;
 import dev.polis.govsim.agent.llm.parse.InsightParser;
 import dev.polis.govsim.agent.llm.parse.ParsedTurn;
 import dev.polis.govsim.agent.llm.parse.SentenceParser;
-import dev.polis.govsim.agent.llm.parse.StructuredHarvest;
 import dev.polis.govsim.agent.llm.parse.TurnParser;
 import dev.polis.govsim.agent.llm.prompt.AgentPrompts;
 import dev.polis.govsim.agent.llm.prompt.PromptLibrary;
@@ -95,8 +92,8 @@ public final class LlmGovSimAgent implements GovSimAgent {
         this.library = Objects.requireNonNull(library, "library");
         this.retriever = Objects.requireNonNull(retriever, "retriever");
         this.events = Objects.requireNonNull(events, "events");
-        this.caller = new ModelCaller(model, id, generation, counter);
-        this.frameworkCaller = new ModelCaller(frameworkModel, id, generation, counter);
+        this.caller = new ModelCaller(model, id, generation, counter, settings.limits());
+        this.frameworkCaller = new ModelCaller(frameworkModel, id, generation, counter, settings.limits());
         this.owned = List.copyOf(owned);
     }
 
@@ -108,7 +105,8 @@ public final class LlmGovSimAgent implements GovSimAgent {
     @Override
     public void begin(GameSetup gameSetup) {
         this.setup = Objects.requireNonNull(gameSetup, "gameSetup");
-        this.prompts = new AgentPrompts(library, gameSetup, settings.rulesRole(), settings.chainOfThought());
+        this.prompts = new AgentPrompts(library, gameSetup, settings.rulesRole(), settings.chainOfThought(),
+                settings.layout(), settings.prefill().resolve(caller.spec()));
         this.remembering = new Remembering(id, memory, prompts, caller, settings.rateImportance(), events);
         this.turnParser = new TurnParser(settings.concludeWhenUnclear());
         this.monthStart = gameSetup.firstDay().withDayOfMonth(1);
@@ -128,21 +126,8 @@ public final class LlmGovSimAgent implements GovSimAgent {
         List<MemoryNode> recalled = retriever.retrieve(memory.retrievable(now), List.of(setup.scenario().location()),
                 settings.harvestMemoriesFor(setup.scenario()));
         String memories = MemoryFormat.dated(recalled);
-        boolean structured = settings.structuredHarvest();
-        String answer = structured
-                ? caller.ask(prompts.structuredHarvest(request.date(), request.pool(), memories), CallPurpose.HARVEST,
-                        month, StructuredHarvest.format(request.pool()))
-                : caller.ask(prompts.harvest(request.date(), request.pool(), memories), CallPurpose.HARVEST, month);
-        HarvestParse parse = structured ? StructuredHarvest.parse(answer) : HarvestParser.parse(answer);
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("agent", id);
-        fields.put("month", month);
-        fields.put("amount", parse.amount());
-        fields.put("status", parse.detail().status().name());
-        fields.put("detail", parse.detail().name());
-        fields.put("raw", answer);
-        fields.put("format", structured ? "json_schema" : "text");
-        events.emit("govsim.llm.harvest", fields);
+        HarvestParse parse = new HarvestAsk(id, settings, caller, events).ask(prompts, request.date(), request.pool(),
+                memories, month);
         return parse.toDecision();
     }
 
@@ -166,7 +151,8 @@ public final class LlmGovSimAgent implements GovSimAgent {
         chat.subList(Math.max(0, chat.size() - 4), chat.size()).forEach(e -> focal.add(e.text()));
         List<MemoryNode> recalled = retriever.retrieve(memory.retrievable(now), focal, settings.turnMemories());
         String answer = caller.ask(prompts.turn(request.date(), request.participants(), chat,
-                MemoryFormat.dated(recalled)), CallPurpose.UTTERANCE, request.context().month());
+                MemoryFormat.dated(recalled)), CallPurpose.UTTERANCE, request.context().month(), null,
+                prompts.prefix("turn"));
         ParsedTurn turn = turnParser.parse(answer, request.participants());
         if (!turn.conclusionRead() || (!turn.concludes() && turn.nextSpeaker().isEmpty())) {
             events.emit("govsim.llm.turn", Map.of("agent", id, "month", request.context().month(),
@@ -189,7 +175,7 @@ public final class LlmGovSimAgent implements GovSimAgent {
         List<String> participants = outcome.context().presentNames();
         for (String kind : List.of("chat-plan", "chat-memo")) {
             String answer = caller.ask(prompts.chatThought(kind, outcome.date(), participants, outcome.conversation()),
-                    CallPurpose.CHAT_THOUGHT, month);
+                    CallPurpose.CHAT_THOUGHT, month, null, prompts.prefix(kind));
             String thought = SentenceParser.firstSentence(answer);
             if (!thought.isBlank()) {
                 remembering.rated(MemoryKind.THOUGHT, thought, now, expires, month);
@@ -207,7 +193,8 @@ public final class LlmGovSimAgent implements GovSimAgent {
                 settings.reflectionMemories());
         Reflection reflection = Reflection.none();
         if (!recalled.isEmpty()) {
-            String answer = caller.ask(prompts.insights(MemoryFormat.numbered(recalled)), CallPurpose.INSIGHTS, month);
+            String answer = caller.ask(prompts.insights(MemoryFormat.numbered(recalled)), CallPurpose.INSIGHTS, month,
+                    null, prompts.prefix("insights"));
             List<String> insights = InsightParser.parse(answer);
             LocalDateTime expires = now.plusDays(settings.thoughtDays());
             insights.forEach(text -> remembering.rated(MemoryKind.THOUGHT, text, now, expires, month));
@@ -222,7 +209,8 @@ public final class LlmGovSimAgent implements GovSimAgent {
 
     @Override
     public Optional<ConversationAnalyst> analyst() {
-        return Optional.of(new FrameworkAnalyst(library, settings.chainOfThought(), frameworkCaller));
+        return Optional.of(new FrameworkAnalyst(library, settings.chainOfThought(), settings.layout(),
+                frameworkCaller));
     }
 
     @Override

@@ -43,7 +43,8 @@ final class Remembering {
     /** Adds a node with a rated importance; {@code month} labels the rating call. */
     MemoryNode rated(MemoryKind kind, String text, LocalDateTime created, LocalDateTime expires, int month) {
         ImportanceRating rating = rate
-                ? ImportanceParser.parse(caller.ask(prompts.importance(text), CallPurpose.IMPORTANCE, month))
+                ? ImportanceParser.parse(caller.ask(prompts.importance(text), CallPurpose.IMPORTANCE, month, null,
+                        prompts.prefix("importance")))
                 : new ImportanceRating(ImportanceRating.DEFAULT_SCORE, ImportanceRating.Outcome.NOT_ASKED, "");
         if (rating.outcome() == ImportanceRating.Outcome.NO_NUMBER
                 || rating.outcome() == ImportanceRating.Outcome.OUT_OF_RANGE) {

@@ -6,8 +6,8 @@
  * <table>
  *   <caption>govsim.llm settings</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>prompts</td><td>built in</td><td>a folder whose {@code .txt} files replace the built-in prompts of
- *       the same relative path (see {@link dev.polis.govsim.agent.llm.prompt.PromptLibrary})</td></tr>
+ *   <tr><td>prompts</td><td>built in</td><td>a prompt pack: a folder whose {@code .txt} files replace built-in
+ *       texts (see {@link dev.polis.govsim.text.PromptPack})</td></tr>
  *   <tr><td>frameworkModel</td><td>the agent's model</td><td>model spec for chat summaries and agreed-limit
  *       extraction</td></tr>
  *   <tr><td>embedder</td><td>{@code lexical}</td><td>{@code lexical} (TF-IDF cosine) or an embedding model
@@ -28,6 +28,16 @@
  *   <tr><td>structuredHarvest</td><td>false</td><td>ask each harvest as a JSON schema answer
  *       ({@code {"amount": N}}, see {@link dev.polis.govsim.agent.llm.parse.StructuredHarvest}) instead of free
  *       text read by the original's rule</td></tr>
+ *   <tr><td>layout</td><td>{@code polis}</td><td>{@code polis} or {@code original} (one user message per prompt,
+ *       reply prefixes; see {@link dev.polis.govsim.agent.llm.prompt.PromptLayout})</td></tr>
+ *   <tr><td>prefill</td><td>{@code auto}</td><td>how the original layout sends reply prefixes: {@code auto},
+ *       {@code assistant}, {@code inline}, {@code off} (see {@link dev.polis.govsim.agent.llm.prompt.PrefillMode})</td></tr>
+ *   <tr><td>shortMaxTokens</td><td>{@code maxTokens}</td><td>the token limit of short answers (ratings, chat
+ *       thoughts, the chat summary; see {@link CallLimits})</td></tr>
+ *   <tr><td>stops</td><td>{@code none}</td><td>{@code original}: short answers stop where the original stops
+ *       them</td></tr>
+ *   <tr><td>parseFallback</td><td>{@code none}</td><td>{@code reask}: a harvest answer without an answer line is
+ *       asked exactly once more (recorded on the {@code govsim.llm.harvest} event)</td></tr>
  * </table>
  */
 package dev.polis.govsim.agent.llm;

@@ -13,10 +13,12 @@ import dev.polis.govsim.protocol.Scenario;
 
 /**
  * Builds one agent's prompts (harvest, importance, chat turn, chat thoughts, insights) from the prompt
- * library, as messages with explicit roles and privileges (see {@link PromptMessages}).
+ * library, as messages with explicit roles and privileges (see {@link PromptMessages}), in a {@link PromptLayout}.
  *
- * <p>Every prompt but the importance rating starts with the rules of the game; the game's context, the
- * retrieved memories and the task follow as user messages, and chat lines as messages of their speakers.
+ * <p>Polis's layout: every prompt but the importance rating starts with the rules of the game; the game's
+ * context, the retrieved memories and the task follow as user messages, and chat lines as messages of their
+ * speakers. The original layout: every prompt, the importance rating included, is one user message that starts
+ * with the rules, followed by the reply prefix of the prompt's {@code <name>-prefill} text where it has one.
  */
 public final class AgentPrompts {
 
@@ -27,14 +29,28 @@ public final class AgentPrompts {
     private final GameSetup setup;
     private final RulesRole rulesRole;
     private final boolean chainOfThought;
+    private final PromptLayout layout;
+    private final PrefillMode prefill;
     private final Map<String, Object> base;
 
-    /** Creates the prompts of the agent described by {@code setup}. */
+    /** Creates the prompts of the agent described by {@code setup} in Polis's layout. */
     public AgentPrompts(PromptLibrary library, GameSetup setup, RulesRole rulesRole, boolean chainOfThought) {
+        this(library, setup, rulesRole, chainOfThought, PromptLayout.POLIS, PrefillMode.OFF);
+    }
+
+    /**
+     * Creates the prompts of the agent described by {@code setup}.
+     *
+     * @param prefill how the original layout sends reply prefixes, already resolved for the agent's model
+     */
+    public AgentPrompts(PromptLibrary library, GameSetup setup, RulesRole rulesRole, boolean chainOfThought,
+                        PromptLayout layout, PrefillMode prefill) {
         this.library = Objects.requireNonNull(library, "library");
         this.setup = Objects.requireNonNull(setup, "setup");
         this.rulesRole = Objects.requireNonNull(rulesRole, "rulesRole");
         this.chainOfThought = chainOfThought;
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.prefill = Objects.requireNonNull(prefill, "prefill");
         this.base = baseValues(setup, chainOfThought);
     }
 
@@ -61,7 +77,7 @@ public final class AgentPrompts {
         Map<String, Object> v = values("date", date, "memories", memories, "pool", pool);
         v.put("context", render("context", v));
         v.put("task", render("harvest-task", v));
-        return List.of(rules(), PromptMessages.instruction(render("harvest", v)));
+        return assemble(rules(), "", render("harvest", v));
     }
 
     /**
@@ -72,12 +88,32 @@ public final class AgentPrompts {
         Map<String, Object> v = values("date", date, "memories", memories, "pool", pool);
         v.put("context", render("context", v));
         v.put("task", render("harvest-task-json", v));
-        return List.of(rules(), PromptMessages.instruction(render("harvest", v)));
+        return assemble(rules(), "", render("harvest", v));
+    }
+
+    /**
+     * Returns the second ask of a harvest whose {@code answer} to {@code asked} had no answer line: in Polis's
+     * layout (and without an assistant prefix) the answer and the {@code harvest-reask} question follow; with an
+     * assistant prefix the model continues its own answer after the {@code harvest-reask-prefill} text.
+     */
+    public List<Message> harvestReask(List<Message> asked, String answer) {
+        List<Message> messages = new ArrayList<>(asked);
+        String prefix = prefix("harvest-reask");
+        if (layout == PromptLayout.ORIGINAL && prefill == PrefillMode.ASSISTANT && !prefix.isBlank()) {
+            messages.add(Assembly.prefill(answer.stripTrailing() + "\n" + prefix));
+            return List.copyOf(messages);
+        }
+        messages.add(Assembly.prefill(answer));
+        String question = render("harvest-reask", new HashMap<>(base));
+        boolean inline = layout == PromptLayout.ORIGINAL && prefill == PrefillMode.INLINE && !prefix.isBlank();
+        messages.add(PromptMessages.instruction(inline ? question + "\n\n" + prefix : question));
+        return List.copyOf(messages);
     }
 
     /** Returns the prompt that asks how important {@code memory} is. */
     public List<Message> importance(String memory) {
-        return List.of(PromptMessages.instruction(render("importance", values("memory", memory))));
+        Message head = layout == PromptLayout.ORIGINAL ? rules() : null;
+        return assemble(head, prefix("importance"), render("importance", values("memory", memory)));
     }
 
     /** Returns the prompt for the agent's next chat line. */
@@ -86,12 +122,8 @@ public final class AgentPrompts {
         Map<String, Object> v = values("date", date, "memories", memories, "participants",
                 NameList.join(participants), "location", MEETING_PLACE);
         v.put("context", render("context", v));
-        List<Message> messages = new ArrayList<>();
-        messages.add(rules());
-        messages.add(PromptMessages.instruction(render("turn", v)));
-        messages.addAll(PromptMessages.transcript(conversation, setup.profile().id()));
-        messages.add(PromptMessages.instruction(render("turn-task", v)));
-        return List.copyOf(messages);
+        return assemble(rules(), prefix("turn"), render("turn", v), transcript(conversation),
+                render("turn-task", v));
     }
 
     /** Returns a prompt for a thought about the finished chat; {@code kind} is {@code chat-plan} or {@code chat-memo}. */
@@ -99,17 +131,30 @@ public final class AgentPrompts {
                                      List<ConversationEntry> conversation) {
         Map<String, Object> v = values("date", date, "participants", NameList.join(participants),
                 "location", MEETING_PLACE);
-        List<Message> messages = new ArrayList<>();
-        messages.add(rules());
-        messages.add(PromptMessages.instruction(render("chat-context", v)));
-        messages.addAll(PromptMessages.transcript(conversation, setup.profile().id()));
-        messages.add(PromptMessages.instruction(render(kind, v)));
-        return List.copyOf(messages);
+        return assemble(rules(), prefix(kind), render("chat-context", v), transcript(conversation), render(kind, v));
     }
 
     /** Returns the reflection prompt over numbered memories. */
     public List<Message> insights(String numberedMemories) {
-        return List.of(rules(), PromptMessages.instruction(render("insights", values("memories", numberedMemories))));
+        return assemble(rules(), prefix("insights"), render("insights", values("memories", numberedMemories)));
+    }
+
+    /**
+     * Returns the reply prefix of prompt {@code name} (its {@code <name>-prefill} text) as this agent sends it: empty
+     * in Polis's layout, with prefixes off, or for a prompt without one ({@code chat-plan}, {@code chat-memo},
+     * {@code harvest}).
+     */
+    public String prefix(String name) {
+        if (layout == PromptLayout.POLIS || prefill == PrefillMode.OFF
+                || !dev.polis.govsim.text.PromptCatalog.known(name + "-prefill")) {
+            return "";
+        }
+        return render(name + "-prefill", new HashMap<>(base));
+    }
+
+    /** Returns the layout of these prompts. */
+    public PromptLayout layout() {
+        return layout;
     }
 
     /** Returns the rules of the game as a message. */
@@ -120,6 +165,15 @@ public final class AgentPrompts {
     /** Returns whether prompts ask for step-by-step reasoning. */
     public boolean chainOfThought() {
         return chainOfThought;
+    }
+
+    private List<Message> assemble(Message head, String prefix, Object... blocks) {
+        return Assembly.build(layout, head, List.of(blocks), prefix, prefill);
+    }
+
+    private List<Message> transcript(List<ConversationEntry> conversation) {
+        return PromptMessages.transcript(conversation, setup.profile().id(), entry -> render("chat-line",
+                values("speaker", entry.speakerName(), "text", entry.text())));
     }
 
     private String render(String name, Map<String, Object> values) {

@@ -2,6 +2,7 @@ package dev.polis.govsim.agent.llm.prompt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import dev.polis.api.chat.Message;
 import dev.polis.api.chat.Privilege;
 import dev.polis.api.chat.Role;
@@ -35,7 +36,11 @@ public final class PromptMessages {
 
     /** Returns one chat line as seen by {@code listenerId} ({@code ""} for a listener that took no part). */
     public static Message chatLine(ConversationEntry entry, String listenerId) {
-        String text = entry.speakerName() + ": " + entry.text();
+        return chatLine(entry, listenerId, entry.speakerName() + ": " + entry.text());
+    }
+
+    /** Returns one chat line whose text is {@code text} (the rendered {@code chat-line} prompt) as seen by {@code listenerId}. */
+    public static Message chatLine(ConversationEntry entry, String listenerId, String text) {
         if (entry.isMayor()) {
             return new Message(Role.USER, text, Privilege.USER, ConversationEntry.MAYOR_ID);
         }
@@ -47,8 +52,14 @@ public final class PromptMessages {
 
     /** Returns the chat lines as seen by {@code listenerId}, in order. */
     public static List<Message> transcript(List<ConversationEntry> conversation, String listenerId) {
+        return transcript(conversation, listenerId, entry -> entry.speakerName() + ": " + entry.text());
+    }
+
+    /** Returns the chat lines as seen by {@code listenerId}, in order, each line's text written by {@code line}. */
+    public static List<Message> transcript(List<ConversationEntry> conversation, String listenerId,
+                                           Function<ConversationEntry, String> line) {
         List<Message> lines = new ArrayList<>();
-        conversation.forEach(entry -> lines.add(chatLine(entry, listenerId)));
+        conversation.forEach(entry -> lines.add(chatLine(entry, listenerId, line.apply(entry))));
         return lines;
     }
 }

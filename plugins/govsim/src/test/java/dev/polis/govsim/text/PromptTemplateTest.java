@@ -1,4 +1,4 @@
-package dev.polis.govsim.agent.llm.prompt;
+package dev.polis.govsim.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +44,16 @@ class PromptTemplateTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("{{/b}}");
         assertThatThrownBy(() -> PromptTemplate.parse("my.txt", "{{pool}}").render(Map.of("name", "x")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("{{pool}}")
-                .hasMessageContaining("available: name");
+                .hasMessageContaining("rename it to one of: name");
+    }
+
+    @Test
+    void aMisspeltNameIsFoundEvenInASectionThatIsNotRendered() {
+        PromptTemplate t = PromptTemplate.parse("pack/rules.txt", "Hi {{name}}.{{#communication}} Talk to {{otherz}}.{{/communication}}");
+
+        assertThat(t.names()).containsExactly("communication", "name", "otherz");
+        assertThatThrownBy(() -> t.render(Map.of("name", "Kate", "communication", false, "others", "Jack")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("pack/rules.txt")
+                .hasMessageContaining("{{otherz}}").hasMessageContaining("others");
     }
 }

@@ -1,12 +1,14 @@
-package dev.polis.govsim.agent.llm.prompt;
+package dev.polis.govsim.text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,8 @@ import dev.polis.api.InvalidInputException;
  * value is set (true, a non-blank string, a non-empty collection, a non-zero number); {@code {{^name}}...{{/name}}}
  * keeps it only when the value is not set; {@code {{! note }}} is a comment. A section or comment tag alone on
  * its line removes that line's break. One trailing line break of the text is dropped. Errors (an unclosed
- * section, an unknown value) name the template's origin.
+ * section, an unknown value) name the template's origin; every name the template uses must have a value, also
+ * those inside a section that is not rendered, so a misspelt placeholder is found on the first render.
  */
 public final class PromptTemplate {
 
@@ -28,10 +31,32 @@ public final class PromptTemplate {
 
     private final String origin;
     private final List<Part> parts;
+    private final Set<String> names;
 
     private PromptTemplate(String origin, List<Part> parts) {
         this.origin = origin;
         this.parts = parts;
+        Set<String> used = new TreeSet<>();
+        collect(parts, used);
+        this.names = Collections.unmodifiableSet(used);
+    }
+
+    private static void collect(List<Part> list, Set<String> into) {
+        for (Part part : list) {
+            switch (part) {
+                case Literal literal -> { }
+                case Variable variable -> into.add(variable.name());
+                case Section section -> {
+                    into.add(section.name());
+                    collect(section.body(), into);
+                }
+            }
+        }
+    }
+
+    /** Returns every name the template uses, in values and in sections, sorted. */
+    public Set<String> names() {
+        return names;
     }
 
     /**
@@ -97,6 +122,9 @@ public final class PromptTemplate {
      * @throws InvalidInputException when the template uses a name {@code values} lacks
      */
     public String render(Map<String, ?> values) {
+        for (String name : names) {
+            value(name, values);
+        }
         StringBuilder out = new StringBuilder();
         render(parts, values, out);
         return out.toString();
@@ -118,8 +146,8 @@ public final class PromptTemplate {
 
     private Object value(String name, Map<String, ?> values) {
         if (!values.containsKey(name) || values.get(name) == null) {
-            throw new InvalidInputException("prompt " + origin + " uses {{" + name + "}}, which this prompt has no "
-                    + "value for; available: " + String.join(", ", new TreeSet<>(values.keySet())));
+            throw new InvalidInputException("prompt " + origin + " uses the placeholder {{" + name + "}}, which this "
+                    + "prompt has no value for; rename it to one of: " + String.join(", ", new TreeSet<>(values.keySet())));
         }
         return values.get(name);
     }
