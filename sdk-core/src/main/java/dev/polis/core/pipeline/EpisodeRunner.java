@@ -1,10 +1,18 @@
 package dev.polis.core.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.PolisException;
 import dev.polis.core.config.AgentConfig;
 import dev.polis.core.config.PipelineConfig;
@@ -66,22 +74,44 @@ public final class EpisodeRunner {
         }
         earlier.ifPresent(info -> LOG.info("run {} was {} before; running it again from the start", runId,
                 info.status().wireName()));
+        boolean fresh = !Files.exists(folder.directory());
         RunRecorder recorder = RunRecorder.start(folder, config.run().seed(), ResolvedConfigWriter.toYaml(pipeline),
                 pipeline.overrides(), options);
+        AtomicBoolean assembled = new AtomicBoolean();
+        boolean discard = false;
         try {
-            Map<String, Double> metrics = play(pipeline, recorder);
+            Map<String, Double> metrics = play(pipeline, recorder, assembled);
             recorder.events().emit("run.finished", Map.of("metrics", metrics));
             recorder.finish(metrics);
             return new RunResult(runId, folder.directory(), RunStatus.FINISHED, metrics, false);
         } catch (RuntimeException | Error e) {
-            recordFailure(recorder, e);
+            // a configuration error found while assembling a new run leaves no folder: nothing ran
+            discard = fresh && !assembled.get() && e instanceof InvalidInputException;
+            if (!discard) {
+                recordFailure(recorder, e);
+            }
             throw e;
         } finally {
             recorder.close();
+            if (discard) {
+                delete(folder.directory());
+            }
         }
     }
 
-    private Map<String, Double> play(ResolvedPipeline pipeline, RunRecorder recorder) {
+    /** Removes the folder of a run that never started, with what its recorder had written. */
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not remove the folder {} of a run refused for its configuration: {}", directory,
+                    e.getMessage());
+        }
+    }
+
+    private Map<String, Double> play(ResolvedPipeline pipeline, RunRecorder recorder, AtomicBoolean assembled) {
         PipelineConfig config = pipeline.config();
         recorder.events().emit("run.started", started(pipeline, recorder));
         Closer closer = new Closer();
@@ -89,6 +119,7 @@ public final class EpisodeRunner {
         Throwable failure = null;
         try {
             Society society = new SocietyAssembler(registry, models).assemble(pipeline, recorder, closer);
+            assembled.set(true);
             outcome = new EpisodeLoop(society, recorder, config.run().steps()).play();
         } catch (RuntimeException | Error e) {
             failure = e;

@@ -193,8 +193,7 @@ class EpisodeRunnerTest {
                 .hasMessageStartingWith("pipeline.yaml:8:5: agents[1].provider: ")
                 .hasMessageContaining("test.fixd")
                 .hasMessageContaining("test.fixed");
-        assertThat(RunFolder.of(output, "r1").readInfo()).get().extracting(RunInfo::status)
-                .isEqualTo(RunStatus.FAILED);
+        assertThat(output.resolve("r1")).as("a configuration error leaves no run folder").doesNotExist();
         assertThat(TestLedger.CLOSED).containsExactlyInAnyOrder("env", "agent:a1");
     }
 
@@ -209,6 +208,7 @@ class EpisodeRunnerTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("pipeline.yaml:8:5: agents[0].model: ")
                 .hasMessageContaining("tset.echo");
+        assertThat(output.resolve("r1")).doesNotExist();
     }
 
     @Test
