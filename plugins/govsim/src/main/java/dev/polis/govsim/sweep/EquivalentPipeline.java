@@ -40,6 +40,7 @@ final class EquivalentPipeline {
         env.put("collapse_rule", config.collapseRule().name().toLowerCase(java.util.Locale.ROOT));
         env.put("clamp_requests", config.clampRequests());
         env.put("fixed_initial_threshold", config.fixedInitialThreshold());
+        config.prompts().ifPresent(folder -> env.put("prompts", folder.toAbsolutePath().toString()));
         yaml.append("environment:\n  id: govsim.").append(spec.scenario().id()).append("\n  settings: ")
                 .append(json(env)).append("\nagents:\n");
         for (int i = 0; i < members.size(); i++) {

@@ -67,6 +67,9 @@ class PromptPackCliTest {
             folder = runs.findFirst().orElseThrow();
         }
         assertThat(Files.readString(folder.resolve("log_env.json"))).contains("PACK REPORT.");
+        assertThat(Files.readString(folder.resolve("config.resolved.yaml")))
+                .contains("\"prompts\":" + new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(pack.toAbsolutePath().toString()));
 
         Files.writeString(pack.resolve("report_opening.txt"), "misspelt");
         Result bad = polis("govsim", "--society", "s=sustainable*5", "--prompts", pack.toString(), "-o", out.toString());
