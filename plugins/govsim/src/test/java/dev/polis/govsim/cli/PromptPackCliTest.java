@@ -53,6 +53,26 @@ class PromptPackCliTest {
     }
 
     @Test
+    void theConfigFileNamesAPackRelativeToItself() throws IOException {
+        Path pack = Files.createDirectories(dir.resolve("conf/pack"));
+        Files.writeString(pack.resolve("pool.txt"), "PACK POOL {{pool}}.");
+        Path config = dir.resolve("conf/govsim.yaml");
+        Files.writeString(config, """
+                prompts: pack
+                societies:
+                  - name: s
+                    members: [sustainable, sustainable, sustainable, sustainable, sustainable]
+                scenarios: [pasture]
+                seeds: [1]
+                """);
+
+        Result printed = polis("govsim", "--print-prompts", "--config", config.toString());
+
+        assertThat(printed.status()).as(printed.err()).isZero();
+        assertThat(printed.out()).contains("pool:             PACK POOL 100.", "pack " + pack.toAbsolutePath());
+    }
+
+    @Test
     void aSweepPlaysWithThePacksEnvironmentTextsAndAnUnknownFileExitsTwo() throws IOException {
         Path pack = Files.createDirectories(dir.resolve("pack"));
         Files.writeString(pack.resolve("report-opening.txt"), "PACK REPORT.");
