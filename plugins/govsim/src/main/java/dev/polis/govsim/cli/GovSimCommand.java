@@ -102,7 +102,11 @@ public final class GovSimCommand implements Callable<Integer> {
     @Option(names = "--clamp-requests", description = "clamp each request to the pool (the original does not)")
     boolean clampRequests;
 
-    @Option(names = "--months", paramLabel = "N", description = "horizon override (default 12; 15 with newcomer)")
+    /** The longest horizon {@code --months} accepts. */
+    static final int MAX_MONTHS = 1200;
+
+    @Option(names = "--months", paramLabel = "N", description = "horizon override, 1 to 1200 (default 12; 15 with"
+            + " newcomer)")
     Integer months;
 
     @Option(names = "--import", paramLabel = "PATH", description = "score original GovSim runs instead of running:"
@@ -140,6 +144,9 @@ public final class GovSimCommand implements Callable<Integer> {
         PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
         if (imports != null && !imports.isEmpty()) {
             return importRuns(out);
+        }
+        if (months != null) {
+            checkMonths(); // before any run folder is made
         }
         GovSimFile file = config == null ? null : GovSimFile.read(config, settings);
         pack = prompts != null ? Optional.of(prompts)
@@ -241,18 +248,24 @@ public final class GovSimCommand implements Callable<Integer> {
                 c.capacity(), c.collapseThreshold(), rule, clampRequests, c.fixedInitialThreshold(), c.newcomerMonth(),
                 c.newcomerKeepsLocalCount(), c.newcomerOwnClock(), c.maxConversationEntries(), pack);
         if (months != null) {
-            if (months < 1) {
-                throw new InvalidInputException("--months " + months + ": must be at least 1");
-            }
+            checkMonths();
             tuned = tuned.withHorizon(months);
         }
         return tuned;
     }
 
+    /** Refuses a horizon below 1 or above {@value #MAX_MONTHS} months. */
+    private void checkMonths() {
+        if (months < 1 || months > MAX_MONTHS) {
+            throw new InvalidInputException("--months " + months + ": must be from 1 to " + MAX_MONTHS + " (the paper"
+                    + " plays 12; a run's time grows with the square of its months: 3,000 months took 107 s)");
+        }
+    }
+
     private int importRuns(PrintWriter out) {
         CollapseRule rule = parseRule();
-        if (months != null && months < 1) {
-            throw new InvalidInputException("--months " + months + ": must be at least 1");
+        if (months != null) {
+            checkMonths();
         }
         Optional<Scenario> hint = Optional.empty();
         if (scenarios != null && scenarios.size() > 1) {
