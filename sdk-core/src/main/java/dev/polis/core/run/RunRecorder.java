@@ -1,5 +1,6 @@
 package dev.polis.core.run;
 
+import dev.polis.core.records.FolderLock;
 import dev.polis.api.run.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,17 +16,20 @@ import dev.polis.core.config.AppliedOverride;
  *
  * <p>{@link #start} writes {@code config.resolved.yaml} and a {@code run.json} that says started and opens
  * {@code events.jsonl}; {@link #finish} writes {@code metrics.json} and marks the run finished; {@link #fail}
- * marks it failed with the error's message. Closing without either leaves it marked started.
+ * marks it failed with the error's message. Closing without either leaves it marked started. The folder is locked
+ * ({@link FolderLock}) from {@link #start} to {@link #close}: a second command writing the same run is refused.
  */
 public final class RunRecorder implements RunContext, AutoCloseable {
 
     private final RunFolder folder;
     private final EventLog events;
     private final RecordingOptions options;
+    private final FolderLock lock;
     private RunInfo info;
 
-    private RunRecorder(RunFolder folder, EventLog events, RecordingOptions options, RunInfo info) {
+    private RunRecorder(RunFolder folder, EventLog events, RecordingOptions options, RunInfo info, FolderLock lock) {
         this.folder = folder;
+        this.lock = lock;
         this.events = events;
         this.options = options;
         this.info = info;
@@ -41,13 +45,19 @@ public final class RunRecorder implements RunContext, AutoCloseable {
      */
     public static RunRecorder start(RunFolder folder, long seed, String resolvedYaml, List<AppliedOverride> overrides,
                                     RecordingOptions options) {
-        folder.create();
-        folder.writeResolvedConfig(resolvedYaml);
-        String runId = folder.directory().getFileName().toString();
-        RunInfo info = new RunInfo(runId, RunStatus.STARTED, seed, options.clock().instant().toString(), null, null,
-                overrides);
-        folder.writeInfo(info);
-        return new RunRecorder(folder, EventLog.create(folder.file(RunFolder.EVENTS), options.clock()), options, info);
+        FolderLock lock = FolderLock.acquire(folder.directory());
+        try {
+            folder.writeResolvedConfig(resolvedYaml);
+            String runId = folder.directory().getFileName().toString();
+            RunInfo info = new RunInfo(runId, RunStatus.STARTED, seed, options.clock().instant().toString(), null,
+                    null, overrides);
+            folder.writeInfo(info);
+            return new RunRecorder(folder, EventLog.create(folder.file(RunFolder.EVENTS), options.clock()), options,
+                    info, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     @Override
@@ -103,8 +113,13 @@ public final class RunRecorder implements RunContext, AutoCloseable {
         folder.writeInfo(info);
     }
 
+    /** Closes the event log and releases the folder's lock. */
     @Override
     public void close() {
-        events.close();
+        try {
+            events.close();
+        } finally {
+            lock.close();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.polis.core.run;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.polis.core.records.RunFolderLockedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -57,6 +59,21 @@ class RunRecorderTest {
         assertThat(info.error()).isEqualTo("the commons collapsed");
         assertThat(info.endedAt()).isNotNull();
         assertThat(Files.exists(folder.file(RunFolder.METRICS))).isFalse();
+    }
+
+    @Test
+    void aSecondRecorderOfTheSameRunIsRefusedUntilTheFirstCloses(@TempDir Path output) {
+        RunFolder folder = RunFolder.of(output, "r3");
+        try (RunRecorder first = RunRecorder.start(folder, 0, "", List.of(), options)) {
+            assertThatThrownBy(() -> RunRecorder.start(folder, 0, "", List.of(), options))
+                    .isInstanceOf(RunFolderLockedException.class)
+                    .hasMessageContaining("is locked by process " + ProcessHandle.current().pid());
+            assertThat(folder.readInfo()).get().extracting(RunInfo::status).isEqualTo(RunStatus.STARTED);
+        }
+        try (RunRecorder second = RunRecorder.start(folder, 0, "", List.of(), options)) {
+            second.fail(new IllegalStateException("played again"));
+        }
+        assertThat(folder.readInfo()).get().extracting(RunInfo::error).isEqualTo("played again");
     }
 
     @Test
