@@ -67,7 +67,7 @@ public final class PromptCatalog {
 
     /** Returns every known text name with what it is, sorted by name. */
     public static Map<String, String> all() {
-        return new java.util.TreeMap<>(TEXTS);
+        return java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(TEXTS));
     }
 
     /** Returns the built-in file of {@code name} for scenario {@code scenarioId}, relative to the built-in root. */
