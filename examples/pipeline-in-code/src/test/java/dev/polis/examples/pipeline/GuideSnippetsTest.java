@@ -58,9 +58,10 @@ class GuideSnippetsTest {
                 tests.add(name);
             }
         }
-        assertThat(sources).as("whole Java files in the guide").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(sources).as("whole Java files in the guide").hasSizeGreaterThanOrEqualTo(8);
         assertThat(tests).contains("com.example.coins.HalfAgentCompatibilityTest",
-                "com.example.coins.CoinPotCompatibilityTest");
+                "com.example.coins.CoinPotCompatibilityTest", "com.example.coins.EchoModelCompatibilityTest",
+                "com.example.coins.PhraseGuardCompatibilityTest");
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
