@@ -25,8 +25,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * Every Java file docs/plugin-guide.md shows in full (a {@code java} block that starts with {@code package}) compiles
- * against the API and the kits with all lint warnings as errors, and its kit tests (classes ending in {@code Test})
- * pass: the guide cannot rot unnoticed.
+ * against the API and the kits (and, for the accelerator section, the gpu runtime and its test fixtures) with all
+ * lint warnings as errors, and its kit tests (classes ending in {@code Test}) pass: the guide cannot rot unnoticed.
  */
 class GuideSnippetsTest {
 
@@ -58,10 +58,11 @@ class GuideSnippetsTest {
                 tests.add(name);
             }
         }
-        assertThat(sources).as("whole Java files in the guide").hasSizeGreaterThanOrEqualTo(8);
+        assertThat(sources).as("whole Java files in the guide").hasSizeGreaterThanOrEqualTo(10);
         assertThat(tests).contains("com.example.coins.HalfAgentCompatibilityTest",
                 "com.example.coins.CoinPotCompatibilityTest", "com.example.coins.EchoModelCompatibilityTest",
-                "com.example.coins.PhraseGuardCompatibilityTest");
+                "com.example.coins.PhraseGuardCompatibilityTest",
+                "com.example.keeprecent.KeepRecentCompatibilityTest");
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
