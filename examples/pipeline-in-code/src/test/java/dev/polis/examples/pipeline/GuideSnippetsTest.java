@@ -58,10 +58,10 @@ class GuideSnippetsTest {
                 tests.add(name);
             }
         }
-        assertThat(sources).as("whole Java files in the guide").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(sources).as("whole Java files in the guide").hasSizeGreaterThanOrEqualTo(12);
         assertThat(tests).contains("com.example.coins.HalfAgentCompatibilityTest",
                 "com.example.coins.CoinPotCompatibilityTest", "com.example.coins.EchoModelCompatibilityTest",
-                "com.example.coins.PhraseGuardCompatibilityTest",
+                "com.example.coins.PhraseGuardCompatibilityTest", "com.example.coins.PenaltyDecoderCompatibilityTest",
                 "com.example.keeprecent.KeepRecentCompatibilityTest");
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
