@@ -24,9 +24,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
- * Every Java file docs/plugin-guide.md shows in full (a {@code java} block that starts with {@code package}) compiles
- * against the API and the kits (and, for the accelerator section, the gpu runtime and its test fixtures) with all
- * lint warnings as errors, and its kit tests (classes ending in {@code Test}) pass: the guide cannot rot unnoticed.
+ * Every Java file docs/plugin-guide.md shows (each {@code java} block must be a whole file, starting with
+ * {@code package}) compiles against the API and the kits (and, for the accelerator section, the gpu runtime and its
+ * test fixtures) with all lint warnings as errors, and its kit tests (classes ending in {@code Test}) pass: the guide
+ * cannot rot unnoticed.
  */
 class GuideSnippetsTest {
 
@@ -36,11 +37,22 @@ class GuideSnippetsTest {
             + "(\\w+)", Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);");
 
+    private static int count(Matcher matcher) {
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+
     @Test
     void theGuidesJavaFilesCompileAndTheirKitTestsPass(@TempDir Path classes) throws Exception {
         List<JavaFileObject> sources = new ArrayList<>();
         List<String> tests = new ArrayList<>();
-        Matcher block = BLOCK.matcher(Files.readString(GUIDE));
+        String guide = Files.readString(GUIDE);
+        assertThat(guide.split("```java\n", -1).length - 1).as("java blocks in the guide, all whole files (a fragment "
+                + "is not compiled: give it its package line and imports)").isEqualTo(count(BLOCK.matcher(guide)));
+        Matcher block = BLOCK.matcher(guide);
         while (block.find()) {
             String code = block.group(1);
             Matcher pkg = PACKAGE.matcher(code);
