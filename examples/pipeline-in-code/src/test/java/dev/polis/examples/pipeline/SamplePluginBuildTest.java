@@ -3,16 +3,12 @@ package dev.polis.examples.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import dev.polis.core.cli.PolisCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,24 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "polis.test.pluginBuild", matches = "true")
 class SamplePluginBuildTest {
 
-    private static final Path ROOT = Path.of("../..");
+    private static final Path ROOT = OutOfTreeBuild.ROOT;
 
     @Test
     @Timeout(900)
     void theSamplePluginBuildsOutsideTheTreeAgainstTheInstalledParentAndLoads(@TempDir Path temp) throws Exception {
         Path project = temp.resolve("sample-plugin");
-        copy(ROOT.resolve("examples/sample-plugin/pom.xml"), project.resolve("pom.xml"));
-        copy(ROOT.resolve("examples/sample-plugin/src"), project.resolve("src"));
-        copy(ROOT.resolve("mvnw"), project.resolve("mvnw"));
-        copy(ROOT.resolve(".mvn"), project.resolve(".mvn"));
+        OutOfTreeBuild.copy(ROOT.resolve("examples/sample-plugin/pom.xml"), project.resolve("pom.xml"));
+        OutOfTreeBuild.copy(ROOT.resolve("examples/sample-plugin/src"), project.resolve("src"));
+        OutOfTreeBuild.addWrapper(project);
         assertThat(project.resolve("../../plugins/parent/pom.xml")).as("no parent POM beside the copy").doesNotExist();
 
-        Process build = new ProcessBuilder(project.resolve("mvnw").toString(), "-o", "-q", "-B", "verify")
-                .directory(project.toFile()).redirectErrorStream(true).start();
-        String log = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(build.waitFor(600, TimeUnit.SECONDS)).isTrue();
-        assertThat(build.exitValue()).as(log).isZero();
-        assertThat(log).as("a quiet build prints nothing").isBlank();
+        OutOfTreeBuild.verifyQuietly(project);
         assertThat(project.resolve("target/surefire-reports")).isDirectoryContaining(p -> p.getFileName().toString()
                 .equals("TEST-dev.polis.examples.commons.CommonsEnvironmentCompatibilityTest.xml"));
 
@@ -62,19 +52,5 @@ class SamplePluginBuildTest {
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("example-commons", "STARTED", "example.commons", "example.fixed", "example.fair-share");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }
