@@ -19,6 +19,8 @@ import dev.polis.runtime.template.ToolVariables;
  * and tool results go in as {@code tool_calls} and {@code tool_call_id}. A template that never reads {@code tools}
  * (or {@code tool_calls}) cannot express them: each is an {@link InvalidInputException} naming the field. A tool
  * choice of {@code required} or a named tool is enforced by decoding ({@link ForcedToolCall}), not by the prompt.
+ * A request ending with an assistant message of text is a prefill: the prompt ends inside that message, left open
+ * for the model to continue ({@link Continuation}).
  */
 final class ChatPrompt {
 
@@ -35,7 +37,8 @@ final class ChatPrompt {
     }
 
     /**
-     * Renders {@code request} with {@code template} for model {@code modelName}, ending where the answer begins.
+     * Renders {@code request} with {@code template} for model {@code modelName}, ending where the answer begins:
+     * after the generation prompt, or inside a final assistant message that the model continues.
      *
      * @throws InvalidInputException naming the field the template or runtime cannot honour
      */
@@ -64,6 +67,9 @@ final class ChatPrompt {
         Map<String, Object> variables = new HashMap<>(extra);
         if (offersTools(request)) {
             variables.put("tools", ToolVariables.tools(request.tools()));
+        }
+        if (Continuation.continues(messages)) {
+            return Continuation.open(template, messages, variables, modelName);
         }
         return template.render(messages, true, variables);
     }

@@ -10,27 +10,32 @@ import dev.polis.api.InvalidInputException;
  * see the same text whichever way the prefix travelled.
  */
 public enum PrefillMode {
-    /** {@link #INLINE} for {@code local:} models, {@link #ASSISTANT} for every other backend (the default). */
+    /**
+     * {@link #ASSISTANT} for every backend (the default): the local runtime continues a final assistant message
+     * (its prompt ends inside that message, the end-of-turn token left out), as OpenAI-compatible servers with a
+     * continuation of the final message do.
+     */
     AUTO,
     /**
      * A trailing assistant message holding the prefix, for the server to continue (OpenAI-compatible servers that
-     * continue a final assistant message, such as vLLM with {@code continue_final_message}).
+     * continue a final assistant message, such as vLLM with {@code continue_final_message}); the local runtime
+     * ({@code local:}) always continues it.
      */
     ASSISTANT,
     /**
-     * The prefix ends the user message, on its own line. The local runtime closes a trailing assistant message
-     * (its chat API renders with the generation prompt and has no continuation), so this is what it gets.
+     * The prefix ends the user message, on its own line: for a server that closes a trailing assistant message
+     * instead of continuing it.
      */
     INLINE,
     /** No prefix is sent. */
     OFF;
 
-    /** Returns how a call to the model of spec {@code modelSpec} sends the prefix. */
+    /**
+     * Returns how a call to the model of spec {@code modelSpec} sends the prefix ({@code null}: no model named);
+     * every backend Polis reaches today takes {@link #ASSISTANT} for {@link #AUTO}.
+     */
     public PrefillMode resolve(String modelSpec) {
-        if (this != AUTO) {
-            return this;
-        }
-        return modelSpec != null && modelSpec.startsWith("local:") ? INLINE : ASSISTANT;
+        return this == AUTO ? ASSISTANT : this;
     }
 
     /**
