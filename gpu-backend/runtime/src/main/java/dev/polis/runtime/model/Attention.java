@@ -11,7 +11,8 @@ import dev.polis.runtime.seam.KvCache;
 /**
  * Grouped-query self-attention of one layer over its KV cache: one fused projection for q, k and v, one rotary
  * embedding for queries and keys together, cache append, attention of each query group against its shared key/value
- * head, output projection. When an accelerator asked ({@link dev.polis.runtime.seam.AttentionProbeSeam}), the
+ * head, output projection. A prompt whose scores would exceed the load option's bound is attended in blocks of query
+ * rows ({@link QueryBlocks}). When an accelerator asked ({@link dev.polis.runtime.seam.AttentionProbeSeam}), the
  * probabilities of the last query rows are kept for the session. While a phase is logged ({@link PhaseLog}, only when KV-cache policies are installed), the
  * queries are recorded so the policies can run once the phase is done.
  */
@@ -24,8 +25,9 @@ final class Attention {
     private final float scale;
     private final LayerWeights weights;
     private final Rope rope;
+    private final long attentionFloats;
 
-    Attention(int layer, ModelConfig config, LayerWeights weights, Rope rope) {
+    Attention(int layer, ModelConfig config, LayerWeights weights, Rope rope, long attentionFloats) {
         this.layer = layer;
         this.heads = config.heads();
         this.kvHeads = config.kvHeads();
@@ -33,6 +35,7 @@ final class Attention {
         this.scale = (float) (1.0 / Math.sqrt(headDim));
         this.weights = weights;
         this.rope = rope;
+        this.attentionFloats = attentionFloats;
     }
 
     /** Returns the attention output for normalised {@code x} ({@code [batch, tokens, hidden]}). */
@@ -52,10 +55,28 @@ final class Attention {
         NDArray keys = cache.keys(step.manager);
         NDArray values = cache.values(step.manager);
         long slots = keys.getShape().get(2);
+        NDArray mask = step.mask(cache);
+        long block = step.probeRows > 0 ? tokens : QueryBlocks.rows(attentionFloats, heads, tokens, slots);
+        NDArray attended = block >= tokens
+                ? attend(q, keys, values, mask, step, cache, batch, tokens, slots)
+                : QueryBlocks.attend(q.mul(scale), keys, values, mask, block, kvHeads);
+        NDArray context = attended
+                .reshape(batch, heads, tokens, headDim)
+                .transpose(0, 2, 1, 3)
+                .reshape(batch, tokens, (long) heads * headDim);
+        NDArray out = Ops.linear(context, weights.output(), weights.outputBias());
+        if (log != null) {
+            log.record(layer, Step.shared(q), step.positions, cache);
+        }
+        return out;
+    }
+
+    /** Attends all query rows at once: {@code [batch, kvHeads, group · tokens, headDim]}. */
+    private NDArray attend(NDArray q, NDArray keys, NDArray values, NDArray mask, Step step, KvCache cache,
+                           long batch, long tokens, long slots) {
         long group = heads / kvHeads;
         NDArray grouped = q.mul(scale).reshape(batch, kvHeads, group * tokens, headDim);
         NDArray scores = grouped.matMul(keys.transpose(0, 1, 3, 2));
-        NDArray mask = step.mask(cache);
         if (mask != null) {
             scores = scores.reshape(batch, kvHeads, group, tokens, slots).add(mask)
                     .reshape(batch, kvHeads, group * tokens, slots);
@@ -64,22 +85,15 @@ final class Attention {
         if (step.probeRows > 0) {
             keep(probabilities, step, cache, batch, tokens, slots);
         }
-        NDArray context = probabilities.matMul(values)
-                .reshape(batch, heads, tokens, headDim)
-                .transpose(0, 2, 1, 3)
-                .reshape(batch, tokens, (long) heads * headDim);
-        NDArray out = Ops.linear(context, weights.output(), weights.outputBias());
-        if (log != null) {
-            log.record(layer, q, step.positions, cache);
-        }
-        return out;
+        return probabilities.matMul(values);
     }
 
     /** Keeps the probabilities of the last query rows, {@code [batch, heads, rows, slots]}, for the session. */
     private void keep(NDArray probabilities, Step step, KvCache cache, long batch, long tokens, long slots) {
         int rows = (int) Math.min(step.probeRows, tokens);
-        NDArray last = probabilities.reshape(batch, heads, tokens, slots)
-                .get(new NDIndex().addAllDim(2).addSliceDim(tokens - rows, tokens));
+        // a copy, not a view: a view would keep the layer's whole probability tensor alive until the step ends
+        NDArray last = Step.shared(probabilities.reshape(batch, heads, tokens, slots)
+                .get(new NDIndex().addAllDim(2).addSliceDim(tokens - rows, tokens)).duplicate());
         int[][] keys = new int[kvHeads][];
         for (int h = 0; h < kvHeads; h++) {
             keys[h] = cache.positions(h);

@@ -5,30 +5,47 @@ import dev.polis.runtime.checkpoint.SafetensorsFile;
 /**
  * How to load a checkpoint.
  *
- * @param device     {@code cpu}, {@code cuda}, {@code cuda:N}; {@code null} means the CPU
- * @param maxContext the longest sequence sessions may hold (capped by the model's own context); sizes the rotary
- *                   tables and the default session capacity
- * @param splitBytes the largest memory map used to read a safetensors file
+ * @param device          {@code cpu}, {@code cuda}, {@code cuda:N}; {@code null} means the CPU
+ * @param maxContext      the longest sequence sessions may hold (capped by the model's own context); sizes the
+ *                        rotary tables and the default session capacity
+ * @param splitBytes      the largest memory map used to read a safetensors file
+ * @param attentionFloats the most attention scores (heads × queries × cached tokens) one layer computes at once; a
+ *                        longer prompt is attended in blocks of query rows so that its peak memory stays near this
+ *                        many floats (×3: scores, masked scores, probabilities). Prompts within it take the
+ *                        one-block path, bit for bit as before
  */
-public record LoadOptions(String device, int maxContext, long splitBytes) {
+public record LoadOptions(String device, int maxContext, long splitBytes, long attentionFloats) {
 
-    /** CPU, 4,096 tokens, 2 GiB maps. */
+    /** One block up to 2^26 scores (256 MiB of float32 per tensor): about 2,700 tokens of a 9-head model. */
+    public static final long DEFAULT_ATTENTION_FLOATS = 1L << 26;
+
+    /** CPU, 4,096 tokens, 2 GiB maps, {@link #DEFAULT_ATTENTION_FLOATS}. */
     public static final LoadOptions DEFAULTS = new LoadOptions(null, 4096, SafetensorsFile.DEFAULT_SPLIT_BYTES);
 
     /** Checks the numbers. */
     public LoadOptions {
-        if (maxContext <= 0 || splitBytes <= 0) {
-            throw new IllegalArgumentException("maxContext and splitBytes must be positive");
+        if (maxContext <= 0 || splitBytes <= 0 || attentionFloats <= 0) {
+            throw new IllegalArgumentException("maxContext, splitBytes and attentionFloats must be positive");
         }
+    }
+
+    /** Options with the {@link #DEFAULT_ATTENTION_FLOATS default attention block}. */
+    public LoadOptions(String device, int maxContext, long splitBytes) {
+        this(device, maxContext, splitBytes, DEFAULT_ATTENTION_FLOATS);
     }
 
     /** Returns these options on another device. */
     public LoadOptions withDevice(String newDevice) {
-        return new LoadOptions(newDevice, maxContext, splitBytes);
+        return new LoadOptions(newDevice, maxContext, splitBytes, attentionFloats);
     }
 
     /** Returns these options with another context limit. */
     public LoadOptions withMaxContext(int tokens) {
-        return new LoadOptions(device, tokens, splitBytes);
+        return new LoadOptions(device, tokens, splitBytes, attentionFloats);
+    }
+
+    /** Returns these options with another bound on the attention scores one layer computes at once. */
+    public LoadOptions withAttentionFloats(long floats) {
+        return new LoadOptions(device, maxContext, splitBytes, floats);
     }
 }

@@ -3,6 +3,7 @@ package dev.polis.runtime.model;
 import java.util.Arrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import dev.polis.runtime.seam.AttentionRows;
 import dev.polis.runtime.seam.KvCache;
@@ -56,7 +57,7 @@ final class Step {
             }
         }
         maskSlots = slotPositions;
-        mask = any ? manager.create(values, new Shape(tokens, slots)) : null;
+        mask = any ? shared(manager.create(values, new Shape(tokens, slots))) : null;
         return mask;
     }
 
@@ -84,6 +85,12 @@ final class Step {
         maskSlots = null;
         mask = null;
         return any ? manager.create(values, new Shape(heads, 1, tokens, slots)) : null;
+    }
+
+    /** Keeps {@code array} beyond the layer that made it (the step's manager frees it when the step ends). */
+    static NDArray shared(NDArray array) {
+        NDScope.unregister(array);
+        return array;
     }
 
     @Override

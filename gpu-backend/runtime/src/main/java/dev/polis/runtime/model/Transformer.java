@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import dev.polis.runtime.checkpoint.ModelConfig;
@@ -43,7 +44,8 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     private volatile DecodeStrategy decode;
     private final float eps;
 
-    Transformer(Path folder, ModelConfig config, ModelWeights weights, Rope rope, NDManager manager) {
+    Transformer(Path folder, ModelConfig config, ModelWeights weights, Rope rope, NDManager manager,
+            long attentionFloats) {
         this.config = config;
         this.weights = weights;
         this.rope = rope;
@@ -52,7 +54,7 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
         this.feedForwards = new FeedForward[config.layers()];
         for (int i = 0; i < config.layers(); i++) {
             LayerWeights w = weights.layers().get(i);
-            layers.add(new DecoderLayer(new Attention(i, config, w, rope), w, eps));
+            layers.add(new DecoderLayer(new Attention(i, config, w, rope, attentionFloats), w, eps));
             feedForwards[i] = w.down() == null ? new MissingFeedForward(folder, i) : new SwiGlu(w.gateUp(), w.down());
         }
     }
@@ -119,7 +121,17 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
         }
         NDArray h = hidden;
         for (int l = from; l < to; l++) {
-            h = layers.get(l).apply(h, step, session.cache(l), feedForwards[l], log);
+            NDArray out;
+            // each layer's intermediates (scores and probabilities: heads x tokens x slots) are freed when it is
+            // done, so a prompt's peak memory is one layer's attention, not every layer's
+            try (NDScope layer = new NDScope()) {
+                out = layers.get(l).apply(h, step, session.cache(l), feedForwards[l], log);
+                NDScope.unregister(out);
+            }
+            if (h != hidden) {
+                h.close();
+            }
+            h = out;
         }
         return h;
     }

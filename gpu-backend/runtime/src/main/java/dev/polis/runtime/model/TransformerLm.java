@@ -9,6 +9,7 @@ import java.util.Set;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.Settings;
 import dev.polis.api.inference.Accelerator;
 import dev.polis.api.inference.AcceleratorTarget;
@@ -49,7 +50,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
     private final int context;
 
     private TransformerLm(Path folder, ModelConfig config, Set<Integer> stopTokens, NDManager manager,
-                          CheckpointWeights files, ModelWeights weights, int context) {
+                          CheckpointWeights files, ModelWeights weights, int context, long attentionFloats) {
         this.folder = folder;
         this.config = config;
         this.stopTokens = Set.copyOf(stopTokens);
@@ -57,7 +58,8 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         this.files = files;
         this.weights = weights;
         this.context = context;
-        this.transformer = new Transformer(folder, config, weights, new Rope(config, context, manager), manager);
+        this.transformer = new Transformer(folder, config, weights, new Rope(config, context, manager), manager,
+                attentionFloats);
         this.checkpoint = new CheckpointView(config, files, weights);
     }
 
@@ -85,7 +87,8 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         NDManager manager = engine.newBaseManager(device);
         try {
             ModelWeights weights = ModelWeights.load(config, files, manager);
-            return new TransformerLm(folder, config, stops, manager, files, weights, context);
+            return new TransformerLm(folder, config, stops, manager, files, weights, context,
+                    options.attentionFloats());
         } catch (RuntimeException e) {
             manager.close();
             files.close();
@@ -135,8 +138,12 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
 
     /** Opens a session for {@code batch} sequences of at most {@code capacity} tokens each. */
     public TransformerSession newSession(int batch, int capacity) {
-        if (batch <= 0 || capacity <= 0 || capacity > context) {
-            throw new IllegalArgumentException("a session needs batch > 0 and 0 < capacity <= " + context);
+        if (batch <= 0 || capacity <= 0) {
+            throw new IllegalArgumentException("a session needs batch > 0 and capacity > 0");
+        }
+        if (capacity > context) {
+            throw new InvalidInputException("a session of " + capacity + " tokens does not fit the model's context of "
+                    + context + " (shorten the prompt, or load the model with a longer maxContext)");
         }
         transformer.requireFeedForwards();
         return new TransformerSession(transformer, manager, batch, capacity, config.kvHeads(), config.headDim());

@@ -127,7 +127,7 @@ public final class KvCache {
                     + length + " exceeds it (open the session with a larger capacity)");
         }
         if (length + n > allocated) {
-            resize(Math.min(capacity, Math.max(blocks(length + n), 2 * allocated)));
+            resize(Math.min(capacity, Math.max(blocks(length + n), grown(allocated))));
         }
         NDIndex slots = slots(length, length + n);
         keys.set(slots, k);
@@ -226,6 +226,14 @@ public final class KvCache {
             throw new IllegalStateException("the key/value heads of this cache hold different positions: ask "
                     + "positions(kvHead) or position(kvHead, slot)");
         }
+    }
+
+    /**
+     * Returns the storage after growing a full {@code slots}: a quarter more (at least one block), so appends stay
+     * amortised O(1) while a compacted cache that starts decoding keeps most of what compaction saved.
+     */
+    private static int grown(int slots) {
+        return blocks(slots + Math.max(BLOCK, slots / 4));
     }
 
     private static int blocks(int slots) {

@@ -42,12 +42,12 @@ class CacheMemoryTest {
         System.out.printf("KV bytes after a %d-token prompt, then after %d decode steps (3 layers): full %,d / %,d;"
                         + " keep %d without compaction %,d / %,d; with compaction %,d / %,d%n", PROMPT, DECODE,
                 full[0], full[1], KEEP, dropped[0], dropped[1], compacted[0], compacted[1]);
-        // 1,000 prompt slots round up to 1,024 (32 blocks); 1,040 slots double that, up to the 2,048 capacity
-        assertThat(full).containsExactly(3 * 1024 * SLOT_BYTES, 3 * 2048 * SLOT_BYTES);
+        // 1,000 prompt slots round up to 1,024 (32 blocks); 1,040 slots grow that by a quarter, to 1,280
+        assertThat(full).containsExactly(3 * 1024 * SLOT_BYTES, 3 * 1280 * SLOT_BYTES);
         assertThat(dropped).as("dropping without compacting frees nothing").containsExactly(full[0], full[0]);
-        // 32 kept slots fill one block; growing to 72 doubles it twice
-        assertThat(compacted).containsExactly(3 * 32 * SLOT_BYTES, 3 * 128 * SLOT_BYTES);
-        assertThat(full[1] / compacted[1]).as("memory saved after decoding").isEqualTo(16);
+        // 32 kept slots fill one block; growing to 72 adds a block (64), then half of that (96)
+        assertThat(compacted).containsExactly(3 * 32 * SLOT_BYTES, 3 * 96 * SLOT_BYTES);
+        assertThat((double) full[1] / compacted[1]).as("memory saved after decoding").isGreaterThan(13);
     }
 
     @Test

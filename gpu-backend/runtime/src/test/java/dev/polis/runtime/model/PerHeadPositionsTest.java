@@ -66,7 +66,7 @@ class PerHeadPositionsTest {
     }
 
     /** Head 0 keeps the even prompt positions in order, head 1 the odd ones in reverse order. */
-    private static void keepByParity(KvCache cache, NDManager manager) {
+    static void keepByParity(KvCache cache, NDManager manager) {
         int length = cache.length();
         int[][] kept = new int[2][];
         NDList keys = new NDList();

@@ -1,0 +1,76 @@
+package dev.polis.runtime.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+
+/**
+ * Attention of a long prompt in blocks of query rows, so that one layer never holds the scores of every query
+ * against every cached token at once: each block's scores, masked scores and probabilities are freed before the
+ * next block starts. Each row's softmax and weighted sum are the same computation as in one block; only the
+ * matrix products are split along the query rows.
+ */
+final class QueryBlocks {
+
+    /** Blocks are a multiple of this many rows (keeps matrix products on their wide kernels). */
+    static final long ALIGN = 64;
+
+    private QueryBlocks() {
+    }
+
+    /**
+     * Returns how many query rows to attend at once so that {@code heads × rows × slots} stays within
+     * {@code floats}: all of {@code tokens} when they fit, otherwise a multiple of {@link #ALIGN} (at least one).
+     */
+    static long rows(long floats, int heads, long tokens, long slots) {
+        if ((double) heads * tokens * slots <= floats) {
+            return tokens;
+        }
+        long rows = floats / ((long) heads * slots) / ALIGN * ALIGN;
+        return Math.min(tokens, Math.max(ALIGN, rows));
+    }
+
+    /**
+     * Attends scaled queries {@code q} ({@code [batch, heads, tokens, headDim]}) to {@code keys} and {@code values}
+     * ({@code [batch, kvHeads, slots, headDim]}) in blocks of {@code block} query rows, with the additive
+     * {@code mask} ({@code [tokens, slots]} or {@code [kvHeads, 1, tokens, slots]}, or {@code null}); returns
+     * {@code [batch, kvHeads, group · tokens, headDim]} as the one-block path does.
+     */
+    static NDArray attend(NDArray q, NDArray keys, NDArray values, NDArray mask, long block, int kvHeads) {
+        long batch = q.getShape().get(0);
+        long heads = q.getShape().get(1);
+        long tokens = q.getShape().get(2);
+        long headDim = q.getShape().get(3);
+        long slots = keys.getShape().get(2);
+        long group = heads / kvHeads;
+        NDArray grouped = q.reshape(batch, kvHeads, group, tokens, headDim);
+        NDArray transposedKeys = keys.transpose(0, 1, 3, 2);
+        NDList parts = new NDList();
+        for (long from = 0; from < tokens; from += block) {
+            long to = Math.min(tokens, from + block);
+            long rows = to - from;
+            try (NDScope scope = new NDScope()) {
+                NDArray queries = grouped.get(new NDIndex().addAllDim(3).addSliceDim(from, to))
+                        .reshape(batch, kvHeads, group * rows, headDim);
+                NDArray scores = queries.matMul(transposedKeys);
+                if (mask != null) {
+                    scores = scores.reshape(batch, kvHeads, group, rows, slots).add(maskRows(mask, from, to))
+                            .reshape(batch, kvHeads, group * rows, slots);
+                }
+                NDArray part = scores.softmax(-1).matMul(values).reshape(batch, kvHeads, group, rows, headDim);
+                NDScope.unregister(part);
+                parts.add(part);
+            }
+        }
+        NDArray joined = NDArrays.concat(parts, 3).reshape(batch, kvHeads, group * tokens, headDim);
+        parts.close();
+        return joined;
+    }
+
+    private static NDArray maskRows(NDArray mask, long from, long to) {
+        int rowAxis = mask.getShape().dimension() - 2;
+        return mask.get(new NDIndex().addAllDim(rowAxis).addSliceDim(from, to));
+    }
+}
