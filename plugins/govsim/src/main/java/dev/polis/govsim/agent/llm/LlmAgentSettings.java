@@ -41,6 +41,8 @@ import dev.polis.govsim.protocol.Scenario;
  * @param stops               whether short answers stop where the original stops them ({@link CallLimits})
  * @param parseFallback       what a harvest answer without an answer line gets: 0 ({@code none}) or one more ask
  *                            ({@code reask}, the original's continuation)
+ * @param constrainedChoices  whether importance ratings are asked as a JSON schema answer ({@code choices:
+ *                            constrained}, {@code {"rating": N}} with N from 1 to 10) instead of free text
  */
 public record LlmAgentSettings(Optional<Path> prompts, Optional<String> frameworkModel, String embedder,
                                RulesRole rulesRole, boolean rateImportance, RecencyOrder recency,
@@ -48,7 +50,7 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
                                boolean concludeWhenUnclear, boolean chainOfThought, double temperature,
                                int maxTokens, int thoughtDays, boolean structuredHarvest, PromptLayout layout,
                                PrefillMode prefill, OptionalInt shortMaxTokens, boolean stops,
-                               boolean parseFallback) {
+                               boolean parseFallback, boolean constrainedChoices) {
 
     /** The embedder value that selects the built-in TF-IDF relevance. */
     public static final String LEXICAL = "lexical";
@@ -56,12 +58,12 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
     private static final Set<String> KEYS = Set.of("prompts", "frameworkModel", "embedder", "rulesRole",
             "rateImportance", "recency", "harvestMemories", "turnMemories", "reflectionMemories",
             "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays", "structuredHarvest",
-            "layout", "prefill", "shortMaxTokens", "stops", "parseFallback");
+            "layout", "prefill", "shortMaxTokens", "stops", "parseFallback", "choices");
 
     /** The defaults: the original's behaviour, rules in a system message, lexical relevance. */
     public static final LlmAgentSettings DEFAULTS = new LlmAgentSettings(Optional.empty(), Optional.empty(), LEXICAL,
             RulesRole.SYSTEM, true, RecencyOrder.OLDEST_FIRST, OptionalInt.empty(), 5, 10, true, true, 0.0, 2000, 63,
-            false, PromptLayout.POLIS, PrefillMode.AUTO, OptionalInt.empty(), false, false);
+            false, PromptLayout.POLIS, PrefillMode.AUTO, OptionalInt.empty(), false, false, false);
 
     /** Checks the components. */
     public LlmAgentSettings {
@@ -118,7 +120,8 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
                 settings.get("shortMaxTokens").isPresent()
                         ? OptionalInt.of(settings.intValue("shortMaxTokens", 100)) : OptionalInt.empty(),
                 stops(settings.string("stops", "none")),
-                fallback(settings.string("parseFallback", "none")));
+                fallback(settings.string("parseFallback", "none")),
+                choices(settings.string("choices", "free")));
     }
 
     /** Returns how many memories a harvest prompt shows in {@code scenario}. */
@@ -141,6 +144,15 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
             case "none" -> false;
             case "original" -> true;
             default -> throw new InvalidInputException("stops: expected none or original but found '" + text + "'");
+        };
+    }
+
+    private static boolean choices(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "free" -> false;
+            case "constrained" -> true;
+            default -> throw new InvalidInputException("choices: expected free (ratings read from free text) or "
+                    + "constrained (ratings asked as a JSON schema answer) but found '" + text + "'");
         };
     }
 

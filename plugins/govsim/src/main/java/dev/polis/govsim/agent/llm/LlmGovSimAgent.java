@@ -107,7 +107,8 @@ public final class LlmGovSimAgent implements GovSimAgent {
         this.setup = Objects.requireNonNull(gameSetup, "gameSetup");
         this.prompts = new AgentPrompts(library, gameSetup, settings.rulesRole(), settings.chainOfThought(),
                 settings.layout(), settings.prefill().resolve(caller.spec()));
-        this.remembering = new Remembering(id, memory, prompts, caller, settings.rateImportance(), events);
+        this.remembering = new Remembering(id, memory, prompts, caller, settings.rateImportance(),
+                settings.constrainedChoices(), events);
         this.turnParser = new TurnParser(settings.concludeWhenUnclear());
         this.monthStart = gameSetup.firstDay().withDayOfMonth(1);
     }

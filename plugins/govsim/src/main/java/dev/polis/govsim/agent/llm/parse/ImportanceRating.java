@@ -38,6 +38,8 @@ public record ImportanceRating(int score, Outcome outcome, String rawText) {
         NO_NUMBER,
         /** The first number was outside 1..10; the default applies. */
         OUT_OF_RANGE,
+        /** A constrained answer ({@code choices: constrained}) was not {@code {"rating": N}} with N in 1..10. */
+        JSON_INVALID,
         /** No model was asked (rating switched off, or an always-remember memory). */
         NOT_ASKED
     }
