@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polis.core.cli.PolisCli;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,16 +35,16 @@ class ConstrainedChoicesTest {
                  "tie_word_embeddings": true, "seed": 11, "init_std": 0.5}
                 """);
         Path model = temp.resolve("model");
-        polisOk("model", "init", "--arch", arch.toString(), model.toString());
+        CliRuns.polisOk("model", "init", "--arch", arch.toString(), model.toString());
         Path out = temp.resolve("constrained");
-        polisOk("govsim", "--model", "local:" + model, "-s", "fishery", "--seeds", "1", "--months", "1", "-j", "1",
+        CliRuns.polisOk("govsim", "--model", "local:" + model, "-s", "fishery", "--seeds", "1", "--months", "1", "-j", "1",
                 "-o", out.toString(), "--agent-setting", "maxTokens=24", "--agent-setting", "choices=constrained");
         Path run;
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             run = runs.findFirst().orElseThrow();
         }
 
-        List<JsonNode> ratings = lines(run.resolve("calls.jsonl")).stream()
+        List<JsonNode> ratings = CliRuns.jsonLines(run.resolve("calls.jsonl")).stream()
                 .filter(c -> "importance".equals(c.path("request").path("metadata").path("phase").asText())).toList();
         assertThat(ratings).isNotEmpty().allSatisfy(c -> {
             assertThat(c.path("request").path("responseFormat").toString())
@@ -57,24 +52,8 @@ class ConstrainedChoicesTest {
             String answer = c.path("response").path("text").asText();
             assertThat(JSON.readTree(answer).path("rating").asInt()).as(c.toString()).isBetween(1, 10);
         });
-        assertThat(lines(run.resolve("events.jsonl")))
+        assertThat(CliRuns.jsonLines(run.resolve("events.jsonl")))
                 .noneMatch(e -> "govsim.llm.importance".equals(e.path("type").asText()));
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-                nodes.add(JSON.readTree(line));
-            }
-        }
-        return nodes;
-    }
-
-    private static void polisOk(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = PolisCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    }
 }

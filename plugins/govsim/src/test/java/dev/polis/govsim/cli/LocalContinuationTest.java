@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polis.core.cli.PolisCli;
 import dev.polis.runtime.tokenizer.PolisTokenizer;
 import dev.polis.runtime.tokenizer.Tokenizers;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +39,9 @@ class LocalContinuationTest {
                  "tie_word_embeddings": true, "seed": 11, "init_std": 0.5}
                 """);
         Path model = temp.resolve("model");
-        polisOk("model", "init", "--arch", arch.toString(), model.toString());
+        CliRuns.polisOk("model", "init", "--arch", arch.toString(), model.toString());
         Path out = temp.resolve("out");
-        polisOk("govsim", "--model", "local:" + model, "-s", "fishery", "--seeds", "1", "--months", "1", "-j", "1",
+        CliRuns.polisOk("govsim", "--model", "local:" + model, "-s", "fishery", "--seeds", "1", "--months", "1", "-j", "1",
                 "-o", out.toString(), "--agent-setting", "rateImportance=false", "--agent-setting", "maxTokens=16",
                 "--agent-setting", "layout=original", "--agent-setting", "parseFallback=reask");
         Path run;
@@ -74,12 +70,5 @@ class LocalContinuationTest {
                         .isEqualTo(tokenizer.encode(open).length);
             }
         }
-    }
-
-    private static void polisOk(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = PolisCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polis.core.cli.PolisCli;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.core.Polis;
 import dev.polis.openai.server.ChatCompletionsServer;
 import dev.polis.openai.server.ServerOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +47,7 @@ class StructuredHarvestTest {
                  "tie_word_embeddings": true, "seed": 11, "init_std": 0.5}
                 """);
         model = temp.resolve("model");
-        polisOk("model", "init", "--arch", arch.toString(), model.toString());
+        CliRuns.polisOk("model", "init", "--arch", arch.toString(), model.toString());
         structuredRun = play("structured", "--agent-setting", "structuredHarvest=true");
         textRun = play("text");
     }
@@ -76,7 +72,7 @@ class StructuredHarvestTest {
 
     @Test
     void theHarvestCallCarriesTheSchemaAndOtherCallsStayFreeText() throws IOException {
-        List<JsonNode> calls = lines(structuredRun.resolve("calls.jsonl"));
+        List<JsonNode> calls = CliRuns.jsonLines(structuredRun.resolve("calls.jsonl"));
         List<JsonNode> harvest = calls.stream()
                 .filter(c -> "harvest".equals(c.path("request").path("metadata").path("phase").asText())).toList();
         assertThat(harvest).hasSize(5).allSatisfy(c -> {
@@ -110,14 +106,14 @@ class StructuredHarvestTest {
                 "--seeds", "1", "--months", "1", "-j", "1", "-o", out.toString(),
                 "--agent-setting", "rateImportance=false", "--agent-setting", "maxTokens=24"));
         args.addAll(List.of(extra));
-        polisOk(args.toArray(String[]::new));
+        CliRuns.polisOk(args.toArray(String[]::new));
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             return runs.findFirst().orElseThrow();
         }
     }
 
     private static List<JsonNode> harvests(Path run) throws IOException {
-        return lines(run.resolve("events.jsonl")).stream()
+        return CliRuns.jsonLines(run.resolve("events.jsonl")).stream()
                 .filter(e -> "govsim.llm.harvest".equals(e.path("type").asText())).toList();
     }
 
@@ -128,20 +124,4 @@ class StructuredHarvestTest {
         return answers;
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank()) {
-                nodes.add(JSON.readTree(line));
-            }
-        }
-        return nodes;
-    }
-
-    private static void polisOk(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = PolisCli.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
-    }
 }
