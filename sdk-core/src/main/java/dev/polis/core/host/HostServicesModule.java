@@ -6,6 +6,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.polis.api.host.Extensions;
+import dev.polis.api.host.HostEnvironment;
 import dev.polis.api.host.Models;
 import dev.polis.api.host.ProgressDisplay;
 import dev.polis.api.host.RunFolders;
@@ -14,7 +15,8 @@ import dev.polis.core.config.OperatorOverrides;
 
 /**
  * Binds what the host lends plugins ({@link Models}, {@link SettingsFactory}, {@link RunFolders},
- * {@link ProgressDisplay}) in the root injector, beside the {@link Extensions} the plugin host binds itself.
+ * {@link ProgressDisplay}, {@link HostEnvironment}) in the root injector, beside the {@link Extensions} the plugin
+ * host binds itself.
  *
  * <p>The operator's overrides are read here, once, from the environment and system properties the host was
  * started with; nothing below the host reads them again.
@@ -29,7 +31,8 @@ public final class HostServicesModule extends AbstractModule {
      * Creates the bindings.
      *
      * @param overrides   the operator's overrides ({@code POLIS_DEVICE}, ..., {@code -Dpolis.*})
-     * @param environment the variables {@code ${NAME}} substitution sees in files plugins read
+     * @param environment the variables {@code ${NAME}} substitution sees in files plugins read, and plugins see
+     *                    through {@link HostEnvironment}
      * @param progress    how long tasks show progress
      */
     public HostServicesModule(OperatorOverrides overrides, Map<String, String> environment, ProgressDisplay progress) {
@@ -44,6 +47,7 @@ public final class HostServicesModule extends AbstractModule {
         bind(SettingsFactory.class).toInstance(new HostSettingsFactory(environment));
         bind(RunFolders.class).toInstance(new HostRunFolders());
         bind(ProgressDisplay.class).toInstance(progress);
+        bind(HostEnvironment.class).toInstance(HostEnvironment.of(environment));
     }
 
     @Provides
