@@ -48,6 +48,7 @@ public final class PromptCatalog {
         t.put("turn", "agent: a chat turn's situation");
         t.put("chat-line", "agent: one line of the chat transcript");
         t.put("turn-task", "agent: a chat turn's task and answer format");
+        t.put("turn-task-json", "agent: a chat turn's task and its JSON answer (choices: constrained)");
         t.put("turn-prefill", "agent: the reply prefix of a chat turn (original layout)");
         t.put("chat-context", "agent: the frame of the two thoughts after the chat");
         t.put("chat-plan", "agent: the planning thought after the chat");

@@ -41,8 +41,12 @@ import dev.polis.govsim.protocol.Scenario;
  * @param stops               whether short answers stop where the original stops them ({@link CallLimits})
  * @param parseFallback       what a harvest answer without an answer line gets: 0 ({@code none}) or one more ask
  *                            ({@code reask}, the original's continuation)
- * @param constrainedChoices  whether importance ratings are asked as a JSON schema answer ({@code choices:
- *                            constrained}, {@code {"rating": N}} with N from 1 to 10) instead of free text
+ * @param constrainedChoices  whether importance ratings and chat turns are asked as JSON schema answers ({@code
+ *                            choices: constrained}: {@code {"rating": N}} with N from 1 to 10; a turn's conclusion
+ *                            from yes/no and its next speaker from the participants) instead of free text
+ * @param originalThoughtClock whether the two thoughts after the chat of an agent that did not open it are stamped
+ *                            with the month's harvest day, as the original stamps them ({@code thoughtClock:
+ *                            original}), instead of the discussion day
  */
 public record LlmAgentSettings(Optional<Path> prompts, Optional<String> frameworkModel, String embedder,
                                RulesRole rulesRole, boolean rateImportance, RecencyOrder recency,
@@ -50,7 +54,7 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
                                boolean concludeWhenUnclear, boolean chainOfThought, double temperature,
                                int maxTokens, int thoughtDays, boolean structuredHarvest, PromptLayout layout,
                                PrefillMode prefill, OptionalInt shortMaxTokens, boolean stops,
-                               boolean parseFallback, boolean constrainedChoices) {
+                               boolean parseFallback, boolean constrainedChoices, boolean originalThoughtClock) {
 
     /** The embedder value that selects the built-in TF-IDF relevance. */
     public static final String LEXICAL = "lexical";
@@ -58,12 +62,12 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
     private static final Set<String> KEYS = Set.of("prompts", "frameworkModel", "embedder", "rulesRole",
             "rateImportance", "recency", "harvestMemories", "turnMemories", "reflectionMemories",
             "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays", "structuredHarvest",
-            "layout", "prefill", "shortMaxTokens", "stops", "parseFallback", "choices");
+            "layout", "prefill", "shortMaxTokens", "stops", "parseFallback", "choices", "thoughtClock");
 
     /** The defaults: the original's behaviour, rules in a system message, lexical relevance. */
     public static final LlmAgentSettings DEFAULTS = new LlmAgentSettings(Optional.empty(), Optional.empty(), LEXICAL,
             RulesRole.SYSTEM, true, RecencyOrder.OLDEST_FIRST, OptionalInt.empty(), 5, 10, true, true, 0.0, 2000, 63,
-            false, PromptLayout.POLIS, PrefillMode.AUTO, OptionalInt.empty(), false, false, false);
+            false, PromptLayout.POLIS, PrefillMode.AUTO, OptionalInt.empty(), false, false, false, false);
 
     /** Checks the components. */
     public LlmAgentSettings {
@@ -121,7 +125,8 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
                         ? OptionalInt.of(settings.intValue("shortMaxTokens", 100)) : OptionalInt.empty(),
                 stops(settings.string("stops", "none")),
                 fallback(settings.string("parseFallback", "none")),
-                choices(settings.string("choices", "free")));
+                choices(settings.string("choices", "free")),
+                thoughtClock(settings.string("thoughtClock", "discussion")));
     }
 
     /** Returns how many memories a harvest prompt shows in {@code scenario}. */
@@ -152,7 +157,7 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
             case "free" -> false;
             case "constrained" -> true;
             default -> throw new InvalidInputException("choices: expected free (ratings read from free text) or "
-                    + "constrained (ratings asked as a JSON schema answer) but found '" + text + "'");
+                    + "constrained (ratings and chat turns asked as JSON schema answers) but found '" + text + "'");
         };
     }
 
@@ -162,6 +167,16 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
             case "reask" -> true;
             default -> throw new InvalidInputException("parseFallback: expected none (a harvest answer without an "
                     + "answer line counts 0) or reask (ask once more) but found '" + text + "'");
+        };
+    }
+
+    private static boolean thoughtClock(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "discussion" -> false;
+            case "original" -> true;
+            default -> throw new InvalidInputException("thoughtClock: expected discussion (every agent's thoughts "
+                    + "after the chat carry the discussion day) or original (those of agents that did not open the chat"
+                    + " carry the harvest day) but found '" + text + "'");
         };
     }
 

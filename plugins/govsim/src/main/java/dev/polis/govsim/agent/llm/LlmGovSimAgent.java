@@ -19,6 +19,7 @@ import dev.polis.govsim.agent.llm.parse.HarvestParse;
 import dev.polis.govsim.agent.llm.parse.InsightParser;
 import dev.polis.govsim.agent.llm.parse.ParsedTurn;
 import dev.polis.govsim.agent.llm.parse.SentenceParser;
+import dev.polis.govsim.agent.llm.parse.StructuredTurn;
 import dev.polis.govsim.agent.llm.parse.TurnParser;
 import dev.polis.govsim.agent.llm.prompt.AgentPrompts;
 import dev.polis.govsim.agent.llm.prompt.PromptLibrary;
@@ -151,12 +152,22 @@ public final class LlmGovSimAgent implements GovSimAgent {
         List<ConversationEntry> chat = request.conversation();
         chat.subList(Math.max(0, chat.size() - 4), chat.size()).forEach(e -> focal.add(e.text()));
         List<MemoryNode> recalled = retriever.retrieve(memory.retrievable(now), focal, settings.turnMemories());
-        String answer = caller.ask(prompts.turn(request.date(), request.participants(), chat,
-                MemoryFormat.dated(recalled)), CallPurpose.UTTERANCE, request.context().month(), null,
-                prompts.prefix("turn"));
-        ParsedTurn turn = turnParser.parse(answer, request.participants());
+        String memories = MemoryFormat.dated(recalled);
+        int month = request.context().month();
+        ParsedTurn turn;
+        String answer;
+        if (settings.constrainedChoices()) {
+            int limit = settings.limits().maxTokens();
+            answer = caller.ask(prompts.structuredTurn(request.date(), request.participants(), chat, memories),
+                    CallPurpose.UTTERANCE, month, StructuredTurn.format(request.participants(), limit));
+            turn = StructuredTurn.parse(answer, request.participants(), settings.concludeWhenUnclear());
+        } else {
+            answer = caller.ask(prompts.turn(request.date(), request.participants(), chat, memories),
+                    CallPurpose.UTTERANCE, month, null, prompts.prefix("turn"));
+            turn = turnParser.parse(answer, request.participants());
+        }
         if (!turn.conclusionRead() || (!turn.concludes() && turn.nextSpeaker().isEmpty())) {
-            events.emit("govsim.llm.turn", Map.of("agent", id, "month", request.context().month(),
+            events.emit("govsim.llm.turn", Map.of("agent", id, "month", month,
                     "conclusionRead", turn.conclusionRead(), "concludes", turn.concludes(),
                     "nextSpeaker", turn.nextSpeaker().orElse(""), "raw", answer));
         }
@@ -174,15 +185,24 @@ public final class LlmGovSimAgent implements GovSimAgent {
             remembering.rated(MemoryKind.CHAT, summary, now, expires, month);
         }
         List<String> participants = outcome.context().presentNames();
+        LocalDateTime thoughtsAt = settings.originalThoughtClock() && !openedChat(outcome) ? MemoryClock.at(monthStart)
+                : now;
         for (String kind : List.of("chat-plan", "chat-memo")) {
             String answer = caller.ask(prompts.chatThought(kind, outcome.date(), participants, outcome.conversation()),
                     CallPurpose.CHAT_THOUGHT, month, null, prompts.prefix(kind));
             String thought = SentenceParser.firstSentence(answer);
             if (!thought.isBlank()) {
-                remembering.rated(MemoryKind.THOUGHT, thought, now, expires, month);
+                remembering.rated(MemoryKind.THOUGHT, thought, thoughtsAt, thoughtsAt.plusDays(settings.thoughtDays()),
+                        month);
             }
         }
         outcome.limitSentence().ifPresent(text -> remembering.always(MemoryKind.THOUGHT, text, now, expires));
+    }
+
+    /** Returns whether this agent spoke first in the chat (the original's conversation initiator). */
+    private boolean openedChat(DiscussionOutcome outcome) {
+        return outcome.conversation().stream().filter(e -> !e.isMayor()).findFirst()
+                .map(e -> e.speakerId().equals(id)).orElse(false);
     }
 
     @Override

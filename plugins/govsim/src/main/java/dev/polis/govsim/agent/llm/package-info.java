@@ -29,7 +29,9 @@
  *       ({@code {"amount": N}}, see {@link dev.polis.govsim.agent.llm.parse.StructuredHarvest}) instead of free
  *       text read by the original's rule</td></tr>
  *   <tr><td>choices</td><td>{@code free}</td><td>{@code constrained}: ask each importance rating as a JSON schema
- *       answer ({@code {"rating": N}}, see {@link dev.polis.govsim.agent.llm.parse.StructuredImportance})</td></tr>
+ *       answer ({@code {"rating": N}}, see {@link dev.polis.govsim.agent.llm.parse.StructuredImportance}) and each
+ *       chat turn as a JSON object whose conclusion is yes or no and whose next speaker is a participant's name
+ *       (see {@link dev.polis.govsim.agent.llm.parse.StructuredTurn})</td></tr>
  *   <tr><td>layout</td><td>{@code polis}</td><td>{@code polis} or {@code original} (one user message per prompt,
  *       reply prefixes; see {@link dev.polis.govsim.agent.llm.prompt.PromptLayout})</td></tr>
  *   <tr><td>prefill</td><td>{@code auto}</td><td>how the original layout sends reply prefixes: {@code auto},

@@ -34,12 +34,13 @@ class LlmAgentSettingsTest {
                 "rateImportance", "false", "recency", "newest-first", "harvestMemories", 7, "turnMemories", 3,
                 "reflectionMemories", 4, "concludeWhenUnclear", false, "chainOfThought", false, "temperature", 0.7,
                 "maxTokens", 300, "thoughtDays", 30, "structuredHarvest", true, "layout", "original", "prefill", "inline",
-                "shortMaxTokens", 100, "stops", "original", "parseFallback", "reask", "choices", "constrained"));
+                "shortMaxTokens", 100, "stops", "original", "parseFallback", "reask", "choices", "constrained",
+                "thoughtClock", "original"));
 
         assertThat(settings).isEqualTo(new LlmAgentSettings(java.util.Optional.of(Path.of("my-prompts")),
                 java.util.Optional.of("openai:http://x/v1#big"), "openai:http://x/v1#mxbai", RulesRole.USER, false,
                 RecencyOrder.NEWEST_FIRST, java.util.OptionalInt.of(7), 3, 4, false, false, 0.7, 300, 30, true,
-                PromptLayout.ORIGINAL, PrefillMode.INLINE, java.util.OptionalInt.of(100), true, true, true));
+                PromptLayout.ORIGINAL, PrefillMode.INLINE, java.util.OptionalInt.of(100), true, true, true, true));
         assertThat(settings.limits()).isEqualTo(new CallLimits(300, 100, true));
         assertThat(settings.lexical()).isFalse();
         assertThat(settings.harvestMemoriesFor(Scenario.POLLUTION)).isEqualTo(7);

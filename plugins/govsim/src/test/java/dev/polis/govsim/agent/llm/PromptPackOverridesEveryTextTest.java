@@ -63,7 +63,12 @@ class PromptPackOverridesEveryTextTest {
         GovSimConfig json = GovSimConfig.defaults(Scenario.FISHERY, Experiment.DEFAULT, 7).withHorizon(1)
                 .withPrompts(Optional.of(prompts));
         PhaseScriptedSociety structured = new PhaseScriptedSociety(json, Map.of("prompts", prompts.toString(),
-                "structuredHarvest", true), request -> "{\"amount\": 10}");
+                "structuredHarvest", true, "choices", "constrained"), request -> switch (request.metadata().get("phase")) {
+                    case "utterance" -> "{\"message\": \"ten each\", \"conversationOver\": \"yes\", "
+                            + "\"nextSpeaker\": \"Kate\"}";
+                    case "importance" -> "{\"rating\": 5}";
+                    default -> "{\"amount\": 10}";
+                });
         seen.addAll(texts(structured, structured.play()));
 
         String all = String.join("\n", seen);

@@ -126,6 +126,19 @@ public final class AgentPrompts {
                 render("turn-task", v));
     }
 
+    /**
+     * Returns the prompt of a constrained chat turn: the same situation and transcript, the task of
+     * {@code turn-task-json} (answer with a JSON object of message, conclusion and next speaker) and no reply prefix, as
+     * the answer is JSON alone.
+     */
+    public List<Message> structuredTurn(LocalDate date, List<String> participants,
+                                        List<ConversationEntry> conversation, String memories) {
+        Map<String, Object> v = values("date", date, "memories", memories, "participants",
+                NameList.join(participants), "location", MEETING_PLACE);
+        v.put("context", render("context", v));
+        return assemble(rules(), "", render("turn", v), transcript(conversation), render("turn-task-json", v));
+    }
+
     /** Returns a prompt for a thought about the finished chat; {@code kind} is {@code chat-plan} or {@code chat-memo}. */
     public List<Message> chatThought(String kind, LocalDate date, List<String> participants,
                                      List<ConversationEntry> conversation) {
