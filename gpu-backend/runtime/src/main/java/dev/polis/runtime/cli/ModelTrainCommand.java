@@ -38,6 +38,10 @@ public final class ModelTrainCommand implements Callable<Integer> {
     @Option(names = "--arch", paramLabel = "<file>", description = "Architecture description (JSON, as for init).")
     private Path arch;
 
+    @Option(names = "--init", paramLabel = "<folder>", description = "Start a new run from the checkpoint in this "
+            + "folder (e.g. one 'polis mhmoe init' wrote) instead of seeded weights from --arch.")
+    private Path init;
+
     @Option(names = "--corpus", split = ",", paramLabel = "<files|folders|jdk-src>",
             description = "Text files or folders, or jdk-src: the .java files under java.base/java/ in "
                     + "$JAVA_HOME/lib/src.zip (repeatable, comma-separated).")
@@ -132,7 +136,7 @@ public final class ModelTrainCommand implements Callable<Integer> {
                 evalEvery, evalBatches, saveEvery, logEvery, seed, heldoutFraction, prompts, recipe,
                 OptionValues.parse(recipeOptions));
         TrainingResult result = new Trainer(parent.recipes(), parent.settings(), log)
-                .train(out, arch, options, resume, stopAt == null ? Long.MAX_VALUE : stopAt);
+                .train(out, arch, init, options, resume, stopAt == null ? Long.MAX_VALUE : stopAt);
         log.printf("trained steps %d..%d: %,.0f tokens/s, last loss %.4f, validation loss %.4f; checkpoint %s%n",
                 result.startStep(), result.step(), result.tokensPerSecond(),
                 result.losses().isEmpty() ? Double.NaN : result.losses().get(result.losses().size() - 1),

@@ -50,6 +50,19 @@ public final class Trainer {
      * @throws InvalidInputException on a bad corpus, architecture, option or recipe
      */
     public TrainingResult train(Path out, Path arch, TrainingOptions options, boolean resume, long stopAt) {
+        return train(out, arch, null, options, resume, stopAt);
+    }
+
+    /**
+     * Trains into {@code out}; a fresh run starts from the checkpoint in {@code init} (copied into {@code init/})
+     * when it is given, else from seeded weights made from {@code arch}.
+     *
+     * @param init a checkpoint folder to start a fresh run from, or null (then {@code arch} is needed)
+     * @throws InvalidInputException on a bad corpus, architecture, checkpoint, option or recipe, or when both
+     *                               {@code arch} and {@code init} are given
+     */
+    public TrainingResult train(Path out, Path arch, Path init, TrainingOptions options, boolean resume,
+                                long stopAt) {
         DjlEnvironment.prepare();
         CheckpointStore store = new CheckpointStore(out);
         Path source;
@@ -64,11 +77,19 @@ public final class Trainer {
                 throw new InvalidInputException(out + " already holds a training run; pass --resume to continue it,"
                         + " or choose another --out");
             }
-            if (arch == null) {
-                throw new InvalidInputException("a new training run needs --arch (a JSON architecture description)");
+            if (arch != null && init != null) {
+                throw new InvalidInputException("--arch and --init exclude each other: a new run starts either from "
+                        + "an architecture description or from the checkpoint in " + init);
             }
-            ArchitectureSpec spec = ArchitectureSpec.read(arch);
-            CheckpointInitializer.write(spec, arch, createFolder(store.init()));
+            if (init != null) {
+                StartingCheckpoint.copy(init, createFolder(store.init()));
+            } else if (arch == null) {
+                throw new InvalidInputException("a new training run needs --arch (a JSON architecture description)"
+                        + " or --init (a checkpoint folder to start from)");
+            } else {
+                ArchitectureSpec spec = ArchitectureSpec.read(arch);
+                CheckpointInitializer.write(spec, arch, createFolder(store.init()));
+            }
             source = store.init();
             state = new TrainerState(0, 0, options, 0, 0, Double.NaN, 0);
         }

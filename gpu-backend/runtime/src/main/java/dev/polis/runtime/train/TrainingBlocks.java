@@ -111,6 +111,11 @@ final class TrainingBlocks implements TrainingSeam {
     }
 
     @Override
+    public Path checkpoint() {
+        return source;
+    }
+
+    @Override
     public NDManager manager() {
         return manager;
     }

@@ -1,5 +1,6 @@
 package dev.polis.runtime.train;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import ai.djl.ndarray.NDArray;
@@ -42,4 +43,13 @@ public interface TrainingSeam {
      * @throws dev.polis.api.InvalidInputException when the name is taken or the checkpoint's shape differs
      */
     NDArray addParameter(String name, NDArray initial, boolean decay);
+
+    /**
+     * Returns the folder of the run's starting checkpoint ({@code init/}, or the checkpoint being resumed), whose
+     * {@code config.json} a recipe may read for settings of its own (MH-MoE's {@code mhmoe} block). Checkpoints the
+     * trainer writes copy that {@code config.json}, so such settings travel with the weights.
+     */
+    default Path checkpoint() {
+        throw new UnsupportedOperationException("this training seam names no starting checkpoint");
+    }
 }
