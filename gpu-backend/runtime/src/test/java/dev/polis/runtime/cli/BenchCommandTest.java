@@ -24,11 +24,12 @@ class BenchCommandTest {
         CommandLine cli = new CommandLine(TestHost.benchCommand().newCommand());
         cli.setOut(new PrintWriter(text));
         int status = cli.execute("--model", dir.toString(), "--prompt", "8", "--prompt", "32", "--decode", "4",
-                "--runs", "1", "--warmup", "0");
+                "--runs", "1", "--warmup", "0", "--bandwidth-mib", "16");
         assertThat(status).isZero();
-        assertThat(text.toString()).contains("decoder decoder.greedy; accelerators: none").contains("copy bandwidth")
+        assertThat(text.toString()).contains("decoder decoder.greedy; accelerators: none")
+                .contains("read bandwidth (16 MiB, best of 5): matrix-vector").contains("copy")
                 .contains("prompt     8 tokens: time to first token")
-                .contains("prompt    32 tokens").contains("tokens/s").contains("of the bandwidth bound");
+                .contains("prompt    32 tokens").contains("tokens/s").contains("of the read-bandwidth bound");
     }
 
     @Test
@@ -43,7 +44,7 @@ class BenchCommandTest {
         CommandLine cli = new CommandLine(TestHost.benchCommand().newCommand());
         cli.setOut(new PrintWriter(text));
         int status = cli.execute("--model", dir.toString(), "--prompt", "8", "--decode", "4", "--runs", "1",
-                "--warmup", "0", "--json-schema", schema.toString());
+                "--warmup", "0", "--bandwidth-mib", "16", "--json-schema", schema.toString());
         assertThat(status).isZero();
         assertThat(text.toString()).containsPattern("constrained decode \\(schema.json\\): median [0-9.]+ ms/token "
                 + "\\(p90 [0-9.]+ ms\\); [-+][0-9.]+% per token against unconstrained; the mask itself [0-9.]+ ms/token");

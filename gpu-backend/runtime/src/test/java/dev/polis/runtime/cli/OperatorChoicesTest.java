@@ -68,7 +68,7 @@ class OperatorChoicesTest {
     @Test
     void benchTimesTheOperatorsDecoderOnAModelWithTheOperatorsAccelerators() {
         Run run = polis(OPERATOR, "bench", "--model", model.toString(), "--prompt", "8", "--decode", "3",
-                "--runs", "1", "--warmup", "0");
+                "--runs", "1", "--warmup", "0", "--bandwidth-mib", "16");
         assertThat(run.status).as(run.err).isZero();
         assertThat(run.out).contains("on cpu").contains("decoder " + RecordingDecoder.ID + "; accelerators: "
                 + RecordingAccelerator.ID);
