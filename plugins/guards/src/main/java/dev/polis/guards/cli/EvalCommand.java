@@ -49,6 +49,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Score at which TOOL- and MODEL-level texts are flagged (default: ${DEFAULT-VALUE}).")
     double toolThreshold;
 
+    @Option(names = "--uncued-sure", defaultValue = "0.7", paramLabel = "<p>",
+            description = "How sure the classifier must be of a USER text no rule matches; below, its score is capped "
+                    + "at 0.45 (default: ${DEFAULT-VALUE}; 0.45 or less turns the cap off).")
+    double uncuedSure;
+
     @Option(names = "--worst", defaultValue = "10", paramLabel = "<n>", description = "Misses listed per kind (default: ${DEFAULT-VALUE}).")
     int worst;
 
@@ -59,13 +64,15 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkThreshold("--threshold", threshold);
         checkThreshold("--tool-threshold", toolThreshold);
+        checkThreshold("--uncued-sure", uncuedSure);
         List<LabeledText> items = switch (split.toLowerCase(Locale.ROOT)) {
             case "all" -> data.items();
             case "train" -> data.split().train(data.items());
             case "test" -> data.split().test(data.items());
             default -> throw new InvalidInputException("--split must be all, train or test but was '" + split + "'");
         };
-        InjectionDetector detector = model == null ? InjectionDetector.shipped() : new InjectionDetector(read(model));
+        InjectionDetector detector = new InjectionDetector(model == null ? InjectionDetector.shippedModel()
+                : read(model), uncuedSure);
         List<Scored> scored = items.stream().map(i -> {
             Detection d = detector.detect(i.text(), i.level());
             String why = String.join(", ", d.families()) + (d.findings().isEmpty() ? "" : "; " + d.findings());
@@ -74,7 +81,8 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("# polis guard eval (detector mode)");
         out.println(String.format(Locale.ROOT, "%d items, split %s (holdout %.2f, seed %d), thresholds USER %.2f / "
-                + "TOOL %.2f, model %s", items.size(), split, data.holdout, data.seed, threshold, toolThreshold,
+                + "TOOL %.2f, uncued USER sure at %.2f, model %s", items.size(), split, data.holdout, data.seed, threshold,
+                toolThreshold, uncuedSure,
                 model == null ? "shipped" : model));
         out.println();
         new DetectorReport(scored, i -> i.level().compareTo(Privilege.USER) >= 0 ? threshold : toolThreshold)

@@ -41,6 +41,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "40", paramLabel = "<n>", description = "Passes (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--l2", defaultValue = "1e-4", paramLabel = "<penalty>",
+            description = "The L2 penalty per step (default: ${DEFAULT-VALUE}).")
+    double l2;
+
     @Spec
     CommandSpec spec;
 
@@ -62,14 +66,14 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         long attacks = examples.stream().filter(Example::attack).count();
-        Trainer trainer = new Trainer(epochs, Trainer.defaults(data.seed).learningRate(), Trainer.defaults(0).l2(),
+        Trainer trainer = new Trainer(epochs, Trainer.defaults(data.seed).learningRate(), l2,
                 data.seed);
         List<String> notes = List.of(
                 "polis guard injection model (logistic regression over hashed character 3-5-grams, word 1-2-grams, "
                         + "rule families)",
                 "trained by: polis guard train" + (data.data == null ? "" : " --data " + data.data)
                         + data.suites.stream().map(s -> " --suite " + s).reduce("", String::concat)
-                        + " --holdout " + data.holdout + " --seed " + data.seed + " --epochs " + epochs,
+                        + " --holdout " + data.holdout + " --seed " + data.seed + " --epochs " + epochs + " --l2 " + l2,
                 "training side: " + train.size() + " of " + items.size() + " items (groups held out with share "
                         + data.holdout + "), " + attacks + " attack passages, " + (examples.size() - attacks)
                         + " benign passages");

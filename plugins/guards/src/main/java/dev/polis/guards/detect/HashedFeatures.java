@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turns a passage into a sparse vector of hashed features: character 3- to 5-grams, word unigrams and bigrams,
- * and one feature per rule family that matched; the vector is scaled to unit length.
+ * Turns a passage into a sparse vector of hashed features: character 3- to 5-grams and word unigrams and bigrams,
+ * scaled together to unit length, plus one feature of value {@link #RULE_VALUE} per rule family that matched. The
+ * rule features stand beside the n-grams instead of inside their norm, so that a rule counts as much in a long
+ * passage (hundreds of n-grams) as in a short one.
  *
  * <p>Every feature also appears a second time tagged with the text's {@link Domain} (direct input or embedded
  * data), so that one model can learn that "What is the capital of Brazil?" is an ordinary request from a user and
@@ -19,6 +21,8 @@ public final class HashedFeatures {
 
     /** The number of hash bits of the shipped model. */
     public static final int DEFAULT_BITS = 18;
+    /** The value of a matched rule family's feature (the n-grams together have length 1). */
+    public static final float RULE_VALUE = 0.5f;
 
     private final int bits;
     private final int mask;
@@ -73,18 +77,52 @@ public final class HashedFeatures {
                 previousEnd = i;
             }
         }
+        int[] tagged = withDomain(raw, n, domain);
+        SparseVector grams = normalise(tagged, tagged.length);
+        int[] rules = new int[hits.size()];
+        int r = 0;
         for (RuleHit hit : hits) {
-            raw = ensure(raw, n + 1);
-            raw[n++] = hash(0x4000, hit.rule(), 0, hit.rule().length());
+            rules[r++] = hash(0x4000, hit.rule(), 0, hit.rule().length());
         }
-        raw = ensure(raw, 2 * n + 1);
-        int shared = n;
+        int[] taggedRules = withDomain(rules, r, domain);
+        return merge(grams, taggedRules);
+    }
+
+    /** Returns the first {@code n} features followed by a copy of each tagged with {@code domain}. */
+    private int[] withDomain(int[] raw, int n, Domain domain) {
+        int[] out = Arrays.copyOf(raw, 2 * n);
         int salt = 0x5bd1e995 * (domain.ordinal() + 1);
-        for (int k = 0; k < shared; k++) {
+        for (int k = 0; k < n; k++) {
             int h = (raw[k] ^ salt) * 0x01000193;
-            raw[n++] = (h ^ (h >>> 15)) & mask;
+            out[n + k] = (h ^ (h >>> 15)) & mask;
         }
-        return normalise(raw, n);
+        return out;
+    }
+
+    /** Adds {@link #RULE_VALUE} at each rule index (once per index) to the n-gram vector. */
+    private static SparseVector merge(SparseVector grams, int[] rules) {
+        int[] extra = Arrays.stream(rules).distinct().sorted().toArray();
+        int[] gi = grams.indices();
+        float[] gv = grams.values();
+        int[] indices = new int[gi.length + extra.length];
+        float[] values = new float[indices.length];
+        int a = 0;
+        int b = 0;
+        int n = 0;
+        while (a < gi.length || b < extra.length) {
+            if (b == extra.length || (a < gi.length && gi[a] < extra[b])) {
+                indices[n] = gi[a];
+                values[n++] = gv[a++];
+            } else if (a == gi.length || extra[b] < gi[a]) {
+                indices[n] = extra[b++];
+                values[n++] = RULE_VALUE;
+            } else {
+                indices[n] = gi[a];
+                values[n++] = gv[a++] + RULE_VALUE;
+                b++;
+            }
+        }
+        return new SparseVector(Arrays.copyOf(indices, n), Arrays.copyOf(values, n));
     }
 
     private static int[] ensure(int[] array, int size) {

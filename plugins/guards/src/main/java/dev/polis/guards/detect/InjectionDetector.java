@@ -16,7 +16,8 @@ import dev.polis.guards.text.ScanText;
  * Scores a text for prompt injection without a large model: normalise, cut into passages, score each passage of
  * each decoded view with the logistic model (rule families are among its features), and keep the worst.
  *
- * <p>A strong rule match or ASCII hidden in tag characters lifts the score to at least {@link #STRONG_FLOOR}.
+ * <p>A strong rule match (in embedded data also a {@link InjectionRules#STRONG_WHEN_EMBEDDED} family) or ASCII
+ * hidden in tag characters lifts the score to at least {@link #STRONG_FLOOR}.
  */
 public final class InjectionDetector {
 
@@ -25,18 +26,41 @@ public final class InjectionDetector {
     /** The least score a strong rule match gives. */
     public static final double STRONG_FLOOR = 0.9;
 
+    /** Where an uncued user passage's score is capped: just under the usual threshold, in the judge's band. */
+    public static final double UNCUED_CAP = 0.45;
+    /** The default {@link #uncuedSure}. */
+    public static final double DEFAULT_UNCUED_SURE = 0.7;
+
     private static volatile LogisticModel shipped;
 
     private final Normaliser normaliser = new Normaliser();
     private final LogisticModel model;
+    private final double uncuedSure;
 
     /** Creates a detector over {@code model}. */
     public InjectionDetector(LogisticModel model) {
+        this(model, DEFAULT_UNCUED_SURE);
+    }
+
+    /**
+     * Creates a detector over {@code model} that takes a user's passage matching no rule family (other than the
+     * {@link InjectionRules#TOPICAL} ones) as an attack only when the classifier is at least {@code uncuedSure} sure
+     * of it; below, its score is capped at {@link #UNCUED_CAP}. A request from a user with no sign of an override, role switch, extraction or forged
+     * marker is a request, however its words look to the n-grams (NotInject's benign prompts are full of trigger
+     * words). {@code 1} caps every uncued user passage; {@link #UNCUED_CAP} or less turns the cap off.
+     */
+    public InjectionDetector(LogisticModel model, double uncuedSure) {
         this.model = Objects.requireNonNull(model, "model");
+        this.uncuedSure = uncuedSure;
     }
 
     /** Returns a detector over the model shipped in this plugin (read once). */
     public static InjectionDetector shipped() {
+        return new InjectionDetector(shippedModel());
+    }
+
+    /** Returns the model shipped in this plugin (read once). */
+    public static LogisticModel shippedModel() {
         LogisticModel m = shipped;
         if (m == null) {
             try (InputStream in = InjectionDetector.class.getResourceAsStream(MODEL_RESOURCE)) {
@@ -50,7 +74,7 @@ public final class InjectionDetector {
                 throw new UncheckedIOException(e);
             }
         }
-        return new InjectionDetector(m);
+        return m;
     }
 
     /** Returns the model this detector scores with. */
@@ -70,9 +94,11 @@ public final class InjectionDetector {
             for (String passage : Passages.of(view)) {
                 List<RuleHit> hits = InjectionRules.scan(passage);
                 double p = model.probability(model.features().of(passage, hits, domain));
-                boolean strongHere = hits.stream().anyMatch(RuleHit::strong);
+                boolean strongHere = hits.stream().anyMatch(h -> h.strong() || (domain == Domain.EMBEDDED
+                        && InjectionRules.STRONG_WHEN_EMBEDDED.contains(h.rule())));
                 strong |= strongHere;
-                double score = strongHere ? Math.max(p, STRONG_FLOOR) : p;
+                double score = strongHere ? Math.max(p, STRONG_FLOOR)
+                        : domain == Domain.DIRECT && !InjectionRules.cued(hits) && p < uncuedSure ? Math.min(p, UNCUED_CAP) : p;
                 if (score > best) {
                     best = score;
                     bestPassage = passage;

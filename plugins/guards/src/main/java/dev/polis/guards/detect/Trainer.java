@@ -19,7 +19,7 @@ public record Trainer(int epochs, double learningRate, double l2, long seed) {
 
     /** The settings the shipped model was trained with. */
     public static Trainer defaults(long seed) {
-        return new Trainer(40, 0.5, 1e-5, seed);
+        return new Trainer(40, 0.5, 1e-4, seed);
     }
 
     /** Returns a model trained on {@code examples}, carrying {@code notes} as its training record. */
