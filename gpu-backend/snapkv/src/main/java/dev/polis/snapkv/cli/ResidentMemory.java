@@ -17,9 +17,18 @@ final class ResidentMemory {
 
     /** Returns the resident bytes now, or -1 when unknown. */
     static long bytes() {
+        return field("VmRSS:");
+    }
+
+    /** Returns the most bytes the process has held resident so far ({@code VmHWM}), or -1 when unknown. */
+    static long peakBytes() {
+        return field("VmHWM:");
+    }
+
+    private static long field(String name) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(name)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

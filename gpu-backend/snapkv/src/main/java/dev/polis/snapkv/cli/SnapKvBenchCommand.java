@@ -69,6 +69,10 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
     @Option(names = "--snapkv-only", description = "Skip the generations without SnapKV (for prompts the full cache cannot hold).")
     private boolean snapOnly;
 
+    @Option(names = "--full-only", description = "Skip the generations with SnapKV and load the checkpoint once (for "
+            + "the peak memory of the full cache alone).")
+    private boolean fullOnly;
+
     @Option(names = "--device", paramLabel = "<device>", description = "cpu or cuda:N (default: POLIS_DEVICE, else cpu).")
     private String device;
 
@@ -84,42 +88,52 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
         if (prompts.stream().anyMatch(p -> p < 2)) {
             throw new InvalidInputException("--prompt: every prompt length must be at least 2 but got " + prompts);
         }
+        if (snapOnly && fullOnly) {
+            throw new InvalidInputException("--snapkv-only and --full-only exclude each other; give at most one");
+        }
         PrintWriter out = spec.commandLine().getOut();
         int longest = prompts.stream().mapToInt(Integer::intValue).max().orElseThrow() + decode + 1;
         LoadOptions load = LoadOptions.DEFAULTS.withDevice(device != null ? device : parent.operatorDevice())
                 .withMaxContext(longest);
         List<PromptCompression> compressions = new ArrayList<>();
-        try (TransformerLm full = TransformerLm.load(model, load); TransformerLm snap = TransformerLm.load(model, load);
+        try (TransformerLm full = snapOnly ? null : TransformerLm.load(model, load);
+             TransformerLm snap = fullOnly ? null : TransformerLm.load(model, load);
              Writer events = eventsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(eventsFile)) {
-            new SnapKv(compressions::add).install(snap.acceleratorTarget(), settings);
+            TransformerLm any = full != null ? full : snap;
+            if (snap != null) {
+                new SnapKv(compressions::add).install(snap.acceleratorTarget(), settings);
+            }
             out.printf("model %s on %s, threads %s; SnapKV %s; %d tokens decoded per generation%n",
-                    full.config().describe(), full.device(), System.getProperty("ai.djl.pytorch.num_threads",
+                    any.config().describe(), any.device(), System.getProperty("ai.djl.pytorch.num_threads",
                             "default"), settings, decode);
             SplittableRandom random = new SplittableRandom(1);
-            int[] warmup = random.ints(WARMUP_PROMPT, 0, Math.min(256, full.vocabularySize())).toArray();
+            int[] warmup = random.ints(WARMUP_PROMPT, 0, Math.min(256, any.vocabularySize())).toArray();
             Measurement.paired(new TransformerLm[] {full, snap}, warmup, decode);
             compressions.clear();
             for (int length : prompts) {
-                int[] prompt = random.ints(length, 0, Math.min(256, full.vocabularySize())).toArray();
+                int[] prompt = random.ints(length, 0, Math.min(256, any.vocabularySize())).toArray();
                 compressions.clear();
-                Measurement[] pair = Measurement.paired(new TransformerLm[] {snapOnly ? null : full, snap}, prompt,
-                        decode);
+                Measurement[] pair = Measurement.paired(new TransformerLm[] {full, snap}, prompt, decode);
                 Measurement without = pair[0];
                 Measurement with = pair[1];
                 if (without != null) {
                     report(out, events, length, "full", without, "");
                 }
-                report(out, events, length, "snapkv", with, summary(compressions, settings));
+                if (with != null) {
+                    report(out, events, length, "snapkv", with, summary(compressions, settings));
+                }
                 for (PromptCompression c : compressions) {
                     events.write(json(length, c));
                 }
-                if (without != null) {
+                if (without != null && with != null) {
                     out.printf(Locale.ROOT, "prompt %6d: SnapKV decodes %.2fx as fast and holds %.1fx fewer KV bytes"
                             + " after decoding%n", length, without.decodeMillis() / with.decodeMillis(),
                             (double) without.kvAfterDecode() / with.kvAfterDecode());
                 }
                 out.flush();
             }
+            out.printf(Locale.ROOT, "process peak resident memory (VmHWM) %.1f MiB%n",
+                    ResidentMemory.peakBytes() / 1048576.0);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + eventsFile, e);
         }

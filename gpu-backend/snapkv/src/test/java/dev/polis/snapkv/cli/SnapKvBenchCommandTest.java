@@ -60,6 +60,22 @@ class SnapKvBenchCommandTest {
     }
 
     @Test
+    void eachSideAloneRunsOnlyItsOwnGenerationsAndReportsThePeakMemory() {
+        Run full = polis(Map.of(), "snapkv", "bench", "--model", model.toString(), "--prompt", "100", "--decode", "2",
+                "--capacity", "16", "--window", "4", "--kernel", "3", "--full-only");
+        assertThat(full.status).as(full.err).isZero();
+        assertThat(full.out).containsPattern("prompt +100 full +: first token").doesNotContain("snapkv:")
+                .containsPattern("process peak resident memory \\(VmHWM\\) \\d+\\.\\d MiB");
+        Run snap = polis(Map.of(), "snapkv", "bench", "--model", model.toString(), "--prompt", "100", "--decode", "2",
+                "--capacity", "16", "--window", "4", "--kernel", "3", "--snapkv-only");
+        assertThat(snap.status).as(snap.err).isZero();
+        assertThat(snap.out).containsPattern("prompt +100 snapkv: .*3/3 layers compressed to 16").doesNotContain("full  :");
+        Run both = polis(Map.of(), "snapkv", "bench", "--model", model.toString(), "--full-only", "--snapkv-only");
+        assertThat(both.status).isEqualTo(2);
+        assertThat(both.err).contains("--snapkv-only and --full-only exclude each other");
+    }
+
+    @Test
     void anEvenKernelExitsWithStatusTwoNamingTheSetting() {
         Run run = polis(Map.of(), "snapkv", "bench", "--model", model.toString(), "--kernel", "4");
         assertThat(run.status).isEqualTo(2);
