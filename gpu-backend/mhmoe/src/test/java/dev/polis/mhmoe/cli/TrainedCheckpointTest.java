@@ -88,6 +88,21 @@ class TrainedCheckpointTest {
     }
 
     @Test
+    void statsCountEveryTokenOfTheTextAndDropsOnlyUnderACapacity() throws IOException {
+        Path text = Files.writeString(temp.resolve("text.txt"), "the quick brown fox jumps over the lazy dog. ".repeat(4));
+        Polis.Run open = polis.run(Map.of("POLIS_DEVICE", "cpu"), "mhmoe", "stats", "--model", trained.toString(),
+                "--text", text.toString(), "--window", "16", "--tokens", "64", "--threshold", "0");
+        assertThat(open.status()).as(open.err()).isZero();
+        assertThat(open.out()).containsPattern("4 windows of 16 tokens from .*: perplexity \\d+\\.\\d{3} \\(60 "
+                + "predictions\\)").containsPattern("layer 1: \\d+\\.\\d% of 4 experts active \\(ratio >= 0\\.0\\), "
+                + "[1-4]\\.\\d\\d distinct experts per token, 0 of 384 sub-token assignments dropped, 64 tokens");
+        Polis.Run tight = polis.run(Map.of("POLIS_DEVICE", "cpu"), "mhmoe", "stats", "--model", trained.toString(),
+                "--text", text.toString(), "--window", "16", "--tokens", "64", "--capacity-factor", "0.25");
+        assertThat(tight.status()).as(tight.err()).isZero();
+        assertThat(tight.out()).containsPattern("[1-9]\\d* of 384 sub-token assignments dropped");
+    }
+
+    @Test
     void theTrainedCheckpointAnswersChatCompletionsOverLoopbackHttp() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
