@@ -2,6 +2,7 @@ package dev.polis.govsim.cli;
 
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.host.Extensions;
+import dev.polis.api.host.HostEnvironment;
 import dev.polis.api.host.Models;
 import dev.polis.api.host.ProgressDisplay;
 import dev.polis.api.host.RunFolders;
@@ -9,16 +10,16 @@ import dev.polis.api.host.SettingsFactory;
 import dev.polis.govsim.agent.llm.LlmAgentSettings;
 import dev.polis.govsim.game.CollapseRule;
 import dev.polis.govsim.game.Experiment;
-import dev.polis.govsim.game.GovSimConfig;
 import dev.polis.govsim.metrics.RunMetrics;
 import dev.polis.govsim.metrics.TableRow;
 import dev.polis.govsim.protocol.Scenario;
-import dev.polis.govsim.report.Groups;
-import dev.polis.govsim.report.HtmlReport;
-import dev.polis.govsim.report.SummaryFiles;
+import dev.polis.govsim.report.SweepResults;
 import dev.polis.govsim.report.SummaryTable;
 import dev.polis.govsim.sweep.RunImport;
+import dev.polis.govsim.sweep.PlanFile;
 import dev.polis.govsim.sweep.RunOutcome;
+import dev.polis.govsim.sweep.RunTuning;
+import dev.polis.govsim.sweep.Shard;
 import dev.polis.govsim.sweep.SocietySpec;
 import dev.polis.govsim.sweep.SweepOptions;
 import dev.polis.govsim.sweep.SweepPlan;
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,7 +44,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "govsim", description = {
     "Runs GovSim commons (fishery, pasture, pollution): societies of agents x experiments x scenarios x seeds,",
     "in parallel and resumable, then prints a Table-1-style summary and writes summary.csv, summary.json and",
-    "report.html. Without --model or --society it runs the reference policies."})
+    "report.html. Without --model or --society it runs the reference policies. --shard plays one slice of the",
+    "sweep (SLURM arrays and Kubernetes Indexed Jobs are read from the environment); 'merge' joins the shards."},
+    subcommands = GovSimMergeCommand.class)
 public final class GovSimCommand implements Callable<Integer> {
 
     static final List<String> DEFAULT_SOCIETIES = List.of("sustainable=sustainable*5",
@@ -114,12 +118,22 @@ public final class GovSimCommand implements Callable<Integer> {
             + " report into -o like a sweep; honours --months, --collapse-rule and -s (for logs that do not say)")
     List<Path> imports;
 
+    @Mixin
+    ScaleOutOptions scaleOut = new ScaleOutOptions();
+
     private Optional<Path> pack = Optional.empty();
     private final Models hostModels;
     private final SettingsFactory settings;
     private final RunFolders folders;
     private final ProgressDisplay progress;
     private final Extensions extensions;
+    private final HostEnvironment environment;
+
+    /** Creates the command over the host's services, seeing no environment variables (no scheduler's shard). */
+    public GovSimCommand(Models models, SettingsFactory settings, RunFolders folders, ProgressDisplay progress,
+                         Extensions extensions) {
+        this(models, settings, folders, progress, extensions, HostEnvironment.none());
+    }
 
     /**
      * Creates the command over the host's services.
@@ -128,10 +142,12 @@ public final class GovSimCommand implements Callable<Integer> {
      * @param settings reads {@code --config} and checks the LLM members' settings
      * @param folders  opens each run's folder
      * @param progress   shows the sweep's progress
-     * @param extensions finds the agent providers of {@code agent:<id>} members
+     * @param extensions  finds the agent providers of {@code agent:<id>} members
+     * @param environment the invocation's variables: a SLURM array task's or Kubernetes pod's shard
      */
     public GovSimCommand(Models models, SettingsFactory settings, RunFolders folders, ProgressDisplay progress,
-                         Extensions extensions) {
+                         Extensions extensions, HostEnvironment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.hostModels = Objects.requireNonNull(models, "models");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -164,23 +180,31 @@ public final class GovSimCommand implements Callable<Integer> {
                     agent, models == null || models.isEmpty() ? null : models.getFirst());
             return 0;
         }
-        CollapseRule rule = parseRule();
+        RunTuning tuning = RunTuning.of(months, parseRule(), clampRequests, pack);
+        String emit = scaleOut.emitKind();
+        if (emit != null) {
+            return JobEmission.print(out, emit, scaleOut, plan.runs().size(), spec, output);
+        }
+        Optional<Shard> shard = ShardChoice.resolve(scaleOut.shard, environment);
         SweepOptions options = new SweepOptions(output, parallel,
-                plan.societies().stream().anyMatch(SocietySpec::usesModels), "greedy", c -> tune(c, rule));
+                plan.societies().stream().anyMatch(SocietySpec::usesModels), "greedy", tuning);
         long start = System.nanoTime();
         List<RunOutcome> outcomes = new SweepRunner(options, new ModelAgentFactory(hostModels, settings, extensions), folders)
-                .run(plan, progress::start);
+                .run(PlanFile.of(plan, tuning), shard, progress::start);
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<TableRow> rows = Groups.rows(outcomes);
-        SummaryFiles.write(output, outcomes, rows);
-        Path report = output.resolve("report.html");
-        HtmlReport.write(report, "GovSim sweep", outcomes, rows);
+        Path results = shard.map(s -> output.resolve("shards").resolve(s.folderName())).orElse(output);
+        List<TableRow> rows = SweepResults.write(results, "GovSim sweep" + shard.map(s -> ", shard " + s.label())
+                .orElse(""), outcomes);
+        Path report = results.resolve("report.html");
+        shard.ifPresent(s -> out.printf(Locale.ROOT, "GovSim shard %s of a %d-run plan: the table below is this"
+                + " shard's runs only; when every shard has ended: polis govsim merge %s%n", s.label(),
+                plan.runs().size(), output));
         long skipped = outcomes.stream().filter(o -> o.resumed() == RunOutcome.Resumed.SKIPPED).count();
         long failed = outcomes.stream().filter(o -> !o.finished()).count();
         out.printf(Locale.ROOT, "GovSim: %d runs (%d already done, %d failed) in %.1f s%n%n", outcomes.size(), skipped,
                 failed, seconds);
         out.print(SummaryTable.format(rows));
-        out.printf("%nReport:  %s%nSummary: %s%n", report.toAbsolutePath(), output.resolve("summary.csv").toAbsolutePath());
+        out.printf("%nReport:  %s%nSummary: %s%n", report.toAbsolutePath(), results.resolve("summary.csv").toAbsolutePath());
         if (failed > 0) {
             out.printf(Locale.ROOT, "%nFailed runs (%d; rerun the same command to resume them):%n", failed);
             outcomes.stream().filter(o -> !o.finished()).forEach(o -> out.printf(Locale.ROOT, "  %s (%s): %s%n",
@@ -243,15 +267,9 @@ public final class GovSimCommand implements Callable<Integer> {
         }
     }
 
-    private GovSimConfig tune(GovSimConfig c, CollapseRule rule) {
-        GovSimConfig tuned = new GovSimConfig(c.scenario(), c.experiment(), c.seed(), c.horizon(), c.initialPool(),
-                c.capacity(), c.collapseThreshold(), rule, clampRequests, c.fixedInitialThreshold(), c.newcomerMonth(),
-                c.newcomerKeepsLocalCount(), c.newcomerOwnClock(), c.maxConversationEntries(), pack);
-        if (months != null) {
-            checkMonths();
-            tuned = tuned.withHorizon(months);
-        }
-        return tuned;
+    /** Returns the service run folders are opened with (for {@code merge}). */
+    RunFolders folders() {
+        return folders;
     }
 
     /** Refuses a horizon below 1 or above {@value #MAX_MONTHS} months. */
@@ -280,10 +298,8 @@ public final class GovSimCommand implements Callable<Integer> {
             }
         }
         List<RunOutcome> outcomes = new RunImport(output, months, rule, hint, folders).run(imports);
-        List<TableRow> rows = Groups.rows(outcomes);
-        SummaryFiles.write(output, outcomes, rows);
+        List<TableRow> rows = SweepResults.write(output, "GovSim import", outcomes);
         Path report = output.resolve("report.html");
-        HtmlReport.write(report, "GovSim import", outcomes, rows);
         out.printf(Locale.ROOT, "GovSim: %d imported runs%n%n", outcomes.size());
         out.println("run  survival_months  survived  complete  gain  efficiency  equality  over_usage");
         for (RunOutcome outcome : outcomes) {

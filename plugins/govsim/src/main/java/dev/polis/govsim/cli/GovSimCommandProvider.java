@@ -3,6 +3,7 @@ package dev.polis.govsim.cli;
 import com.google.inject.Inject;
 import dev.polis.api.cli.CommandProvider;
 import dev.polis.api.host.Extensions;
+import dev.polis.api.host.HostEnvironment;
 import dev.polis.api.host.Models;
 import dev.polis.api.host.ProgressDisplay;
 import dev.polis.api.host.RunFolders;
@@ -19,14 +20,16 @@ public final class GovSimCommandProvider implements CommandProvider {
     private final RunFolders folders;
     private final ProgressDisplay progress;
     private final Extensions extensions;
+    private final HostEnvironment environment;
 
     /**
      * Creates the provider with the host's services (injected by the host): models for the LLM members, settings
-     * for {@code --config}, run folders and the progress display.
+     * for {@code --config}, run folders, the progress display, and the invocation's variables (a scheduler's shard).
      */
     @Inject
     public GovSimCommandProvider(Models models, SettingsFactory settings, RunFolders folders,
-                                 ProgressDisplay progress, Extensions extensions) {
+                                 ProgressDisplay progress, Extensions extensions, HostEnvironment environment) {
+        this.environment = Objects.requireNonNull(environment, "environment");
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.models = Objects.requireNonNull(models, "models");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -46,6 +49,6 @@ public final class GovSimCommandProvider implements CommandProvider {
 
     @Override
     public Object newCommand() {
-        return new GovSimCommand(models, settings, folders, progress, extensions);
+        return new GovSimCommand(models, settings, folders, progress, extensions, environment);
     }
 }

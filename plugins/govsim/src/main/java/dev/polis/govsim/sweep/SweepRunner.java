@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,7 +54,22 @@ public final class SweepRunner {
      */
     public List<RunOutcome> run(SweepPlan plan, BiFunction<String, Long, Progress> progress) {
         prepare(options.runs());
-        List<RunSpec> runs = plan.runs();
+        return play(plan.runs(), progress);
+    }
+
+    /**
+     * Records {@code plan} in the sweep folder ({@link PlanFile#record}: a shard refuses a folder of another plan),
+     * then runs its runs, or only {@code shard}'s when given.
+     *
+     * @throws CancellationException when the calling thread is interrupted; finished months stay recorded
+     */
+    public List<RunOutcome> run(PlanFile plan, Optional<Shard> shard, BiFunction<String, Long, Progress> progress) {
+        prepare(options.runs());
+        plan.record(options.output(), shard.isPresent());
+        return play(shard.map(s -> s.select(plan.runs())).orElse(plan.runs()), progress);
+    }
+
+    private List<RunOutcome> play(List<RunSpec> runs, BiFunction<String, Long, Progress> progress) {
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), daemon("govsim-run"));
         ExecutorService harvest = options.concurrentHarvest() ? Executors.newVirtualThreadPerTaskExecutor() : null;
         RunExecution execution = new RunExecution(options, agents, folders, harvest);
