@@ -38,12 +38,27 @@ public final class GuardChain implements Guard {
      * spotlight) with that guard's settings beside it.
      */
     public static GuardChain from(Settings settings, EventSink events) {
+        return from(settings, events, GuardServices.NONE);
+    }
+
+    /** Creates a chain from its block, its members given the host's {@code services} (a judge's model). */
+    public static GuardChain from(Settings settings, EventSink events, GuardServices services) {
         Object listed = settings.get("guards").orElseThrow(() -> new InvalidInputException(
                 "guards: missing; list the guards to run, for example guards: [{id: spotlight}, {id: injection}]"));
         if (!(listed instanceof List<?> list) || list.isEmpty()) {
             throw new InvalidInputException("guards: expected a non-empty list of guard blocks but found " + listed);
         }
         List<Member> members = new ArrayList<>();
+        try {
+            addMembers(list, members, services);
+        } catch (RuntimeException e) {
+            members.forEach(m -> m.guard().close());
+            throw e;
+        }
+        return new GuardChain(members, events);
+    }
+
+    private static void addMembers(List<?> list, List<Member> members, GuardServices services) {
         for (int i = 0; i < list.size(); i++) {
             String path = "guards[" + i + "]";
             Map<String, Object> block = new LinkedHashMap<>();
@@ -58,9 +73,8 @@ public final class GuardChain implements Guard {
             String id = String.valueOf(block.getOrDefault("id", ""));
             block.remove("id");
             members.add(new Member(id, GuardKinds.create(id, new BlockSettings(BlockSettings.of(block), path),
-                    path + ".id")));
+                    path + ".id", services)));
         }
-        return new GuardChain(members, events);
     }
 
     @Override

@@ -5,11 +5,13 @@ import java.util.stream.Collectors;
 import dev.polis.api.chat.Message;
 import dev.polis.api.chat.Privilege;
 import dev.polis.api.guard.Boundary;
+import dev.polis.api.guard.Decision;
 import dev.polis.api.guard.Guard;
 import dev.polis.api.guard.GuardRequest;
 import dev.polis.api.guard.GuardVerdict;
 import dev.polis.guards.detect.Detection;
 import dev.polis.guards.detect.InjectionDetector;
+import dev.polis.guards.judge.JudgeFailure;
 import dev.polis.guards.prompt.Datamarker;
 
 /**
@@ -17,19 +19,36 @@ import dev.polis.guards.prompt.Datamarker;
  * flagged TOOL or MODEL message (tool output, another agent's words) is neutralised (kept as marked data) or
  * refused, as {@code onEmbedded} says. A model's own output is not scanned here (see the leak guard).
  *
- * @param detector      the detector
- * @param threshold     the score at which USER messages are flagged
- * @param toolThreshold the score at which TOOL and MODEL messages are flagged
+ * <p>With a judge, a score within the judge's band around the threshold is the judge's to decide. A judge that
+ * fails or runs past its timeout refuses TOOL and MODEL content (fails closed); for USER content the detector's
+ * decision stands. Either way the reason says what the judge did.
+ *
+ * @param detector       the detector
+ * @param threshold      the score at which USER messages are flagged
+ * @param toolThreshold  the score at which TOOL and MODEL messages are flagged
  * @param refuseEmbedded whether flagged TOOL and MODEL messages are refused rather than neutralised
+ * @param judge          the judge and its band, or {@code null} for none
  */
 public record InjectionGuard(InjectionDetector detector, double threshold, double toolThreshold,
-                             boolean refuseEmbedded) implements Guard {
+                             boolean refuseEmbedded, JudgeBand judge) implements Guard {
 
-    /** Creates the guard from its block: {@code threshold}, {@code toolThreshold}, {@code onEmbedded}. */
+    /** Creates the guard without a judge. */
+    public InjectionGuard(InjectionDetector detector, double threshold, double toolThreshold, boolean refuseEmbedded) {
+        this(detector, threshold, toolThreshold, refuseEmbedded, null);
+    }
+
+    /** Creates the guard from its block without host services (a {@code judge} setting is then an error). */
     public static InjectionGuard from(BlockSettings block) {
-        return new InjectionGuard(InjectionDetector.shipped(), block.share("threshold", 0.5),
-                block.share("toolThreshold", 0.5),
-                block.choice("onEmbedded", "neutralise", "neutralise", "refuse").equals("refuse"));
+        return from(block, GuardServices.NONE);
+    }
+
+    /** Creates the guard from its block: {@code threshold}, {@code toolThreshold}, {@code onEmbedded}, {@code judge}. */
+    public static InjectionGuard from(BlockSettings block, GuardServices services) {
+        double threshold = block.share("threshold", 0.5);
+        double toolThreshold = block.share("toolThreshold", 0.5);
+        boolean refuse = block.choice("onEmbedded", "neutralise", "neutralise", "refuse").equals("refuse");
+        return new InjectionGuard(InjectionDetector.shipped(), threshold, toolThreshold, refuse,
+                JudgeBand.from(block, services));
     }
 
     @Override
@@ -41,23 +60,50 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
         }
         Detection d = detector.detect(message.content(), privilege);
         boolean direct = privilege.compareTo(Privilege.USER) >= 0;
-        if (d.score() < (direct ? threshold : toolThreshold)) {
-            return GuardVerdict.allow(message);
+        double limit = direct ? threshold : toolThreshold;
+        boolean flagged = d.score() >= limit;
+        String judged = "";
+        if (judge != null && judge.covers(d.score(), limit)) {
+            try {
+                flagged = judge.judge().attack(message.content(), privilege, request.context());
+                judged = String.format(Locale.ROOT, "; judge: %s (score %.2f within %.2f of %.2f)",
+                        flagged ? "attack" : "benign", d.score(), judge.band(), limit);
+            } catch (JudgeFailure e) {
+                if (!direct) {
+                    return GuardVerdict.refuse(message, e.getMessage() + " (fails closed for "
+                            + privilege.name() + " content)", Math.max(d.score(), limit));
+                }
+                judged = "; " + e.getMessage() + " (the detector decides for USER content)";
+            }
+        }
+        if (!flagged) {
+            return judged.isEmpty() ? GuardVerdict.allow(message)
+                    : new GuardVerdict(Decision.ALLOW, message, judged.substring(2), d.score());
         }
         String families = d.families().isEmpty() ? "classifier" : String.join(", ", d.families());
-        String reason = String.format(Locale.ROOT, "prompt injection in %s content (score %.2f; %s)%s",
+        String reason = String.format(Locale.ROOT, "prompt injection in %s content (score %.2f; %s)%s%s",
                 privilege.name().toLowerCase(Locale.ROOT), d.score(), families,
-                d.findings().isEmpty() ? "" : d.findings().stream().collect(Collectors.joining(", ", "; found ", "")));
+                d.findings().isEmpty() ? "" : d.findings().stream().collect(Collectors.joining(", ", "; found ", "")),
+                judged);
+        double score = Math.max(d.score(), limit);
         if (direct || refuseEmbedded) {
-            return GuardVerdict.refuse(message, reason, d.score());
+            return GuardVerdict.refuse(message, reason, score);
         }
         String marked = new Datamarker(Datamarker.DEFAULT_MARKER, true).mark(message.content(), message.source(),
                 privilege.name());
-        return GuardVerdict.neutralise(message.withContent(marked), reason + "; kept as marked data", d.score());
+        return GuardVerdict.neutralise(message.withContent(marked), reason + "; kept as marked data", score);
     }
 
     /** Returns the detection behind a verdict, for the chain's event record. */
     public Detection detect(Message message) {
         return detector.detect(message.content(), message.privilege());
+    }
+
+    /** Closes the judge's model, if any. */
+    @Override
+    public void close() {
+        if (judge != null) {
+            judge.judge().close();
+        }
     }
 }
