@@ -1,0 +1,108 @@
+package dev.polis.lazyllm.prune;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.polis.runtime.seam.AttentionRows;
+import dev.polis.runtime.seam.DecodeStrategy;
+import dev.polis.runtime.seam.LayerAccess;
+import dev.polis.runtime.seam.LayerSession;
+
+/**
+ * LazyLLM's decoding step with the Aux Cache (spec §B.4): the new token runs through every layer; at each pruning
+ * layer its attention (mean over heads) over the tokens that layer holds deselects the lowest {@link Schedule#rate}
+ * share of them for the rest of the step (never the new token). A token that stopped at that layer during an earlier
+ * prefill or step and is still selected is revived: its hidden state comes out of the {@link AuxCache} and it runs
+ * from the next layer on, beside the new token, at its own position. No (token, layer) pair is computed twice.
+ *
+ * <p>Keys already in a layer's cache stay visible to the new token even when this step deselected their token (the
+ * runtime has no per-step key mask): the schedule decides which pruned tokens come back, not which cached keys are
+ * read. A session with an empty Aux Cache steps through the layers in one call, as dense.
+ */
+public final class LazyDecode implements DecodeStrategy {
+
+    private final DecodeStrategy inner;
+    private final LazySettings settings;
+    private final SessionStates states;
+
+    /** Creates the strategy over {@code inner} (used when nothing waits in the Aux Cache), sharing {@code states}. */
+    public LazyDecode(DecodeStrategy inner, LazySettings settings, SessionStates states) {
+        this.inner = inner;
+        this.settings = settings;
+        this.states = states;
+    }
+
+    @Override
+    public NDArray decode(LayerSession session, LayerAccess layers, NDArray hidden, int[] positions) {
+        AuxCache state = states.of(session);
+        int token = positions[positions.length - 1];
+        state.forgetFrom(positions[0]);
+        int depth = layers.layers();
+        if (state.isEmpty() || session.batchSize() != 1) {
+            NDArray h = inner.decode(session, layers, hidden, positions);
+            state.computed(positions, 0, depth);
+            return h;
+        }
+        NDManager manager = session.stepManager();
+        Schedule schedule = settings.schedule();
+        int[] pruneAt = schedule.layers();
+        Set<Integer> deselected = new HashSet<>();
+        int[] running = positions.clone();
+        NDArray h = hidden;
+        int from = 0;
+        for (int i = 0; i < pruneAt.length && pruneAt[i] < depth - 1; i++) {
+            int layer = pruneAt[i];
+            h = layers.run(session, h, running, from, layer + 1);
+            state.computed(running, from, layer + 1);
+            from = layer + 1;
+            double rate = schedule.rate(i);
+            int[] waiting = state.waiting(layer);
+            if (rate == 0 && waiting.length == 0) {
+                continue;
+            }
+            AttentionRows rows = session.attention(layer).orElseThrow(() -> new IllegalStateException(
+                    "lazyllm: the runtime kept no attention probabilities for layer " + layer));
+            int[] candidates = Arrays.stream(rows.keyPositions()).flatMapToInt(Arrays::stream).distinct()
+                    .filter(p -> p <= token && !deselected.contains(p)).sorted().toArray();
+            boolean[] drop = LastTokenScores.lowest(LastTokenScores.of(rows, candidates), candidates,
+                    (int) Math.floor(rate * candidates.length), token);
+            Set<Integer> selected = new HashSet<>();
+            for (int c = 0; c < candidates.length; c++) {
+                (drop[c] ? deselected : selected).add(candidates[c]);
+            }
+            boolean[] stop = new boolean[running.length];
+            for (int r = 0; r < running.length; r++) {
+                stop[r] = deselected.contains(running[r]);
+            }
+            int[] stopIndex = LazyPrefill.indices(stop, true);
+            if (stopIndex.length > 0) {
+                float[][] stopped = Rows.read(h, stopIndex, manager);
+                for (int s = 0; s < stopIndex.length; s++) {
+                    state.store(layer, running[stopIndex[s]], stopped[s]);
+                }
+                int[] goOn = LazyPrefill.indices(stop, false);
+                h = Rows.take(h, goOn, manager);
+                running = LazyPrefill.pick(running, goOn);
+            }
+            // a waiting token the new token's attention selected at this layer resumes at the next one
+            int[] revive = IntStream.of(waiting).filter(selected::contains).toArray();
+            if (revive.length > 0) {
+                float[][] resumed = new float[revive.length][];
+                for (int r = 0; r < revive.length; r++) {
+                    resumed[r] = state.revive(layer, revive[r]);
+                }
+                h = Rows.prepend(resumed, h, manager);
+                int[] joined = new int[revive.length + running.length];
+                System.arraycopy(revive, 0, joined, 0, revive.length);
+                System.arraycopy(running, 0, joined, revive.length, running.length);
+                running = joined;
+            }
+        }
+        h = layers.run(session, h, running, from, depth);
+        state.computed(running, from, depth);
+        return h;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.polis.lazyllm.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import dev.polis.core.cli.PolisCli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code polis lazyllm bench|corpus} and {@code accelerator.lazyllm} through the real command line and plugin host
+ * (the plugin's extensions are on the class path), on a checkpoint made by {@code polis model init}.
+ */
+class BenchCommandTest {
+
+    @TempDir
+    static Path temp;
+
+    private static Path model;
+
+    @BeforeAll
+    static void initModel() throws IOException {
+        Files.createDirectories(temp.resolve("no-plugins"));
+        Path arch = temp.resolve("arch.json");
+        Files.writeString(arch, """
+                {"model_type": "llama", "hidden_size": 32, "intermediate_size": 48, "num_hidden_layers": 3,
+                 "num_attention_heads": 4, "num_key_value_heads": 2, "max_position_embeddings": 512, "seed": 5,
+                 "init_std": 0.3}
+                """);
+        model = temp.resolve("tiny");
+        Run init = polis(Map.of(), "model", "init", "--arch", arch.toString(), model.toString());
+        assertThat(init.status).as(init.err).isZero();
+    }
+
+    @Test
+    void benchReportsEachScheduleBesideTheDenseModelAndAShortPromptRunsDense() throws IOException {
+        Path events = temp.resolve("events.jsonl");
+        Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "100", "--prompt", "40",
+                "--schedule", "0:0.5,1:0.25", "--schedule", "1:1", "--prompts", "2", "--tokens", "3",
+                "--decoder", "decoder.self-speculative", "--decoder-option", "exitLayer=1",
+                "--decoder-option", "draftTokens=2", "--events", events.toString());
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 +TTFT dense .* ms: \\d+\\.\\d\\dx .*"
+                        + "first token agrees \\d/2; .*computed 58\\.3% of prompt")
+                .containsPattern("prompt +100 lazyllm 1:1 .*first token agrees 2/2; continuation identical 2/2.*"
+                        + "computed 100\\.0%")
+                .containsPattern("prompt +100 lazyllm\\+self-speculative 0:0.5,1:0.25 +TTFT")
+                .containsPattern("prompt +40 lazyllm 0:0.5,1:0.25 .*first token agrees 2/2; continuation identical "
+                        + "2/2");
+        List<String> lines = Files.readAllLines(events);
+        assertThat(lines).filteredOn(l -> l.contains("\"event\":\"lazyllm.prefill\",\"tokens\":100,"))
+                .anyMatch(l -> l.contains("\"dense\":false") && l.contains("\"computed\":[100,50,25]"));
+        assertThat(lines).filteredOn(l -> l.contains("\"event\":\"lazyllm.prefill\",\"tokens\":40,")).isNotEmpty()
+                .allMatch(l -> l.contains("\"dense\":true") && l.contains("shorter than minPrompt 64 tokens"));
+        assertThat(lines).filteredOn(l -> l.contains("\"event\":\"lazyllm.bench\"")).hasSize(8);
+    }
+
+    @Test
+    void aKeepFractionAboveOneExitsWithStatusTwoNamingTheSetting() {
+        Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--schedule", "1:1.5");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("schedule: '1:1.5' keeps 1.5 of the prompt after layer 1");
+    }
+
+    @Test
+    void aLayerTheModelLacksExitsWithStatusTwoNamingIt() {
+        Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--schedule", "0:0.5,5:0.2");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("schedule: layer 5 is not a layer that can prune in this model of 3 layers");
+    }
+
+    @Test
+    void theOperatorInstallsItByIdAndAShortPromptGivesTheDenseText() {
+        Map<String, String> env = Map.of("POLIS_DEVICE", "cpu", "POLIS_DECODER", "decoder.greedy",
+                "POLIS_ACCELERATORS", "accelerator.lazyllm");
+        Run with = polis(env, "generate", "--model", model.toString(), "--prompt", "the quick brown fox",
+                "--max-tokens", "8");
+        Run without = polis(Map.of("POLIS_DEVICE", "cpu", "POLIS_DECODER", "decoder.greedy"), "generate",
+                "--model", model.toString(), "--prompt", "the quick brown fox", "--max-tokens", "8");
+        assertThat(with.status).as(with.err).isZero();
+        assertThat(with.out).as("a prompt below minPrompt runs dense").isEqualTo(without.out);
+        Run unknown = polis(Map.of("POLIS_ACCELERATORS", "accelerator.lazy"), "generate", "--model",
+                model.toString(), "--prompt", "x", "--max-tokens", "2");
+        assertThat(unknown.status).isEqualTo(2);
+        assertThat(unknown.err).contains("accelerator.lazyllm");
+    }
+
+    @Test
+    void corpusWritesDocumentsOfFactsAndAnsweredQuestions() throws IOException {
+        Path corpus = temp.resolve("corpus");
+        Run run = polis(Map.of(), "lazyllm", "corpus", "--out", corpus.toString(), "--documents", "3", "--length",
+                "300");
+        assertThat(run.status).as(run.err).isZero();
+        try (var files = Files.list(corpus)) {
+            List<Path> docs = files.sorted().toList();
+            assertThat(docs).hasSize(3);
+            String text = Files.readString(docs.get(0));
+            assertThat(text).hasSizeGreaterThanOrEqualTo(300).containsPattern(" [A-Z]\\d{4}\\. ");
+            java.util.regex.Matcher question = java.util.regex.Pattern.compile("\\?([A-Z]\\d{4})").matcher(text);
+            while (question.find()) {
+                assertThat(text.indexOf(" " + question.group(1) + ". ")).as("the fact %s precedes its question",
+                        question.group(1)).isBetween(0, question.start());
+            }
+        }
+    }
+
+    private static Run polis(Map<String, String> environment, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 2];
+        all[0] = "--plugins-dir";
+        all[1] = temp.resolve("no-plugins").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int status = PolisCli.execute(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+}
