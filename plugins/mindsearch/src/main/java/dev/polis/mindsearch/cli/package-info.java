@@ -1,0 +1,2 @@
+/** The {@code polis mindsearch} and {@code polis index} commands. */
+package dev.polis.mindsearch.cli;

@@ -1,0 +1,98 @@
+package dev.polis.mindsearch.config;
+
+import dev.polis.api.InvalidInputException;
+import dev.polis.api.chat.GenerationSettings;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Everything a MindSearch request is tuned by; {@link #DEFAULTS} are the original's values where it has them.
+ *
+ * @param protocol          code blocks (the original's) or JSON tool calls
+ * @param parentContext     which parent answers reach a child node
+ * @param maxPlannerTurns   planner turns before the final answer is asked for (original: 10)
+ * @param maxSearcherTurns  model calls a searcher makes at most, the last one without tools (original: 4)
+ * @param topK              hits per query (original: 6)
+ * @param maxSelect         pages a searcher reads per select, at most (original: 4, stated but not enforced)
+ * @param pageChars         characters of a page given to the searcher (original: 8192)
+ * @param parallelism       searchers running at once (original: 10 threads)
+ * @param nodeTimeout       how long one searcher node may take
+ * @param requestTimeout    how long the whole request may take
+ * @param date              the date the prompts state; {@code null} for today
+ * @param temperature       the sampling temperature, {@code null} for the model's default (the original: 0)
+ */
+public record MindSearchSettings(Protocol protocol, ParentContext parentContext, int maxPlannerTurns,
+                                 int maxSearcherTurns, int topK, int maxSelect, int pageChars, int parallelism,
+                                 Duration nodeTimeout, Duration requestTimeout, LocalDate date, Double temperature) {
+
+    /** The defaults. */
+    public static final MindSearchSettings DEFAULTS = new MindSearchSettings(Protocol.CODE, ParentContext.FIXED, 10,
+            4, 6, 4, 8192, 10, Duration.ofSeconds(180), Duration.ofSeconds(900), null, null);
+
+    /** Checks the ranges; each message names the setting. */
+    public MindSearchSettings {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(parentContext, "parentContext");
+        atLeast("maxPlannerTurns", maxPlannerTurns, 1);
+        atLeast("maxSearcherTurns", maxSearcherTurns, 2);
+        atLeast("topK", topK, 1);
+        atLeast("maxSelect", maxSelect, 1);
+        atLeast("pageChars", pageChars, 100);
+        atLeast("parallelism", parallelism, 1);
+        positive("nodeTimeout", nodeTimeout);
+        positive("requestTimeout", requestTimeout);
+    }
+
+    /** Returns the date the prompts state. */
+    public LocalDate today() {
+        return date == null ? LocalDate.now() : date;
+    }
+
+    /** Returns the generation settings of every model call. */
+    public GenerationSettings generation() {
+        return temperature == null ? GenerationSettings.DEFAULTS : GenerationSettings.DEFAULTS.withTemperature(temperature);
+    }
+
+    /** Returns a copy with another protocol. */
+    public MindSearchSettings withProtocol(Protocol value) {
+        return new MindSearchSettings(value, parentContext, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+    }
+
+    /** Returns a copy with another parent context. */
+    public MindSearchSettings withParentContext(ParentContext value) {
+        return new MindSearchSettings(protocol, value, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+    }
+
+    /** Returns a copy with other turn limits. */
+    public MindSearchSettings withTurns(int planner, int searcher) {
+        return new MindSearchSettings(protocol, parentContext, planner, searcher, topK, maxSelect,
+                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+    }
+
+    /** Returns a copy with other parallelism and timeouts. */
+    public MindSearchSettings withExecution(int threads, Duration node, Duration request) {
+        return new MindSearchSettings(protocol, parentContext, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+                pageChars, threads, node, request, date, temperature);
+    }
+
+    /** Returns a copy stating {@code value} as today's date. */
+    public MindSearchSettings withDate(LocalDate value) {
+        return new MindSearchSettings(protocol, parentContext, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+                pageChars, parallelism, nodeTimeout, requestTimeout, value, temperature);
+    }
+
+    private static void atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new InvalidInputException(name + " must be at least " + min + " but was " + value);
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidInputException(name + " must be a positive duration (for example 120s) but was " + value);
+        }
+    }
+}
