@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
  * balanced accuracy with 95% intervals per suite and per privilege level, TPR at 1% and 2% FPR, and the worst misses.
  */
 @Command(name = "eval", description = {
-    "Measures the injection detector on labelled suites (detector mode).",
+    "Measures the injection detector on labelled suites (detector mode), or with --target the guards in front of a",
+    "model (end-to-end mode: attack success and over-refusal, guards off and on).",
     "Example: polis guard eval --data shared/data/guards-dev --split test"})
 final class EvalCommand implements Callable<Integer> {
 
@@ -54,6 +58,28 @@ final class EvalCommand implements Callable<Integer> {
                     + "at 0.45 (default: ${DEFAULT-VALUE}; 0.45 or less turns the cap off).")
     double uncuedSure;
 
+    @Option(names = "--target", paramLabel = "<model spec>",
+            description = "End-to-end mode: play every case against this chat model with the guards off and on, and "
+                    + "report attack success and over-refusal.")
+    String target;
+
+    @Option(names = "--on-embedded", defaultValue = "neutralise", paramLabel = "neutralise|refuse",
+            description = "End-to-end mode: what the injection guard does with flagged TOOL content "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String onEmbedded;
+
+    @Option(names = "--judge", paramLabel = "<model spec>",
+            description = "End-to-end mode: a judge model the injection guard asks when its score is near the "
+                    + "threshold.")
+    String judge;
+
+    @Option(names = "--max-per-suite", defaultValue = "0", paramLabel = "<n>",
+            description = "Score at most the first n cases of each suite (default: ${DEFAULT-VALUE}, all).")
+    int maxPerSuite;
+
+    @ParentCommand
+    GuardCommand parent;
+
     @Option(names = "--worst", defaultValue = "10", paramLabel = "<n>", description = "Misses listed per kind (default: ${DEFAULT-VALUE}).")
     int worst;
 
@@ -71,6 +97,19 @@ final class EvalCommand implements Callable<Integer> {
             case "test" -> data.split().test(data.items());
             default -> throw new InvalidInputException("--split must be all, train or test but was '" + split + "'");
         };
+        if (maxPerSuite < 0) {
+            throw new InvalidInputException("--max-per-suite must be 0 (all) or more but was " + maxPerSuite);
+        }
+        if (maxPerSuite > 0) {
+            Map<String, Integer> taken = new HashMap<>();
+            items = items.stream().filter(i -> taken.merge(i.suite(), 1, Integer::sum) <= maxPerSuite).toList();
+        }
+        if (target != null) {
+            new EndToEndRun(parent.models(), target, onEmbedded, threshold, toolThreshold, judge)
+                    .run(items, spec.commandLine().getOut(), worst);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         InjectionDetector detector = new InjectionDetector(model == null ? InjectionDetector.shippedModel()
                 : read(model), uncuedSure);
         List<Scored> scored = items.stream().map(i -> {

@@ -1,6 +1,8 @@
 package dev.polis.guards.cli;
 
 import java.util.concurrent.Callable;
+import dev.polis.api.InvalidInputException;
+import dev.polis.api.host.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,6 +14,21 @@ public final class GuardCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    private final Models models;
+
+    /** Creates the command over the host's models, which the end-to-end mode opens its target with. */
+    public GuardCommand(Models models) {
+        this.models = models;
+    }
+
+    /** Returns the host's models; without them the end-to-end mode cannot run. */
+    Models models() {
+        if (models == null) {
+            throw new InvalidInputException("--target: no model service is available here; run it through polis");
+        }
+        return models;
+    }
 
     @Override
     public Integer call() {
