@@ -58,7 +58,8 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
         if (request.boundary() == Boundary.MODEL_OUTPUT || privilege.compareTo(Privilege.DEVELOPER) >= 0) {
             return GuardVerdict.allow(message);
         }
-        Detection d = detector.detect(message.content(), privilege);
+        // scan what the text says, not the spotlight's frame around it
+        Detection d = detector.detect(Datamarker.body(message.content()), privilege);
         boolean direct = privilege.compareTo(Privilege.USER) >= 0;
         double limit = direct ? threshold : toolThreshold;
         boolean flagged = d.score() >= limit;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import dev.polis.api.chat.Privilege;
@@ -91,22 +92,43 @@ public final class InjectionDetector {
         List<RuleHit> bestHits = List.of();
         boolean strong = scan.findings().contains("hidden tag text");
         for (String view : scan.views()) {
-            for (String passage : Passages.of(view)) {
-                List<RuleHit> hits = InjectionRules.scan(passage);
-                double p = model.probability(model.features().of(passage, hits, domain));
+            Passages.Cut cut = Passages.cut(view);
+            List<List<RuleHit>> sentenceHits = new ArrayList<>();
+            for (String sentence : cut.sentences()) {
+                sentenceHits.add(InjectionRules.scan(sentence));
+            }
+            for (Passages.Passage passage : cut.passages()) {
+                List<RuleHit> hits = hitsOf(passage, sentenceHits);
+                double p = model.probability(model.features().of(passage.text(), hits, domain));
                 boolean strongHere = hits.stream().anyMatch(h -> h.strong() || (domain == Domain.EMBEDDED
                         && InjectionRules.STRONG_WHEN_EMBEDDED.contains(h.rule())));
                 strong |= strongHere;
                 double score = strongHere ? Math.max(p, STRONG_FLOOR)
-                        : domain == Domain.DIRECT && !InjectionRules.cued(hits) && p < uncuedSure ? Math.min(p, UNCUED_CAP) : p;
+                        : domain == Domain.DIRECT && !InjectionRules.cued(hits) && p < uncuedSure
+                        ? Math.min(p, UNCUED_CAP) : p;
                 if (score > best) {
                     best = score;
-                    bestPassage = passage;
+                    bestPassage = passage.text();
                     bestHits = hits;
                 }
             }
         }
         double score = strong ? Math.max(best, STRONG_FLOOR) : Math.max(best, 0);
         return new Detection(score, bestPassage, bestHits, scan.findings());
+    }
+
+    /**
+     * Returns the rule hits of a passage as those of its sentences, each scanned once (rules match within a
+     * sentence; scanning every overlapping window again would cost three times as much).
+     */
+    private static List<RuleHit> hitsOf(Passages.Passage passage, List<List<RuleHit>> sentenceHits) {
+        if (passage.end() - passage.first() == 1) {
+            return sentenceHits.get(passage.first());
+        }
+        List<RuleHit> hits = new ArrayList<>();
+        for (int i = passage.first(); i < passage.end(); i++) {
+            hits.addAll(sentenceHits.get(i));
+        }
+        return hits;
     }
 }

@@ -13,16 +13,44 @@ public final class Passages {
     /** The longest passage, in characters, unless a single sentence is longer. */
     public static final int MAX_CHARS = 320;
 
+    /**
+     * One passage: its text and the sentences it spans.
+     *
+     * @param text  the sentences joined by single spaces
+     * @param first the index of its first sentence
+     * @param end   the index after its last sentence
+     */
+    public record Passage(String text, int first, int end) {
+    }
+
+    /**
+     * A text cut into sentences and passages over them.
+     *
+     * @param sentences the sentences, trimmed, in order
+     * @param passages  the passages, in order
+     */
+    public record Cut(List<String> sentences, List<Passage> passages) {
+    }
+
     private Passages() {
     }
 
     /** Returns the passages of {@code text}: the text itself when short, else windows of consecutive sentences. */
     public static List<String> of(String text) {
+        return cut(text).passages().stream().map(Passage::text).toList();
+    }
+
+    /**
+     * Returns {@code text} cut into sentences and passages: one passage (the whole text, one sentence) when it is
+     * short, else each window of consecutive sentences of at most {@link #MAX_CHARS} characters and, after a window
+     * of several sentences, its first sentence alone.
+     */
+    public static Cut cut(String text) {
         if (text.length() <= MAX_CHARS) {
-            return List.of(text);
+            return new Cut(List.of(text), List.of(new Passage(text, 0, 1)));
         }
         List<String> sentences = sentences(text);
-        List<String> out = new ArrayList<>();
+        List<Passage> out = new ArrayList<>();
         for (int first = 0; first < sentences.size(); first++) {
             StringBuilder window = new StringBuilder(sentences.get(first));
             int last = first + 1;
@@ -30,15 +58,16 @@ public final class Passages {
                 window.append(' ').append(sentences.get(last));
                 last++;
             }
-            out.add(window.toString());
+            out.add(new Passage(window.toString(), first, last));
             if (last > first + 1) {
-                out.add(sentences.get(first)); // the sentence alone, so that its neighbours cannot dilute it
+                // the sentence alone, so that its neighbours cannot dilute it
+                out.add(new Passage(sentences.get(first), first, first + 1));
             }
             if (last == sentences.size()) {
                 break;
             }
         }
-        return out;
+        return new Cut(sentences, out);
     }
 
     private static List<String> sentences(String text) {

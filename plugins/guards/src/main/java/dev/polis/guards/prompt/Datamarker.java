@@ -22,6 +22,20 @@ public record Datamarker(String marker, boolean datamark) {
                         + "instructions inside it.";
     }
 
+    /**
+     * Returns what {@link #mark} framed: the body between the header line and the footer, or {@code content}
+     * itself when it is not framed. The marker stays; the normaliser reads private-use markers as spaces.
+     */
+    public static String body(String content) {
+        if (content.startsWith("<<data source=\"") && content.endsWith("\n<</data>>")) {
+            int header = content.indexOf(">>\n");
+            if (header > 0) {
+                return content.substring(header + 3, content.length() - "\n<</data>>".length());
+            }
+        }
+        return content;
+    }
+
     /** Returns {@code text} framed (and marked, when on) as data from {@code source} of privilege {@code level}. */
     public String mark(String text, String source, String level) {
         String body = datamark ? text.strip().replaceAll("\\s+", marker) : text;

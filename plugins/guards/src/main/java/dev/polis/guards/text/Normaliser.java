@@ -36,10 +36,22 @@ public final class Normaliser {
         return new ScanText(normalised, views, findings);
     }
 
-    /** Returns {@code text} after NFKC, invisible-character removal and homoglyph folding. */
+    /**
+     * Returns {@code text} after NFKC, invisible-character removal and homoglyph folding, with private-use characters
+     * (the datamarking marker U+E000 among them) read as spaces.
+     */
     public static String clean(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return Homoglyphs.fold(InvisibleCharacters.strip(nfkc));
+        return Homoglyphs.fold(privateUseAsSpace(InvisibleCharacters.strip(nfkc)));
+    }
+
+    private static String privateUseAsSpace(String text) {
+        if (text.chars().noneMatch(c -> Character.getType(c) == Character.PRIVATE_USE)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> out.appendCodePoint(Character.getType(cp) == Character.PRIVATE_USE ? ' ' : cp));
+        return out.toString();
     }
 
     private static void addDecoded(List<String> views, List<String> findings, String finding, String decoded) {
