@@ -7,6 +7,8 @@ import dev.polis.api.chat.Message;
 import dev.polis.api.chat.ToolChoice;
 import dev.polis.api.run.EventSink;
 import dev.polis.mindsearch.cite.CitedAnswer;
+import dev.polis.mindsearch.cite.Reference;
+import dev.polis.mindsearch.cite.Source;
 import dev.polis.mindsearch.cite.SourceRegistry;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.Prompts;
@@ -81,13 +83,16 @@ public final class Planner {
                 List<GraphNode> fresh = graph.searchers().stream().filter(n -> !before.contains(n.name())).toList();
                 fresh.forEach(n -> events.emit("mindsearch.node.added", Map.of("node", n.name(), "question",
                         n.content(), "turn", now, "parents", graph.parentsOf(n.name()).stream()
-                                .map(GraphNode::name).toList())));
+                                .map(GraphNode::name).toList(), "from", graph.edgesSnapshot().stream()
+                                .filter(e -> e.end().equals(n.name())).map(e -> e.start()).toList())));
                 errors.forEach(e -> events.emit("mindsearch.planner.error", Map.of("turn", now, "error", e)));
                 boolean inTime = executor.run(graph, fresh);
                 register(graph, registry, answers);
                 String observation = Observation.render(graph.searchers(), answers, errors,
                         !fresh.isEmpty() || graph.hasResponse());
                 messages.add(gate.admit(Message.tool(observation, "mindsearch.graph"), messages));
+                events.emit("mindsearch.observation", Map.of("turn", now, "observation", observation,
+                        "references", references(registry.sources(), 1)));
                 if (!inTime) {
                     problem = "the request's time limit of " + settings.requestTimeout().toSeconds() + " s ran out";
                     break;
@@ -109,6 +114,8 @@ public final class Planner {
                     finalText = last.text();
                 }
             }
+        } catch (java.util.concurrent.CancellationException e) {
+            problem = "the request was cancelled: " + e.getMessage();
         } catch (RuntimeException e) {
             problem = "the planner's model failed: " + e.getMessage();
         }
@@ -119,8 +126,7 @@ public final class Planner {
         String text = complete ? finalText : partial(graph, answers);
         CitedAnswer answer = CitedAnswer.of(text, registry);
         events.emit("mindsearch.answer", Map.of("complete", complete, "answer", answer.text(), "references",
-                answer.references().stream().map(r -> Map.of("n", r.number(), "url", r.source().url(),
-                        "title", r.source().title(), "node", r.source().node())).toList()));
+                references(answer.references().stream().map(Reference::source).toList(), 1)));
         return new PlannerResult(answer, complete, problem, turn, graph, registry);
     }
 
@@ -152,6 +158,17 @@ public final class Planner {
         ChatRequest request = new ChatRequest(messages, settings.generation(),
                 Map.of("agent", "planner", "phase", phase, "turn", String.valueOf(turn)));
         return settings.protocol() == Protocol.TOOLS ? request.withTools(GraphTools.DEFINITIONS, choice) : request;
+    }
+
+    /** Describes sources numbered from {@code first} for events: n, url, title, snippet, node. */
+    private static List<Map<String, Object>> references(List<Source> sources, int first) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Source s = sources.get(i);
+            out.add(Map.of("n", first + i, "url", s.url(), "title", s.title(), "snippet", s.snippet(),
+                    "node", s.node()));
+        }
+        return out;
     }
 
     /** Numbers the citations of nodes answered since the last call, in declaration order. */

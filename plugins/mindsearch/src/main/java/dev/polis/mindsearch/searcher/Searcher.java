@@ -11,6 +11,7 @@ import dev.polis.api.chat.ToolChoice;
 import dev.polis.api.chat.ToolDefinition;
 import dev.polis.api.run.EventSink;
 import dev.polis.api.search.SearchBackend;
+import dev.polis.api.search.SearchHit;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.Prompts;
 import dev.polis.mindsearch.config.Protocol;
@@ -118,8 +119,13 @@ public final class Searcher {
             case "search" -> {
                 List<String> queries = request.queries();
                 String result = browser.search(queries);
-                events.emit("mindsearch.search", Map.of("node", node, "queries", queries,
-                        "results", browser.results().size()));
+                List<Map<String, Object>> hits = new ArrayList<>();
+                List<SearchHit> seen = browser.results();
+                for (int i = 0; i < seen.size(); i++) {
+                    hits.add(Map.of("n", i, "id", seen.get(i).id(), "url", seen.get(i).url(), "title", seen.get(i).title()));
+                }
+                events.emit("mindsearch.search", Map.of("node", node, "queries", queries, "results", seen.size(),
+                        "hits", hits));
                 return result;
             }
             case "select" -> {

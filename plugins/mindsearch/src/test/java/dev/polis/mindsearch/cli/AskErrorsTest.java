@@ -84,6 +84,13 @@ class AskErrorsTest {
     }
 
     @Test
+    void serveChecksTheIndexBeforeListening() {
+        assertThat(polis.run("mindsearch", "serve", "--model", "msscript:multihop", "--port", "0",
+                "--index", dir.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(polis.err()).contains("does not exist").doesNotContain("listening");
+    }
+
+    @Test
     void indexingAFolderThatDoesNotExistIsTheUsersMistake() {
         assertThat(polis.run("index", dir.resolve("missing").toString())).isEqualTo(2);
         assertThat(polis.err()).contains("corpus folder " + dir.resolve("missing") + " does not exist");

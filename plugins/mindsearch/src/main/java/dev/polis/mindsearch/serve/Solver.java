@@ -1,0 +1,18 @@
+package dev.polis.mindsearch.serve;
+
+import dev.polis.api.run.EventSink;
+
+/** Answers one question for the server, handing every MindSearch event to {@code events} as it happens. */
+@FunctionalInterface
+public interface Solver {
+
+    /**
+     * Answers {@code question}.
+     *
+     * @param question  the question
+     * @param sessionId the client's session id
+     * @param events    receives every event of the run
+     * @return the run's id (its folder name), for the {@code done} event
+     */
+    String solve(String question, long sessionId, EventSink events);
+}
