@@ -10,8 +10,9 @@ import dev.polis.api.chat.ToolCall;
 import dev.polis.api.chat.ToolDefinition;
 
 /**
- * Leaves empty tool fields out of {@code calls.jsonl}, so that calls without tools are written as before tools
- * existed; reading fills them back in (empty list, {@code ""}).
+ * Leaves empty tool fields and an empty response endpoint out of {@code calls.jsonl}, so that calls without tools
+ * from a one-server model are written as before those fields existed; reading fills them back in (empty list,
+ * {@code ""}).
  */
 final class CallJsonMixins {
 
@@ -36,6 +37,9 @@ final class CallJsonMixins {
     abstract static class ResponseMixin {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract List<ToolCall> toolCalls();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract String endpoint();
     }
 
     abstract static class RequestMixin {

@@ -29,8 +29,9 @@ import dev.polis.openai.wire.WireJson;
  * attempts: 408, 429, 5xx, connection failures and timeouts are retried after an exponential backoff with
  * jitter, or after the wait a {@code Retry-After} header asks for, as long as the total wait stays within
  * {@code maxRetryWait}. Each attempt holds one permit of its endpoint's semaphore. Interrupting the calling
- * thread, or closing the client, cancels calls in flight. Failures are {@link PolisException}s whose message
- * names the endpoint, the model, the cause and the number of attempts; the API key never appears in them.
+ * thread, or closing the client, cancels calls in flight. Failures are {@link EndpointFailure}s whose message
+ * names the endpoint, the model, the cause and the number of attempts, and which say whether another endpoint may
+ * answer; the API key never appears in them.
  */
 final class EndpointClient implements AutoCloseable {
 
@@ -195,8 +196,8 @@ final class EndpointClient implements AutoCloseable {
     private PolisException failed(AttemptFailure failure, int attempts, String tail) {
         String message = prefix() + failure.getMessage() + " after " + attempts
                 + (attempts == 1 ? " attempt" : " attempts") + tail;
-        return new PolisException(scrub(message), failure.getCause() == null ? null : new IOException(
-                scrub(String.valueOf(failure.getCause().getMessage()))));
+        return new EndpointFailure(scrub(message), failure.getCause() == null ? null : new IOException(
+                scrub(String.valueOf(failure.getCause().getMessage()))), failure.retryable());
     }
 
     private String scrub(String text) {
