@@ -1,5 +1,7 @@
 package dev.polis.mindsearch.lucene;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
@@ -16,6 +18,17 @@ final class Fields {
     static final String BODY = "body";
     /** The document's URL, stored only. */
     static final String URL = "url";
+
+    /**
+     * Lucene logs through java.util.logging, once per process, that the JDK's vector module is not enabled; the
+     * plugin cannot enable it and the line only clutters the CLI's output, so that logger is kept to warnings of
+     * real trouble. The reference keeps the setting from being garbage-collected.
+     */
+    private static final Logger VECTORIZATION = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        VECTORIZATION.setLevel(Level.SEVERE);
+    }
 
     private Fields() {
     }

@@ -29,12 +29,13 @@ record ToolRequest(String name, JsonNode arguments) {
             body = end >= 0 ? body.substring(0, end) : body;
         } else {
             String stripped = reply.strip();
-            if (!(stripped.startsWith("{") && stripped.endsWith("}") && stripped.contains("\"name\""))) {
+            String unfenced = unfence(stripped);
+            if (!(unfenced.startsWith("{") && unfenced.endsWith("}") && unfenced.contains("\"name\""))) {
                 return Optional.empty();
             }
             body = stripped;
         }
-        body = body.strip();
+        body = unfence(body.strip());
         try {
             JsonNode call = JSON.readTree(body);
             if (call == null || !call.isObject() || !call.path("name").isTextual()) {
@@ -47,6 +48,16 @@ record ToolRequest(String name, JsonNode arguments) {
             return Optional.of(new Parsed(null, "the tool call is not valid JSON (" + e.getOriginalMessage()
                     + "); write {\"name\": \"search\", \"parameters\": {\"query\": [\"...\"]}}"));
         }
+    }
+
+    /** Removes a Markdown fence around the JSON ({@code ```json ... ```}), which models often add. */
+    private static String unfence(String body) {
+        if (!body.startsWith("```")) {
+            return body;
+        }
+        int open = body.indexOf('\n');
+        int close = body.lastIndexOf("```");
+        return open > 0 && close > open ? body.substring(open + 1, close).strip() : body;
     }
 
     /** Returns a call of tool {@code name} (a {@code WebBrowser.} or similar prefix is dropped). */
