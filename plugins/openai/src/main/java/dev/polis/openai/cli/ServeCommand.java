@@ -22,7 +22,11 @@ import dev.polis.api.host.Models;
 import dev.polis.api.run.EventSink;
 import dev.polis.api.run.RunContext;
 import dev.polis.api.run.RunRecord;
+import dev.polis.api.guard.Guard;
+import dev.polis.api.host.Extensions;
+import dev.polis.api.host.SettingsFactory;
 import dev.polis.openai.server.ChatCompletionsServer;
+import dev.polis.openai.server.GuardedChatModel;
 import dev.polis.openai.server.ServerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,17 +109,32 @@ public final class ServeCommand implements Callable<Integer> {
                     + "replay: reads; the folder is created when missing.")
     private Path record;
 
+    @Option(names = "--guards", paramLabel = "<file>",
+            description = "A guard configuration (YAML or JSON) put in front of the model, for example 'guards: "
+                    + "[{id: spotlight}, {id: injection}, {id: leak, canaries: [CANARY-7f3a]}]' (guard.chain, from "
+                    + "the guards plugin): refused input or a withheld answer is an HTTP 400 naming the reason.")
+    private Path guards;
+
     @Spec
     private CommandSpec spec;
 
     private final Models models;
     private final Function<String, String> environment;
+    private Extensions extensions;
+    private SettingsFactory settingsFactory;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile ChatCompletionsServer server;
 
     /** Creates the command; {@code models} turns the {@code --model} and {@code --embedder} specs into models. */
     public ServeCommand(Models models) {
         this(models, System::getenv);
+    }
+
+    /** Creates the command that can open {@code --guards} through the host's extensions and settings. */
+    public ServeCommand(Models models, Extensions extensions, SettingsFactory settingsFactory) {
+        this(models, System::getenv);
+        this.extensions = extensions;
+        this.settingsFactory = settingsFactory;
     }
 
     /** Creates the command reading the API key from {@code environment} (a variable name to its value, or null). */
@@ -138,17 +157,20 @@ public final class ServeCommand implements Callable<Integer> {
         RunContext run = record == null ? RunContext.detached(0) : RunContext.inFolder("serve", 0, record, EventSink.discarding());
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stop, "polis-serve-shutdown");
-        try (ChatModel served = models.chat(ModelRequest.of(modelSpec).inRun(run));
+        try (Guard guard = guards == null ? null : ServedGuards.open(guards, extensions, settingsFactory, run);
+             ChatModel served = models.chat(ModelRequest.of(modelSpec).inRun(run));
              EmbeddingModel embedding = embedderSpec == null ? null
                      : models.embedding(ModelRequest.of(embedderSpec).inRun(run))) {
-            server = ChatCompletionsServer.start(served, name, embedding, embedderServedName,
+            ChatModel answering = guard == null ? served : new GuardedChatModel(served, guard);
+            server = ChatCompletionsServer.start(answering, name, embedding, embedderServedName,
                     new InetSocketAddress(host, port), serverOptions);
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Serving " + SpecText.shown(modelSpec) + " as '" + name + "'"
                     + (embedderSpec == null ? "" : " and " + SpecText.shown(embedderSpec) + " as '"
                     + embedderServedName + "'") + " at " + server.baseUrl()
                     + (record == null ? "" : ", recording calls to " + record.resolve(RunRecord.CALLS))
-                    + (apiKey == null ? "" : ", API key required (from " + apiKeyEnv + ")") + " (Ctrl-C stops)");
+                    + (apiKey == null ? "" : ", API key required (from " + apiKeyEnv + ")")
+                    + (guards == null ? "" : ", guarded by " + guards) + " (Ctrl-C stops)");
             out.flush();
             stop.await();
         } finally {
