@@ -37,20 +37,18 @@ public final class Routing {
     public static Routing of(float[] probs, int subTokens, int experts, int topK, int capacity) {
         int[] choice = new int[subTokens * topK];
         long[] first = new long[experts];
-        Integer[] order = new Integer[experts];
         for (int i = 0; i < subTokens; i++) {
             int row = i * experts;
-            for (int e = 0; e < experts; e++) {
-                order[e] = e;
-            }
-            Arrays.sort(order, (a, b) -> {
-                int byProbability = Float.compare(probs[row + b], probs[row + a]);
-                return byProbability != 0 ? byProbability : Integer.compare(a, b);
-            });
             for (int r = 0; r < topK; r++) {
-                choice[i * topK + r] = order[r];
+                int best = -1;
+                for (int e = 0; e < experts; e++) {
+                    if ((best < 0 || probs[row + e] > probs[row + best]) && !taken(choice, i * topK, r, e)) {
+                        best = e;
+                    }
+                }
+                choice[i * topK + r] = best;
             }
-            first[order[0]]++;
+            first[choice[i * topK]]++;
         }
         boolean[] kept = new boolean[choice.length];
         int[] load = new int[experts];
@@ -77,6 +75,16 @@ public final class Routing {
             }
         }
         return new Routing(subTokens, experts, topK, choice, kept, byExpert, first);
+    }
+
+    /** Returns whether expert {@code e} is among the {@code count} choices already made from {@code from}. */
+    private static boolean taken(int[] choice, int from, int count, int e) {
+        for (int r = 0; r < count; r++) {
+            if (choice[from + r] == e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the number of sub-tokens routed. */
