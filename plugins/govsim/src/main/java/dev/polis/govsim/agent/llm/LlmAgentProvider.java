@@ -11,7 +11,11 @@ import dev.polis.api.agent.AgentProvider;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.GenerationSettings;
 import dev.polis.api.embedding.EmbeddingModel;
+import dev.polis.api.guard.Guard;
+import dev.polis.api.host.Extensions;
 import dev.polis.api.host.Models;
+import dev.polis.govsim.agent.llm.guard.AgentGuards;
+import dev.polis.govsim.agent.llm.guard.GuardedAgentModel;
 import dev.polis.api.run.RunContext;
 import dev.polis.govsim.agent.llm.prompt.PromptLibrary;
 import dev.polis.govsim.agent.llm.retrieval.EmbeddingRelevance;
@@ -35,16 +39,28 @@ public final class LlmAgentProvider implements AgentProvider {
     public static final String ID = "govsim.llm";
 
     private final ModelResolver resolver;
+    private final Extensions extensions;
 
-    /** Creates the provider over the host's models (injected by the host). */
-    @Inject
+    /** Creates the provider over the host's models alone (no guard providers: a {@code guards} setting fails). */
     public LlmAgentProvider(Models models) {
         this(ModelResolver.using(models));
     }
 
+    /** Creates the provider over the host's models and extensions (the guards a {@code guards} setting names). */
+    @Inject
+    public LlmAgentProvider(Models models, Extensions extensions) {
+        this(ModelResolver.using(models), extensions);
+    }
+
     /** Creates the provider over any resolver, for tests and embedding. */
     public LlmAgentProvider(ModelResolver resolver) {
+        this(resolver, null);
+    }
+
+    /** Creates the provider over any resolver and the extensions that hold guard providers ({@code null}: none). */
+    public LlmAgentProvider(ModelResolver resolver, Extensions extensions) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.extensions = extensions;
     }
 
     @Override
@@ -59,16 +75,23 @@ public final class LlmAgentProvider implements AgentProvider {
 
     @Override
     public LlmGovSimAgent create(AgentContext context) {
-        ChatModel model = context.model().orElseThrow(() -> new InvalidInputException("agent '" + context.agentId()
+        ChatModel given = context.model().orElseThrow(() -> new InvalidInputException("agent '" + context.agentId()
                 + "' uses " + ID + ", which needs a chat model: give the agent a model (agents[].model, or "
                 + "--model on the command line)"));
         LlmAgentSettings settings = LlmAgentSettings.from(context.settings());
         List<AutoCloseable> owned = new ArrayList<>();
         try {
+            // other agents' words pass the configured guard before any prompt reaches a model (guard/)
+            Guard guard = context.settings().get("guards").map(b -> AgentGuards.open(b, extensions, context.run()))
+                    .orElse(null);
+            if (guard != null) {
+                owned.add(guard);
+            }
+            ChatModel model = guard == null ? given : new GuardedAgentModel(given, guard);
             ChatModel framework = settings.frameworkModel().map(spec -> {
                 ChatModel created = resolver.chatModel(spec, context.run());
                 owned.add(created);
-                return created;
+                return guard == null ? created : new GuardedAgentModel(created, guard);
             }).orElse(model);
             Relevance relevance = relevance(settings, context.agentId(), context.run(), owned);
             PromptLibrary library = settings.prompts().map(PromptLibrary::withOverrides).orElseGet(PromptLibrary::builtIn);

@@ -62,7 +62,8 @@ public record LlmAgentSettings(Optional<Path> prompts, Optional<String> framewor
     private static final Set<String> KEYS = Set.of("prompts", "frameworkModel", "embedder", "rulesRole",
             "rateImportance", "recency", "harvestMemories", "turnMemories", "reflectionMemories",
             "concludeWhenUnclear", "chainOfThought", "temperature", "maxTokens", "thoughtDays", "structuredHarvest",
-            "layout", "prefill", "shortMaxTokens", "stops", "parseFallback", "choices", "thoughtClock");
+            "layout", "prefill", "shortMaxTokens", "stops", "parseFallback", "choices", "thoughtClock",
+            "guards"); // guards: read by LlmAgentProvider (guard/AgentGuards)
 
     /** The defaults: the original's behaviour, rules in a system message, lexical relevance. */
     public static final LlmAgentSettings DEFAULTS = new LlmAgentSettings(Optional.empty(), Optional.empty(), LEXICAL,
