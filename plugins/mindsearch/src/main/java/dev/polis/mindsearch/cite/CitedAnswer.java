@@ -20,7 +20,7 @@ public record CitedAnswer(String text, List<Reference> references, int unknown) 
     }
 
     /** Renumbers the planner's final text, whose markers are the registry's global numbers. */
-    public static CitedAnswer of(String finalText, SourceRegistry registry) {
+    public static CitedAnswer of(String finalText, Numbering registry) {
         Map<Integer, Integer> local = new LinkedHashMap<>();
         List<Reference> references = new ArrayList<>();
         int[] unknown = {0};

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Gives every cited document one global number for the whole request, in first-citation order, so that two nodes
@@ -14,16 +16,14 @@ import java.util.Optional;
  * <p>Nodes are registered in the order the planner declared them, whatever order they finished in, so numbers do
  * not depend on thread timing. Not thread-safe: the planner's thread registers.
  */
-public final class SourceRegistry {
+public final class SourceRegistry implements Numbering {
 
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
     private final List<Source> sources = new ArrayList<>();
     private int dangling;
 
-    /**
-     * Rewrites a node's answer from its local citation ids (positions in {@code results}) to global numbers,
-     * registering the cited documents; markers that point at no result are removed and counted.
-     */
+    /** {@inheritDoc} Markers that point at no result are removed and counted. */
+    @Override
     public String register(String node, String answer, List<SearchHit> results) {
         return Citations.rewrite(answer, local -> {
             if (local < 0 || local >= results.size()) {
@@ -39,18 +39,28 @@ public final class SourceRegistry {
         });
     }
 
-    /** Returns the source with global number {@code n} (from 1). */
+    @Override
     public Optional<Source> source(int n) {
         return n >= 1 && n <= sources.size() ? Optional.of(sources.get(n - 1)) : Optional.empty();
     }
 
-    /** Returns every registered source, in number order. */
-    public List<Source> sources() {
-        return List.copyOf(sources);
+    @Override
+    public SortedMap<Integer, Source> sources() {
+        SortedMap<Integer, Source> out = new TreeMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            out.put(i + 1, sources.get(i));
+        }
+        return out;
     }
 
-    /** Returns how many citation markers pointed at no search result and were removed. */
+    @Override
     public int dangling() {
         return dangling;
+    }
+
+    /** {@inheritDoc} Its citations are renumbered 1, 2, ... in order of appearance. */
+    @Override
+    public CitedAnswer finalAnswer(String text) {
+        return CitedAnswer.of(text, this);
     }
 }

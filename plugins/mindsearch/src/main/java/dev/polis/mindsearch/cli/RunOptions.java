@@ -2,6 +2,7 @@ package dev.polis.mindsearch.cli;
 
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.search.SearchBackendProvider;
+import dev.polis.mindsearch.config.CitationMode;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.ParentContext;
 import dev.polis.mindsearch.config.Protocol;
@@ -37,6 +38,10 @@ final class RunOptions {
             description = "fixed: every parent's answer reaches its child; original: as the original (usually none)")
     String parentContext;
 
+    @Option(names = "--citations", paramLabel = "global|original", defaultValue = "global",
+            description = "global: one number per document, renumbered in the answer; original: the original's numbering")
+    String citations;
+
     @Option(names = "--max-turns", paramLabel = "N", defaultValue = "10", description = "planner turns (default: ${DEFAULT-VALUE})")
     int maxTurns;
 
@@ -67,7 +72,8 @@ final class RunOptions {
     /** Returns the runner these options describe, checked: a missing or damaged index fails here, with exit 2. */
     QuestionRunner runner(HostServices host) {
         MindSearchSettings settings = new MindSearchSettings(choice("--protocol", protocol, Protocol.class),
-                choice("--parent-context", parentContext, ParentContext.class), maxTurns, searcherTurns,
+                choice("--parent-context", parentContext, ParentContext.class),
+                choice("--citations", citations, CitationMode.class), maxTurns, searcherTurns,
                 MindSearchSettings.DEFAULTS.topK(), MindSearchSettings.DEFAULTS.maxSelect(),
                 MindSearchSettings.DEFAULTS.pageChars(), parallel, seconds("--node-timeout", nodeTimeout),
                 seconds("--timeout", timeout), date, temperature);

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param protocol          code blocks (the original's) or JSON tool calls
  * @param parentContext     which parent answers reach a child node
+ * @param citations         how citations are numbered across nodes
  * @param maxPlannerTurns   planner turns before the final answer is asked for (original: 10)
  * @param maxSearcherTurns  model calls a searcher makes at most, the last one without tools (original: 4)
  * @param topK              hits per query (original: 6)
@@ -22,18 +23,20 @@ import java.util.Objects;
  * @param date              the date the prompts state; {@code null} for today
  * @param temperature       the sampling temperature, {@code null} for the model's default (the original: 0)
  */
-public record MindSearchSettings(Protocol protocol, ParentContext parentContext, int maxPlannerTurns,
+public record MindSearchSettings(Protocol protocol, ParentContext parentContext, CitationMode citations,
+                                 int maxPlannerTurns,
                                  int maxSearcherTurns, int topK, int maxSelect, int pageChars, int parallelism,
                                  Duration nodeTimeout, Duration requestTimeout, LocalDate date, Double temperature) {
 
     /** The defaults. */
-    public static final MindSearchSettings DEFAULTS = new MindSearchSettings(Protocol.CODE, ParentContext.FIXED, 10,
-            4, 6, 4, 8192, 10, Duration.ofSeconds(180), Duration.ofSeconds(900), null, null);
+    public static final MindSearchSettings DEFAULTS = new MindSearchSettings(Protocol.CODE, ParentContext.FIXED,
+            CitationMode.GLOBAL, 10, 4, 6, 4, 8192, 10, Duration.ofSeconds(180), Duration.ofSeconds(900), null, null);
 
     /** Checks the ranges; each message names the setting. */
     public MindSearchSettings {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(parentContext, "parentContext");
+        Objects.requireNonNull(citations, "citations");
         atLeast("maxPlannerTurns", maxPlannerTurns, 1);
         atLeast("maxSearcherTurns", maxSearcherTurns, 2);
         atLeast("topK", topK, 1);
@@ -56,31 +59,37 @@ public record MindSearchSettings(Protocol protocol, ParentContext parentContext,
 
     /** Returns a copy with another protocol. */
     public MindSearchSettings withProtocol(Protocol value) {
-        return new MindSearchSettings(value, parentContext, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+        return new MindSearchSettings(value, parentContext, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
                 pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
     }
 
     /** Returns a copy with another parent context. */
     public MindSearchSettings withParentContext(ParentContext value) {
-        return new MindSearchSettings(protocol, value, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+        return new MindSearchSettings(protocol, value, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
                 pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+    }
+
+    /** Returns a copy numbering citations the {@code value} way. */
+    public MindSearchSettings withCitations(CitationMode value) {
+        return new MindSearchSettings(protocol, parentContext, value, maxPlannerTurns, maxSearcherTurns, topK,
+                maxSelect, pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
     }
 
     /** Returns a copy with other turn limits. */
     public MindSearchSettings withTurns(int planner, int searcher) {
-        return new MindSearchSettings(protocol, parentContext, planner, searcher, topK, maxSelect,
+        return new MindSearchSettings(protocol, parentContext, citations, planner, searcher, topK, maxSelect,
                 pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
     }
 
     /** Returns a copy with other parallelism and timeouts. */
     public MindSearchSettings withExecution(int threads, Duration node, Duration request) {
-        return new MindSearchSettings(protocol, parentContext, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+        return new MindSearchSettings(protocol, parentContext, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
                 pageChars, threads, node, request, date, temperature);
     }
 
     /** Returns a copy stating {@code value} as today's date. */
     public MindSearchSettings withDate(LocalDate value) {
-        return new MindSearchSettings(protocol, parentContext, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
+        return new MindSearchSettings(protocol, parentContext, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
                 pageChars, parallelism, nodeTimeout, requestTimeout, value, temperature);
     }
 

@@ -7,9 +7,12 @@ import dev.polis.api.chat.Message;
 import dev.polis.api.chat.ToolChoice;
 import dev.polis.api.run.EventSink;
 import dev.polis.mindsearch.cite.CitedAnswer;
+import dev.polis.mindsearch.cite.Numbering;
+import dev.polis.mindsearch.cite.OriginalNumbering;
 import dev.polis.mindsearch.cite.Reference;
 import dev.polis.mindsearch.cite.Source;
 import dev.polis.mindsearch.cite.SourceRegistry;
+import dev.polis.mindsearch.config.CitationMode;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.Prompts;
 import dev.polis.mindsearch.config.Protocol;
@@ -57,7 +60,8 @@ public final class Planner {
         SearchGraph graph = new SearchGraph();
         graph.addRoot(SearchGraph.ROOT, question);
         PlannerInterpreter interpreter = new PlannerInterpreter(graph);
-        SourceRegistry registry = new SourceRegistry();
+        Numbering registry = settings.citations() == CitationMode.ORIGINAL ? new OriginalNumbering()
+                : new SourceRegistry();
         Map<String, String> answers = new HashMap<>();
         List<Message> messages = new ArrayList<>();
         String prompt = settings.protocol() == Protocol.CODE ? "planner-code" : "planner-tools";
@@ -69,6 +73,10 @@ public final class Planner {
         int turn = 0;
         try (NodeExecutor executor = new NodeExecutor(searcher, settings, events, deadline)) {
             while (turn < settings.maxPlannerTurns()) {
+                if (Instant.now().isAfter(deadline)) {
+                    problem = "the request's time limit of " + settings.requestTimeout().toSeconds() + " s ran out";
+                    break;
+                }
                 turn++;
                 final int now = turn;
                 graph.beginTurn(turn);
@@ -92,7 +100,7 @@ public final class Planner {
                         !fresh.isEmpty() || graph.hasResponse());
                 messages.add(gate.admit(Message.tool(observation, "mindsearch.graph"), messages));
                 events.emit("mindsearch.observation", Map.of("turn", now, "observation", observation,
-                        "references", references(registry.sources(), 1)));
+                        "references", references(registry.sources())));
                 if (!inTime) {
                     problem = "the request's time limit of " + settings.requestTimeout().toSeconds() + " s ran out";
                     break;
@@ -124,9 +132,10 @@ public final class Planner {
             events.emit("mindsearch.error", Map.of("turn", turn, "error", problem));
         }
         String text = complete ? finalText : partial(graph, answers);
-        CitedAnswer answer = CitedAnswer.of(text, registry);
+        CitedAnswer answer = registry.finalAnswer(text);
         events.emit("mindsearch.answer", Map.of("complete", complete, "answer", answer.text(), "references",
-                references(answer.references().stream().map(Reference::source).toList(), 1)));
+                references(answer.references().stream().collect(java.util.stream.Collectors.toMap(Reference::number,
+                        Reference::source, (a, b) -> a, java.util.TreeMap::new)))));
         return new PlannerResult(answer, complete, problem, turn, graph, registry);
     }
 
@@ -160,19 +169,16 @@ public final class Planner {
         return settings.protocol() == Protocol.TOOLS ? request.withTools(GraphTools.DEFINITIONS, choice) : request;
     }
 
-    /** Describes sources numbered from {@code first} for events: n, url, title, snippet, node. */
-    private static List<Map<String, Object>> references(List<Source> sources, int first) {
+    /** Describes numbered sources for events: n, url, title, snippet, node. */
+    private static List<Map<String, Object>> references(Map<Integer, Source> sources) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            Source s = sources.get(i);
-            out.add(Map.of("n", first + i, "url", s.url(), "title", s.title(), "snippet", s.snippet(),
-                    "node", s.node()));
-        }
+        sources.forEach((n, s) -> out.add(Map.of("n", n, "url", s.url(), "title", s.title(), "snippet", s.snippet(),
+                "node", s.node())));
         return out;
     }
 
     /** Numbers the citations of nodes answered since the last call, in declaration order. */
-    private static void register(SearchGraph graph, SourceRegistry registry, Map<String, String> answers) {
+    private static void register(SearchGraph graph, Numbering registry, Map<String, String> answers) {
         for (GraphNode node : graph.searchers()) {
             if (node.status() == NodeStatus.DONE && !answers.containsKey(node.name())) {
                 answers.put(node.name(), registry.register(node.name(), node.answer(), node.results()));

@@ -1,7 +1,7 @@
 package dev.polis.mindsearch.planner;
 
 import dev.polis.mindsearch.cite.CitedAnswer;
-import dev.polis.mindsearch.cite.SourceRegistry;
+import dev.polis.mindsearch.cite.Numbering;
 import dev.polis.mindsearch.graph.SearchGraph;
 
 /**
@@ -12,8 +12,8 @@ import dev.polis.mindsearch.graph.SearchGraph;
  * @param problem  why it did not, one sentence; empty when complete
  * @param turns    planner turns taken
  * @param graph    the graph it built
- * @param sources  every cited source, globally numbered
+ * @param sources  every cited source, numbered for the request
  */
 public record PlannerResult(CitedAnswer answer, boolean complete, String problem, int turns, SearchGraph graph,
-                            SourceRegistry sources) {
+                            Numbering sources) {
 }

@@ -111,6 +111,32 @@ class PlannerLoopTest {
     }
 
     @Test
+    void theOriginalsNumberingRepeatsSourcesLeavesGapsAndKeepsTheFinalAnswersNumbers() {
+        FunctionModel model = FunctionModel.text(r -> {
+            if (Harness.planner(r)) {
+                return Harness.finalAnswer(r) ? "The river [[4]] flows where she was born [[1]][[5]]; also [[9]]."
+                        : Harness.turn(r) == 1 ? code("", "graph.add_node('a', 'where born')",
+                        "graph.add_node('b', 'which river')") : code("", "graph.add_response_node()");
+            }
+            if (Harness.turn(r) == 1) {
+                return "<|action_start|><|plugin|>{\"name\": \"search\", \"parameters\": {\"query\": [\"Kellmouth\"]}}";
+            }
+            return Harness.problem(r).equals("where born") ? "Kellmouth [[1]] [[7]]" : "Osk [[0]], Kellmouth [[1]]";
+        });
+
+        PlannerResult result = harness.solve(model, backend,
+                Harness.settings().withCitations(dev.polis.mindsearch.config.CitationMode.ORIGINAL), "Q");
+
+        assertThat(Harness.lastTool(model.requests("planner").get(1))).contains("## where born\n\nKellmouth [[1]] [[2]]",
+                "## which river\n\nOsk [[4]], Kellmouth [[5]]");
+        assertThat(result.answer().text()).isEqualTo("The river [[4]] flows where she was born [[1]][[5]]; also [[9]].");
+        assertThat(result.answer().references()).extracting(ref -> ref.number() + ":" + ref.source().key())
+                .containsExactly("4:osk", "1:varn", "5:varn");
+        assertThat(result.answer().unknown()).isEqualTo(1);
+        assertThat(result.sources().dangling()).isEqualTo(1);
+    }
+
+    @Test
     void searchResultsEnterTheSearchersPromptAtToolPrivilege() {
         FunctionModel model = FunctionModel.text(r -> Harness.planner(r)
                 ? (Harness.finalAnswer(r) ? "f" : Harness.turn(r) == 1 ? code("", "graph.add_node('a', 'Kellmouth')")
