@@ -67,7 +67,10 @@ public final class SummaryFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + folder.resolve("summary.csv"), e);
         }
-        Json.write(folder.resolve("summary.json"), Map.of("table", table, "runs", runs), true);
+        Map<String, Object> summary = new LinkedHashMap<>(); // Map.of's order changes from one JVM to the next
+        summary.put("table", table);
+        summary.put("runs", runs);
+        Json.write(folder.resolve("summary.json"), summary, true);
     }
 
     /** Returns {@code finished}, {@code incomplete} (a log that stops early without a collapse) or {@code failed}. */
