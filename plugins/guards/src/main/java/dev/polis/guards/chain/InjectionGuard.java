@@ -90,8 +90,10 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
         if (direct || refuseEmbedded) {
             return GuardVerdict.refuse(message, reason, score);
         }
-        String marked = new Datamarker(Datamarker.DEFAULT_MARKER, true).mark(message.content(), message.source(),
-                privilege.name());
+        boolean framed = !Datamarker.body(message.content()).equals(message.content());
+        String marked = framed ? message.content() // the spotlight guard framed it already
+                : new Datamarker(Datamarker.DEFAULT_MARKER, true).mark(message.content(), message.source(),
+                        privilege.name());
         return GuardVerdict.neutralise(message.withContent(marked), reason + "; kept as marked data", score);
     }
 

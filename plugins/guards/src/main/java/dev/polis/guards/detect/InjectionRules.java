@@ -25,7 +25,8 @@ public final class InjectionRules {
     private static final String PRIOR = "(?:previous|prior|above|earlier|preceding|former|original|initial|all|any|"
             + "your|the|those|these|my|system)";
     private static final String ORDERS = "(?:instructions?|directives?|rules|guidelines|prompts?|commands?|"
-            + "restrictions|orders|constraints|programming|guidance|context|task)";
+            + "restrictions|orders|constraints|programming|guidance|context|task|limits?|limitations|quotas?|caps?|"
+            + "polic(?:y|ies)|boundaries|safeguards|guardrails)";
 
     private static final List<Rule> RULES = List.of(
             rule("override", true, "\\b" + OVERRIDE_VERB + "\\b[^.!?\\n]{0,40}?\\b" + PRIOR + "\\b[^.!?\\n]{0,30}?\\b"
