@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
  * standard output, and recording the run (events, model calls, answer) in its folder as it goes.
  */
 @Command(name = "ask", description = {
-    "Answers a question: a planner model splits it into sub-questions, searchers answer them in parallel over the",
-    "search index with [[n]] citations, and the planner writes the cited final answer.",
-    "Example: polis mindsearch ask \"Who directed the film that won ...?\" --index docs-index \\",
-    "           --model openai:http://127.0.0.1:11434/v1#qwen2.5:7b"})
+    "Answers a question: a planner model splits it into sub-questions, searchers answer them in parallel over the"
+        + " search index with [[n]] citations, and the planner writes the cited final answer.",
+    "Example: polis mindsearch ask \"Which river flows through the birthplace of ...?\" --index docs-index"
+        + " --model openai:http://127.0.0.1:11434/v1#qwen2.5:7b"})
 final class AskCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code polis index}: cuts the documents of a folder into passages and indexes them for BM25 search. */
 @Command(name = "index", description = {
-    "Builds a search index (Apache Lucene, BM25) from the txt, md and html files under a folder: each document is",
-    "cut into passages with its title and id. 'polis mindsearch ask --index <dir>' searches it.",
+    "Builds a search index (Apache Lucene, BM25) from the txt, md and html files under a folder: each document is"
+        + " cut into passages with its title and id. 'polis mindsearch ask --index <dir>' searches it.",
     "Example: polis index docs/ --output docs-index"})
 final class IndexCommand implements Callable<Integer> {
 

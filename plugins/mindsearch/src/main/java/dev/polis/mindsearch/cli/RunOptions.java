@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 /** The options {@code ask} and {@code serve} share: corpus, model, protocol, limits, guards and records. */
 final class RunOptions {
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Option(names = "--index", paramLabel = "DIR", description = "the index 'polis index' built (search.lucene)")
     Path index;
 

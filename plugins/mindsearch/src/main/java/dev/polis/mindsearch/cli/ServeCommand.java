@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
  * MindSearch's envelope, each request in its own run folder, until the process is stopped.
  */
 @Command(name = "serve", description = {
-    "Serves POST /solve: {\"inputs\": \"<question>\"} answered as server-sent events in the original MindSearch's",
-    "envelope (its React frontend works unchanged), then 'final', 'error' and 'done' events. Each request is",
-    "recorded in its own run folder under --output.",
+    "Serves POST /solve: {\"inputs\": \"<question>\"} answered as server-sent events in the original MindSearch's"
+        + " envelope (its React frontend's format), then 'final', 'error' and 'done' events. Each request is"
+        + " recorded in its own run folder under --output.",
     "Example: polis mindsearch serve --index docs-index --model openai:http://127.0.0.1:11434/v1#qwen2.5:7b"})
 final class ServeCommand implements Callable<Integer> {
 

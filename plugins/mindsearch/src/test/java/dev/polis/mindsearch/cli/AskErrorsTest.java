@@ -84,6 +84,14 @@ class AskErrorsTest {
     }
 
     @Test
+    void helpNeedsNoRequiredOption() {
+        assertThat(polis.run("mindsearch", "ask", "--help")).isZero();
+        assertThat(polis.out()).contains("Usage: polis mindsearch ask", "--parent-context=fixed|original");
+        assertThat(polis.run("mindsearch", "serve", "-h")).isZero();
+        assertThat(polis.out()).contains("POST /solve");
+    }
+
+    @Test
     void serveChecksTheIndexBeforeListening() {
         assertThat(polis.run("mindsearch", "serve", "--model", "msscript:multihop", "--port", "0",
                 "--index", dir.resolve("nowhere").toString())).isEqualTo(2);
