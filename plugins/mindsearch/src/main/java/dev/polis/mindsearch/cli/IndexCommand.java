@@ -1,5 +1,7 @@
 package dev.polis.mindsearch.cli;
 
+import dev.polis.api.host.ProgressDisplay;
+import dev.polis.api.run.Progress;
 import dev.polis.mindsearch.lucene.IndexMeta;
 import dev.polis.mindsearch.lucene.LuceneIndexer;
 import java.nio.file.Path;
@@ -31,11 +33,20 @@ final class IndexCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final ProgressDisplay progress;
+
+    IndexCommand(ProgressDisplay progress) {
+        this.progress = progress;
+    }
+
     @Override
     public Integer call() {
         Path target = output != null ? output
                 : Path.of(corpus.toAbsolutePath().normalize().getFileName() + "-index");
-        IndexMeta meta = LuceneIndexer.build(corpus, target, passageWords);
+        IndexMeta meta;
+        try (Progress bar = progress.start("indexing " + corpus, LuceneIndexer.count(corpus))) {
+            meta = LuceneIndexer.build(corpus, target, passageWords, n -> bar.advance(1));
+        }
         spec.commandLine().getOut().println("indexed " + meta.documents() + " document(s), " + meta.passages()
                 + " passage(s) into " + target);
         return 0;

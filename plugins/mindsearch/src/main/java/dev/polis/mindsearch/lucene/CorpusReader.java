@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -28,30 +27,36 @@ public final class CorpusReader {
     }
 
     /**
-     * Returns the documents under {@code folder}; files with no text are left out.
+     * Returns the readable files under {@code folder} (txt, md, html; hidden ones left out), in path order.
      *
-     * @throws InvalidInputException when the folder does not exist or is a file
+     * @throws InvalidInputException when the folder does not exist, is a file, or cannot be listed
      */
-    public static List<SourceDocument> read(Path folder) {
+    public static List<Path> files(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(Files.exists(folder) ? folder + " is a file; give the folder that holds"
                     + " the corpus's txt, md and html files" : "corpus folder " + folder + " does not exist");
         }
-        String corpus = folder.toAbsolutePath().normalize().getFileName() == null ? "corpus"
-                : folder.toAbsolutePath().normalize().getFileName().toString();
-        List<SourceDocument> documents = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(CorpusReader::readable)
-                    .filter(f -> !hidden(folder, f)).sorted().toList()) {
-                SourceDocument doc = document(corpus, folder, file);
-                if (!doc.text().isBlank()) {
-                    documents.add(doc);
-                }
-            }
+            return files.filter(Files::isRegularFile).filter(CorpusReader::readable).filter(f -> !hidden(folder, f))
+                    .sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException("corpus folder " + folder + " cannot be read: " + e.getMessage(), e);
         }
-        return documents;
+    }
+
+    /**
+     * Reads one file of the corpus in {@code folder} (its text may be empty).
+     *
+     * @throws InvalidInputException when the file cannot be read
+     */
+    public static SourceDocument read(Path folder, Path file) {
+        Path normal = folder.toAbsolutePath().normalize();
+        String corpus = normal.getFileName() == null ? "corpus" : normal.getFileName().toString();
+        try {
+            return document(corpus, folder, file);
+        } catch (IOException e) {
+            throw new InvalidInputException("corpus file " + file + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static boolean hidden(Path root, Path file) {
