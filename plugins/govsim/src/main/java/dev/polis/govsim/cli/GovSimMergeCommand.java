@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "merge", description = {
     "Joins the runs that the shards of one sweep wrote (one shared -o folder, or one folder per machine) into",
     "summary.csv, summary.json and report.html, and lists the runs that are missing or failed. Exit 1 when any",
-    "run is missing or failed, 2 when the folders hold different sweep plans."})
+    "run is missing or failed, 2 when the folders hold different sweep plans."}, mixinStandardHelpOptions = true)
 final class GovSimMergeCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -36,7 +36,7 @@ final class ScaleOutOptions {
     String image;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "model server base URL that --emit's job exports"
-            + " as POLIS_MODEL_ENDPOINT; write ${POLIS_MODEL_ENDPOINT} in --model or the --config file")
+            + " as POLIS_MODEL_ENDPOINT; write $${POLIS_MODEL_ENDPOINT} in --model or the --config file")
     String endpoint;
 
     /** Returns the kind of job file asked for ({@code slurm} or {@code k8s}), or {@code null}. */

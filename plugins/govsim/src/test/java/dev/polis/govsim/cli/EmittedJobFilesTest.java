@@ -123,6 +123,14 @@ class EmittedJobFilesTest {
                 "\"openai:$(POLIS_MODEL_ENDPOINT)#qwen2.5:7b\"");
     }
 
+    @Test
+    void theHelpShowsTheEndpointPlaceholderAsWrittenAndMergeHasHelp() {
+        assertThat(polisOk(Map.of(), List.of("govsim", "--help")).replaceAll("\\s+", " "))
+                .contains("write ${POLIS_MODEL_ENDPOINT} in --model");
+        assertThat(polisOk(Map.of(), List.of("govsim", "merge", "--help"))).contains("Usage: polis govsim merge",
+                "FOLDER", "missing or failed");
+    }
+
     /** Writes a {@code polis} launcher that runs this test's class path, as the distribution's would. */
     private Path launcher() throws IOException {
         Path file = dir.resolve("polis");
