@@ -125,7 +125,7 @@ public final class Planner {
         } catch (java.util.concurrent.CancellationException e) {
             problem = "the request was cancelled: " + e.getMessage();
         } catch (RuntimeException e) {
-            problem = "the planner's model failed: " + e.getMessage();
+            problem = "the planner stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         boolean complete = finalText != null && problem.isEmpty();
         if (!complete) {

@@ -54,6 +54,28 @@ class PlannerLoopTest {
     }
 
     @Test
+    void aFailingPlannerModelEndsWithThePartialAnswerAndTheReason() {
+        FunctionModel model = FunctionModel.responses(r -> {
+            if (!Harness.planner(r)) {
+                return FunctionModel.reply(Harness.turn(r) == 1 ? "<|action_start|><|plugin|>{\"name\": \"search\","
+                        + " \"parameters\": {\"query\": [\"Kellmouth\"]}}" : "Kellmouth [[0]]");
+            }
+            if (Harness.turn(r) == 2) {
+                throw new IllegalStateException("connection refused");
+            }
+            return FunctionModel.reply(code("", "graph.add_node('a', 'where born')"));
+        });
+
+        PlannerResult result = harness.solve(model, backend, Harness.settings(), "Q");
+
+        assertThat(result.complete()).isFalse();
+        assertThat(result.problem()).isEqualTo("the planner stopped: IllegalStateException: connection refused");
+        assertThat(result.answer().text()).contains("(partial answer", "## where born", "Kellmouth [[1]]");
+        assertThat(result.answer().references()).hasSize(1);
+        assertThat(harness.events("mindsearch.error")).hasSize(1);
+    }
+
+    @Test
     void aReplyWithoutCodeIsTheAnswer() {
         FunctionModel model = FunctionModel.text(r -> "It is 42.");
 
