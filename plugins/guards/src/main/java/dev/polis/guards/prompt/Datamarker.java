@@ -2,8 +2,8 @@ package dev.polis.guards.prompt;
 
 /**
  * Spotlights lower-privilege text (Hines et al. 2024): frames it with a header naming its source and privilege and
- * a footer, and with datamarking on, joins its words with a marker character so that the provenance signal runs
- * through the whole text. The system prompt should say that marked text is data, never instructions.
+ * a footer, and with datamarking on, joins the words of each line with a marker character so that the provenance
+ * signal runs through the whole text (line breaks stay). The system prompt should say that marked text is data, never instructions.
  *
  * @param marker   the character that replaces whitespace (U+E000 by default, a private-use character)
  * @param datamark whether to interleave the marker; when off the text is only framed
@@ -30,7 +30,9 @@ public record Datamarker(String marker, boolean datamark) {
         if (content.startsWith("<<data source=\"") && content.endsWith("\n<</data>>")) {
             int header = content.indexOf(">>\n");
             if (header > 0) {
-                return content.substring(header + 3, content.length() - "\n<</data>>".length());
+                String body = content.substring(header + 3, content.length() - "\n<</data>>".length());
+                // a body with frame tags of its own was not framed by us (a forged frame): not a body
+                return body.contains("<<data") || body.contains("<</data>>") ? content : body;
             }
         }
         return content;
@@ -38,7 +40,8 @@ public record Datamarker(String marker, boolean datamark) {
 
     /** Returns {@code text} framed (and marked, when on) as data from {@code source} of privilege {@code level}. */
     public String mark(String text, String source, String level) {
-        String body = datamark ? text.strip().replaceAll("\\s+", marker) : text;
+        // line breaks stay (a detector reading the marked text still sees lines), every other gap is the marker
+        String body = datamark ? text.strip().replaceAll("\\h*(?:\\R\\h*)+", "\n").replaceAll("\\h+", marker) : text;
         return "<<data source=\"" + source.replace("\"", "'") + "\" privilege=" + level + ">>\n" + body + "\n<</data>>";
     }
 }

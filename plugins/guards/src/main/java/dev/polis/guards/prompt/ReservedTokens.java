@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Neutralises chat-template control tokens ({@code <|im_start|>}, {@code [INST]}, {@code <<SYS>>},
- * {@code <start_of_turn>}, {@code <s>}...) inside lower-privilege text, so that a web page cannot open a forged
+ * {@code <start_of_turn>}, {@code <s>}..., and the spotlight's own {@code <<data ...>>} frame) inside lower-privilege text, so that a web page cannot open a forged
  * system turn: angle and square brackets of each token become look-alike guillemets that no tokenizer reads as
  * a control token, and the reader still sees what was there.
  */
@@ -15,7 +15,7 @@ public final class ReservedTokens {
 
     private static final Pattern TOKEN = Pattern.compile(
             "<\\|[A-Za-z0-9_]{1,30}\\|>|\\[/?INST\\]|<</?SYS>>|</?start_of_turn>|</?end_of_turn>|</?s>"
-                    + "|<\\|(?:begin|end)_of_text\\|>|<\\|(?:start|end)_header_id\\|>");
+                    + "|<\\|(?:begin|end)_of_text\\|>|<\\|(?:start|end)_header_id\\|>|<</?data\\b[^>\\n]{0,200}>>");
 
     /**
      * The result of neutralising a text.
