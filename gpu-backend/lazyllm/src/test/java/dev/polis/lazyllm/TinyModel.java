@@ -1,12 +1,6 @@
 package dev.polis.lazyllm;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import dev.polis.lazyllm.prune.LazySettings;
-import dev.polis.lazyllm.prune.PrefillReport;
-import dev.polis.lazyllm.prune.Schedule;
-import dev.polis.lazyllm.prune.SessionStates;
 import dev.polis.runtime.fixtures.TinyCheckpoint;
 import dev.polis.runtime.model.LoadOptions;
 import dev.polis.runtime.model.TransformerLm;
@@ -29,24 +23,6 @@ final class TinyModel {
     /** Loads the checkpoint in {@code folder}. */
     static TransformerLm load(Path folder) {
         return TransformerLm.load(folder, LoadOptions.DEFAULTS);
-    }
-
-    /** A model with LazyLLM installed, its sessions' states and the reports of its prompts. */
-    record Lazy(TransformerLm lm, SessionStates states, List<PrefillReport> reports) implements AutoCloseable {
-
-        @Override
-        public void close() {
-            lm.close();
-        }
-    }
-
-    /** Loads {@code folder} and installs LazyLLM with {@code schedule}, pruning prompts of 2 tokens or more. */
-    static Lazy lazy(Path folder, String schedule) {
-        TransformerLm lm = load(folder);
-        List<PrefillReport> reports = new ArrayList<>();
-        SessionStates states = new LazyLlm(reports::add).install(lm.acceleratorTarget(),
-                new LazySettings(Schedule.parse(schedule, lm.config().layers(), "schedule"), 2));
-        return new Lazy(lm, states, reports);
     }
 
     /** Returns {@code n} token ids drawn from a fixed sequence within the tiny vocabulary (40). */

@@ -167,6 +167,13 @@ public final class BenchCommand implements Callable<Integer> {
                             tokens);
                 }
             }
+            for (int m = 0; m <= n; m++) {
+                events.write(String.format(java.util.Locale.ROOT, "{\"event\":\"lazyllm.generation\",\"prompt\":%d,"
+                        + "\"index\":%d,\"model\":\"%s\",\"needleAt\":%d,\"answer\":\"%s\",\"text\":\"%s\","
+                        + "\"ttftMs\":%.3f}%n", length, p, m == 0 ? "dense" : settings.get(m - 1).schedule(),
+                        prompt.needleAt(), prompt.answer(), runs[m].text().replace("\\", "\\\\")
+                                .replace("\"", "\\\""), runs[m].ttftMillis()));
+            }
             for (int s = 0; s < n; s++) {
                 greedy[s].add(runs[0], runs[s + 1], prompt.answer(), share[s + 1]);
                 if (decoder != null) {

@@ -35,20 +35,24 @@ public final class CorpusCommand implements Callable<Integer> {
             description = "About this many bytes per document (default ${DEFAULT-VALUE}).")
     private int length;
 
+    @Option(names = "--filler", defaultValue = "80", paramLabel = "<bytes>",
+            description = "At most this many filler bytes between facts and questions (default ${DEFAULT-VALUE}).")
+    private int filler;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<n>", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Override
     public Integer call() throws IOException {
-        if (documents < 1 || length < 100) {
-            throw new InvalidInputException("--documents must be at least 1 and --length at least 100 (got "
-                    + documents + " and " + length + ")");
+        if (documents < 1 || length < 100 || filler < 1) {
+            throw new InvalidInputException("--documents and --filler must be at least 1 and --length at least 100 "
+                    + "(got " + documents + ", " + filler + " and " + length + ")");
         }
         Files.createDirectories(out);
         SplittableRandom random = new SplittableRandom(seed);
         long bytes = 0;
         for (int d = 0; d < documents; d++) {
-            String text = RetrievalText.document(random, length);
+            String text = RetrievalText.document(random, length, filler);
             Files.writeString(out.resolve(String.format("doc-%06d.txt", d)), text);
             bytes += text.length();
         }

@@ -27,13 +27,17 @@ public final class RetrievalText {
     public record Prompt(int[] tokens, String answer, int needleAt) {
     }
 
-    /** Returns a training document of about {@code length} bytes. */
-    public static String document(SplittableRandom random, int length) {
+    /**
+     * Returns a training document of about {@code length} bytes: filler of a quarter to all of {@code filler} bytes
+     * (at least one word) between items, each item a new fact (while keys remain, two times in three) or the question
+     * of an earlier fact with its answer.
+     */
+    public static String document(SplittableRandom random, int length, int filler) {
         StringBuilder text = new StringBuilder();
         List<String> placed = new ArrayList<>();
         List<Character> keys = shuffledKeys(random);
         while (text.length() < length) {
-            filler(random, text, 20 + random.nextInt(60));
+            filler(random, text, Math.max(1, filler / 4 + random.nextInt(Math.max(1, filler - filler / 4))));
             if (!keys.isEmpty() && (placed.isEmpty() || random.nextInt(3) > 0)) {
                 String fact = keys.remove(keys.size() - 1) + value(random);
                 placed.add(fact);

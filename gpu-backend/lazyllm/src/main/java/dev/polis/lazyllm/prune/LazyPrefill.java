@@ -39,7 +39,7 @@ public final class LazyPrefill implements PrefillStrategy {
         state.forgetFrom(positions[0]);
         int n = positions.length;
         int depth = layers.layers();
-        String dense = whyDense(session, n, depth);
+        String dense = whyDense(session, n);
         if (dense != null) {
             NDArray h = inner.prefill(session, layers, hidden, positions);
             state.computed(positions, 0, depth);
@@ -85,7 +85,7 @@ public final class LazyPrefill implements PrefillStrategy {
         return h;
     }
 
-    private String whyDense(LayerSession session, int n, int depth) {
+    private String whyDense(LayerSession session, int n) {
         if (session.batchSize() != 1) {
             return "a batch of " + session.batchSize() + " sequences (LazyLLM prunes batches of one)";
         }
