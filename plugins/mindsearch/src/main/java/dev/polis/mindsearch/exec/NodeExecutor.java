@@ -16,12 +16,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,7 +32,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs the searcher nodes a planner turn added, at most {@code parallelism} at once, and returns when every one has
  * answered, failed or timed out (the turn's barrier). With {@link ParentContext#FIXED} a node whose parent was added in
  * the same turn starts once that parent has finished and gets its answer. A node that runs past {@code nodeTimeout}
- * is interrupted and marked failed; when the request's deadline passes, every unfinished node is.
+ * is marked failed at once, and so is every unfinished node when the request's deadline passes; their searchers stop
+ * before their next model call. Searcher threads are never interrupted: a thread interrupted while it appends to the
+ * run's records (the host writes them through interruptible file channels) would close them for the whole run.
  */
 public final class NodeExecutor implements AutoCloseable {
 
@@ -40,7 +43,8 @@ public final class NodeExecutor implements AutoCloseable {
     private final EventSink events;
     private final Instant deadline;
     private final ExecutorService pool;
-    private final ScheduledExecutorService timer;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
 
     /** Creates an executor whose nodes must all finish by {@code deadline}. */
     public NodeExecutor(Searcher searcher, MindSearchSettings settings, EventSink events, Instant deadline) {
@@ -49,7 +53,8 @@ public final class NodeExecutor implements AutoCloseable {
         this.events = events;
         this.deadline = deadline;
         this.pool = Executors.newFixedThreadPool(settings.parallelism(), threads("mindsearch-searcher-"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(threads("mindsearch-timer-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, threads("mindsearch-timer-"));
+        this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     /**
@@ -79,12 +84,12 @@ public final class NodeExecutor implements AutoCloseable {
                     .get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
-            fresh.forEach(n -> finish(n, null, "the request's time limit of "
-                    + settings.requestTimeout().toSeconds() + " s ran out before it finished"));
+            fresh.forEach(n -> stop(n, "the request's time limit of " + settings.requestTimeout().toSeconds()
+                    + " s ran out before it finished"));
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fresh.forEach(n -> finish(n, null, "the request was cancelled"));
+            fresh.forEach(n -> stop(n, "the request was cancelled"));
             return false;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a searcher node's future failed unexpectedly", e.getCause());
@@ -97,9 +102,9 @@ public final class NodeExecutor implements AutoCloseable {
         events.emit("mindsearch.node.start", Map.of("node", node.name(), "question", node.content(),
                 "parents", task.history().size()));
         node.running();
-        Future<?> work = pool.submit(() -> {
+        pool.submit(() -> {
             try {
-                SearcherOutcome outcome = searcher.answer(task);
+                SearcherOutcome outcome = searcher.answer(task, () -> stopped.contains(node.name()));
                 node.work(outcome.results(), outcome.read(), outcome.searches());
                 finish(node, outcome.answer(), null);
             } catch (RuntimeException | Error e) {
@@ -109,8 +114,7 @@ public final class NodeExecutor implements AutoCloseable {
             }
         });
         timer.schedule(() -> {
-            if (finish(node, null, "timed out after " + settings.nodeTimeout().toSeconds() + " s")) {
-                work.cancel(true);
+            if (stop(node, "timed out after " + settings.nodeTimeout().toSeconds() + " s")) {
                 done.complete(null);
             }
         }, settings.nodeTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -128,6 +132,12 @@ public final class NodeExecutor implements AutoCloseable {
         }
         String topic = graph.root().map(GraphNode::content).orElse(node.content());
         return new SearcherTask(node.name(), node.content(), topic, history);
+    }
+
+    /** Fails the node (unless it finished) and tells its searcher to stop; returns whether this call failed it. */
+    private boolean stop(GraphNode node, String reason) {
+        stopped.add(node.name());
+        return finish(node, null, reason);
     }
 
     /** Sets the node's outcome unless it has one; returns whether this call set it. */
@@ -154,10 +164,11 @@ public final class NodeExecutor implements AutoCloseable {
         return true;
     }
 
+    /** Stops taking work; searchers still running finish their current model call and stop (no interrupt). */
     @Override
     public void close() {
-        pool.shutdownNow();
-        timer.shutdownNow();
+        pool.shutdown();
+        timer.shutdown();
     }
 
     private static ThreadFactory threads(String prefix) {

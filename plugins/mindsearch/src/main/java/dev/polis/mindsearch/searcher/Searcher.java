@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Answers one sub-question: up to {@code maxSearcherTurns} model calls that search (several queries at once),
@@ -58,6 +59,14 @@ public final class Searcher {
 
     /** Answers {@code task}; model and backend failures propagate. */
     public SearcherOutcome answer(SearcherTask task) {
+        return answer(task, () -> false);
+    }
+
+    /**
+     * Answers {@code task}, giving up with a {@link CancellationException} before any model call once
+     * {@code stopped} says so (the call under way is not interrupted).
+     */
+    public SearcherOutcome answer(SearcherTask task, BooleanSupplier stopped) {
         BrowserSession browser = new BrowserSession(backend, settings.topK(), settings.maxSelect(), settings.pageChars());
         List<Message> messages = new ArrayList<>();
         String prompt = settings.protocol() == Protocol.CODE ? "searcher-code" : "searcher-tools";
@@ -72,7 +81,7 @@ public final class Searcher {
         messages.add(new Message(Role.USER, "## Final Problem\n" + task.topic() + "\n## Current Problem\n"
                 + task.question(), Privilege.MODEL, "planner"));
         for (int turn = 1; ; turn++) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (stopped.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("searcher " + task.node() + " was cancelled");
             }
             boolean last = turn >= settings.maxSearcherTurns();

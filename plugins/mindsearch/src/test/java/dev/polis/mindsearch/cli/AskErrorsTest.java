@@ -84,6 +84,24 @@ class AskErrorsTest {
     }
 
     @Test
+    void aNodePastItsTimeLimitFailsAloneAndTheRunsRecordsStayWhole() throws IOException {
+        Path index = index();
+
+        int status = polis.run("mindsearch", "ask", "Q", "--model", "msscript:slow-node", "--index", index.toString(),
+                "--node-timeout", "1", "-o", dir.resolve("runs").toString(), "--run-id", "r");
+
+        assertThat(status).as(polis.both()).isZero();
+        assertThat(polis.out()).contains("final answer");
+        Path run = dir.resolve("runs/r");
+        assertThat(Polis.events(run, "mindsearch.node.done")).extracting(e -> e.path("node").asText() + " "
+                + e.path("status").asText() + " " + e.path("error").asText())
+                .containsExactlyInAnyOrder("slow failed timed out after 1 s", "fast done ");
+        assertThat(Polis.events(run, "mindsearch.answer")).hasSize(1);
+        assertThat(Polis.lines(run.resolve("calls.jsonl"))).extracting(c -> c.path("request").path("metadata")
+                .path("phase").asText()).contains("final");
+    }
+
+    @Test
     void helpNeedsNoRequiredOption() {
         assertThat(polis.run("mindsearch", "ask", "--help")).isZero();
         assertThat(polis.out()).contains("Usage: polis mindsearch ask", "--parent-context=fixed|original");
