@@ -113,13 +113,31 @@ public final class InjectionRules {
 
     /** Returns every rule match in {@code text}, rule by rule, first match of each pattern only. */
     public static List<RuleHit> scan(String text) {
+        return scan(text, true);
+    }
+
+    /**
+     * Returns every rule match in {@code text}; with {@code prefilter}, patterns whose literals the text lacks are
+     * not run (the same result, faster; {@link RulePrefilter}).
+     */
+    static List<RuleHit> scan(String text, boolean prefilter) {
+        String lower = prefilter ? RulePrefilter.lower(text) : null;
         List<RuleHit> hits = new ArrayList<>();
-        for (Rule rule : RULES) {
+        for (int i = 0; i < RULES.size(); i++) {
+            Rule rule = RULES.get(i);
+            if (prefilter && !RulePrefilter.mayMatch(i, lower)) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(text);
             if (m.find()) {
                 hits.add(new RuleHit(rule.name(), rule.strong(), m.start(), m.end(), m.group()));
             }
         }
         return hits;
+    }
+
+    /** Returns the number of rule patterns, for {@link RulePrefilter}'s check. */
+    static int patterns() {
+        return RULES.size();
     }
 }
