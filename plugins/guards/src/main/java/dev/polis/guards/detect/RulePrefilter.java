@@ -1,0 +1,73 @@
+package dev.polis.guards.detect;
+
+import java.util.List;
+
+/**
+ * Says cheaply which rule patterns cannot match a text: for each pattern of {@link InjectionRules}, in order, the
+ * literals one of which every match contains (lower case); a text holding none of them is not run through that
+ * regular expression. An empty list means "always run". The lists are derived by hand from the patterns, and
+ * {@code RulePrefilterTest} checks on every text of the plugin's data that they never change a scan's result.
+ */
+final class RulePrefilter {
+
+    static final List<String[]> NEEDS = List.of(
+            words("ignor", "disregard", "forget", "overlook", "bypass", "overrid", "abandon", "discard", "drop",
+                    "neglect", "skip", "set aside"),
+            words("ignore", "disregard", "forget"),
+            words("instruction", "task", "role", "rules", "objective"),
+            words("from now on", "instead"),
+            words("you", "do anything now", "dan", "mode"),
+            words("pretend", "imagine", "roleplay", "role-play", "act", "jailbr", "stay in character"),
+            words("repeat", "reveal", "show", "print", "output", "display", "disclose", "leak", "dump", "spell out",
+                    "encode", "translate", "recite", "share", "give me", "tell me", "what"),
+            words("systemprompt", "system_prompt", "initial prompt", "instructions you were given", "you were"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "credential", "private key"),
+            words("<|", "inst]", "<<sys>>", "of_turn>", "system", "admin", "assistant", "instruction"),
+            words("system", "assistant", "admin", "root"),
+            words("ai", "assistant", "language model", "chatbot", "llm", "gpt", "bot"),
+            words("your", "when"),
+            words("your"),
+            words("your"),
+            words("!["),
+            words("send", "forward", "email", "post", "upload", "transmit", "click", "visit", "go to", "open"),
+            words("restriction", "limit", "filter", "censor", "rules", "ethical", "moral", "boundar"),
+            words("i'm", "i am", "authori", "clearance", "official"),
+            words("imagine", "hypothetical", "suppose", "fictional", "parallel", "alternate", "let's play a game",
+                    "in this "),
+            words("part", "concatenate", "combine", "interlace", "join"),
+            words("q:"),
+            words(),
+            words("user", "customer", "client", "patient"),
+            words("decode", "decipher", "decrypt", "unscramble", "morse", "base64"),
+            words("important", "urgent", "attention", "warning", "note to"));
+
+    private RulePrefilter() {
+    }
+
+    private static String[] words(String... literals) {
+        return literals;
+    }
+
+    /** Returns {@code text} lower-cased character by character (the same length, as the patterns' offsets need). */
+    static String lower(String text) {
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
+    /** Returns whether pattern {@code index} may match the text whose lower-cased form is {@code lower}. */
+    static boolean mayMatch(int index, String lower) {
+        String[] needs = NEEDS.get(index);
+        if (needs.length == 0) {
+            return true;
+        }
+        for (String literal : needs) {
+            if (lower.contains(literal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
