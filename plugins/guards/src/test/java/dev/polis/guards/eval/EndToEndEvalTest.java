@@ -103,8 +103,14 @@ class EndToEndEvalTest {
     }
 
     @Test
-    void anUnknownTargetProviderIsAUserErrorNamingIt() throws Exception {
+    void anUnknownTargetProviderOrABadOnEmbeddedChoiceIsAUserErrorNamingIt() throws Exception {
         assertThat(polis("guard", "eval", "--suite", suite().toString(), "--target", "nosuch:x#y")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nosuch");
+        err.reset();
+        assertThat(polis("guard", "eval", "--suite", suite().toString(), "--target", "openai:" + server.baseUrl()
+                + "#obey", "--on-embedded", "drop")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--on-embedded must be neutralise or refuse but was "
+                + "'drop'");
+        assertThat(obeying.callCount()).isZero();
     }
 }
