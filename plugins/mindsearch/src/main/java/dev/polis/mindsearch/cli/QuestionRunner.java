@@ -3,8 +3,6 @@ package dev.polis.mindsearch.cli;
 import dev.polis.api.chat.ChatModel;
 import dev.polis.api.chat.ModelRequest;
 import dev.polis.api.guard.Guard;
-import dev.polis.api.guard.GuardContext;
-import dev.polis.api.guard.GuardProvider;
 import dev.polis.api.run.EventAppender;
 import dev.polis.api.run.EventSink;
 import dev.polis.api.run.RunContext;
@@ -46,12 +44,12 @@ final class QuestionRunner {
     private final SearchBackendProvider backend;
     private final Map<String, Object> backendSettings;
     private final String model;
-    private final List<String> guards;
+    private final List<GuardConfig> guards;
     private final MindSearchSettings settings;
     private final Path output;
 
     QuestionRunner(HostServices host, SearchBackendProvider backend, Map<String, Object> backendSettings, String model,
-                   List<String> guards, MindSearchSettings settings, Path output) {
+                   List<GuardConfig> guards, MindSearchSettings settings, Path output) {
         this.host = host;
         this.backend = backend;
         this.backendSettings = Map.copyOf(backendSettings);
@@ -61,10 +59,10 @@ final class QuestionRunner {
         this.output = output;
     }
 
-    /** Checks that the backend opens (a missing or damaged index is the user's mistake), before anything runs. */
+    /** Checks that the backend and the guards open (bad settings are the user's mistake), before anything runs. */
     void check() {
         backend.open(new SearchBackendContext(backendSettings(), RunContext.detached(0))).close();
-        guards.forEach(id -> host.extensions().get(GuardProvider.class, id));
+        guards.forEach(guard -> guard.open(host.extensions(), RunContext.detached(0)).close());
     }
 
     Outcome run(String runId, String question, EventSink watcher) {
@@ -80,9 +78,8 @@ final class QuestionRunner {
             List<Guard> opened = new ArrayList<>();
             try (SearchBackend search = backend.open(new SearchBackendContext(backendSettings(), run));
                  ChatModel chat = host.models().chat(ModelRequest.of(model).inRun(run))) {
-                for (String id : guards) {
-                    opened.add(host.extensions().get(GuardProvider.class, id).create(new GuardContext(
-                            host.settings().of(Map.of(), "mindsearch.guards." + id), run)));
+                for (GuardConfig guard : guards) {
+                    opened.add(guard.open(host.extensions(), run));
                 }
                 ContentGate gate = opened.isEmpty() ? ContentGate.open() : new GuardGate(opened, events);
                 events.emit("mindsearch.question", Map.of("question", question, "model", model, "backend",

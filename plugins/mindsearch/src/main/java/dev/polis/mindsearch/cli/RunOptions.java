@@ -63,6 +63,10 @@ final class RunOptions {
     @Option(names = "--guard", paramLabel = "ID", description = "a guard extension every search result and page passes (repeatable, in order)")
     List<String> guards = new ArrayList<>();
 
+    @Option(names = "--guards", paramLabel = "FILE", description = "a guard configuration file, as for polis serve:"
+            + " 'guard: <provider>' (default guard.chain) and its settings, e.g. guards: [{id: spotlight}, {id: injection}]")
+    Path guardsFile;
+
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the date the prompts state (default: today)")
     LocalDate date;
 
@@ -89,7 +93,20 @@ final class RunOptions {
         if (index != null) {
             backendSettings.put("index", index.toString());
         }
-        QuestionRunner runner = new QuestionRunner(host, provider, backendSettings, model, guards, settings, output);
+        List<GuardConfig> configs = new ArrayList<>();
+        for (String id : guards) {
+            configs.add(new GuardConfig(id, host.settings().of(Map.of(), "mindsearch.guards." + id), "--guard " + id));
+        }
+        if (guardsFile != null) {
+            if (!java.nio.file.Files.isRegularFile(guardsFile)) {
+                throw new InvalidInputException("--guards " + guardsFile + ": no such file; give a YAML file such as"
+                        + " 'guards: [{id: spotlight}, {id: injection}]'");
+            }
+            dev.polis.api.Settings block = host.settings().read(guardsFile);
+            configs.add(new GuardConfig(block.string("guard", GuardConfig.DEFAULT_PROVIDER), block,
+                    "--guards " + guardsFile));
+        }
+        QuestionRunner runner = new QuestionRunner(host, provider, backendSettings, model, configs, settings, output);
         runner.check();
         return runner;
     }

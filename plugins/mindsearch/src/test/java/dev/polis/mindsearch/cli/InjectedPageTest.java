@@ -72,6 +72,20 @@ class InjectedPageTest {
     }
 
     @Test
+    void theGuardsPluginsInjectionGuardMarksTheInjectedPageBeforeAnyPromptSeesIt() throws IOException {
+        Path file = dir.resolve("guards.yaml");
+        java.nio.file.Files.writeString(file, "guards:\n  - id: injection\n");
+
+        Path injected = ask("injection", "injected-chain", "--guards", file.toString());
+
+        assertThat(messagesContaining(injected, INJECTION)).as("the injected sentence as written").isEmpty();
+        assertThat(Polis.events(injected, "mindsearch.guard")).anySatisfy(e -> {
+            assertThat(e.path("decision").asText()).isEqualTo("neutralise");
+            assertThat(e.path("reason").asText()).contains("prompt injection");
+        });
+    }
+
+    @Test
     void aConfiguredGuardKeepsTheInjectedPageOutOfEveryPrompt() throws IOException {
         Path run = ask("injection", "guarded", "--guard", "test.refuse-injection");
 
