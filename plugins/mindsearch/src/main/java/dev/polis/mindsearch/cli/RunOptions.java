@@ -3,6 +3,7 @@ package dev.polis.mindsearch.cli;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.search.SearchBackendProvider;
 import dev.polis.mindsearch.config.CitationMode;
+import dev.polis.mindsearch.config.Language;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.ParentContext;
 import dev.polis.mindsearch.config.Protocol;
@@ -70,6 +71,10 @@ final class RunOptions {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the date the prompts state (default: today)")
     LocalDate date;
 
+    @Option(names = "--lang", paramLabel = "en|cn", defaultValue = "en",
+            description = "the prompts' language: en or cn, the original's default (default: ${DEFAULT-VALUE})")
+    String lang;
+
     @Option(names = "--temperature", paramLabel = "T", description = "sampling temperature (default: the model's)")
     Double temperature;
 
@@ -83,7 +88,7 @@ final class RunOptions {
                 choice("--citations", citations, CitationMode.class), maxTurns, searcherTurns,
                 MindSearchSettings.DEFAULTS.topK(), MindSearchSettings.DEFAULTS.maxSelect(),
                 MindSearchSettings.DEFAULTS.pageChars(), parallel, seconds("--node-timeout", nodeTimeout),
-                seconds("--timeout", timeout), date, temperature);
+                seconds("--timeout", timeout), date, temperature, choice("--lang", lang, Language.class));
         SearchBackendProvider provider = host.extensions().select(SearchBackendProvider.class, backend);
         if (index == null && "search.lucene".equals(provider.id())) {
             throw new InvalidInputException("--index is missing: no corpus to search. Build an index with 'polis index"

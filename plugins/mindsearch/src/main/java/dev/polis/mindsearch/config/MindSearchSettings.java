@@ -22,21 +22,25 @@ import java.util.Objects;
  * @param requestTimeout    how long the whole request may take
  * @param date              the date the prompts state; {@code null} for today
  * @param temperature       the sampling temperature, {@code null} for the model's default (the original: 0)
+ * @param language          the prompts' language (the original's {@code --lang}; its default is Chinese)
  */
 public record MindSearchSettings(Protocol protocol, ParentContext parentContext, CitationMode citations,
                                  int maxPlannerTurns,
                                  int maxSearcherTurns, int topK, int maxSelect, int pageChars, int parallelism,
-                                 Duration nodeTimeout, Duration requestTimeout, LocalDate date, Double temperature) {
+                                 Duration nodeTimeout, Duration requestTimeout, LocalDate date, Double temperature,
+                                 Language language) {
 
     /** The defaults. */
     public static final MindSearchSettings DEFAULTS = new MindSearchSettings(Protocol.CODE, ParentContext.FIXED,
-            CitationMode.GLOBAL, 10, 4, 6, 4, 8192, 10, Duration.ofSeconds(180), Duration.ofSeconds(900), null, null);
+            CitationMode.GLOBAL, 10, 4, 6, 4, 8192, 10, Duration.ofSeconds(180), Duration.ofSeconds(900), null, null,
+            Language.EN);
 
     /** Checks the ranges; each message names the setting. */
     public MindSearchSettings {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(parentContext, "parentContext");
         Objects.requireNonNull(citations, "citations");
+        Objects.requireNonNull(language, "language");
         atLeast("maxPlannerTurns", maxPlannerTurns, 1);
         atLeast("maxSearcherTurns", maxSearcherTurns, 2);
         atLeast("topK", topK, 1);
@@ -60,37 +64,43 @@ public record MindSearchSettings(Protocol protocol, ParentContext parentContext,
     /** Returns a copy with another protocol. */
     public MindSearchSettings withProtocol(Protocol value) {
         return new MindSearchSettings(value, parentContext, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
-                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature, language);
     }
 
     /** Returns a copy with another parent context. */
     public MindSearchSettings withParentContext(ParentContext value) {
         return new MindSearchSettings(protocol, value, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
-                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature, language);
     }
 
     /** Returns a copy numbering citations the {@code value} way. */
     public MindSearchSettings withCitations(CitationMode value) {
         return new MindSearchSettings(protocol, parentContext, value, maxPlannerTurns, maxSearcherTurns, topK,
-                maxSelect, pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+                maxSelect, pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature, language);
     }
 
     /** Returns a copy with other turn limits. */
     public MindSearchSettings withTurns(int planner, int searcher) {
         return new MindSearchSettings(protocol, parentContext, citations, planner, searcher, topK, maxSelect,
-                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature);
+                pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature, language);
     }
 
     /** Returns a copy with other parallelism and timeouts. */
     public MindSearchSettings withExecution(int threads, Duration node, Duration request) {
         return new MindSearchSettings(protocol, parentContext, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
-                pageChars, threads, node, request, date, temperature);
+                pageChars, threads, node, request, date, temperature, language);
+    }
+
+    /** Returns a copy with prompts in {@code value}. */
+    public MindSearchSettings withLanguage(Language value) {
+        return new MindSearchSettings(protocol, parentContext, citations, maxPlannerTurns, maxSearcherTurns, topK,
+                maxSelect, pageChars, parallelism, nodeTimeout, requestTimeout, date, temperature, value);
     }
 
     /** Returns a copy stating {@code value} as today's date. */
     public MindSearchSettings withDate(LocalDate value) {
         return new MindSearchSettings(protocol, parentContext, citations, maxPlannerTurns, maxSearcherTurns, topK, maxSelect,
-                pageChars, parallelism, nodeTimeout, requestTimeout, value, temperature);
+                pageChars, parallelism, nodeTimeout, requestTimeout, value, temperature, language);
     }
 
     private static void atLeast(String name, int value, int min) {

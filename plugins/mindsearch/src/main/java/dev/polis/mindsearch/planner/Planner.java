@@ -65,7 +65,8 @@ public final class Planner {
         Map<String, String> answers = new HashMap<>();
         List<Message> messages = new ArrayList<>();
         String prompt = settings.protocol() == Protocol.CODE ? "planner-code" : "planner-tools";
-        messages.add(Message.system(Prompts.text(prompt, Map.of("date", settings.today().toString()))));
+        messages.add(Message.system(Prompts.text(settings.language().prompt(prompt),
+                Map.of("date", settings.today().toString()))));
         messages.add(Message.user(question));
         Instant deadline = Instant.now().plus(settings.requestTimeout());
         String finalText = null;
@@ -113,7 +114,7 @@ public final class Planner {
                 if (!graph.hasResponse()) {
                     events.emit("mindsearch.planner.turns-exhausted", Map.of("turns", turn));
                 }
-                messages.add(Message.user(Prompts.text("final-answer")));
+                messages.add(Message.user(Prompts.text(settings.language().prompt("final-answer"))));
                 ChatResponse last = model.chat(request(messages, "final", turn + 1, ToolChoice.NONE));
                 if (last.callsTools() || PlannerReply.parse(last.text()).code().isPresent()) {
                     problem = "the planner gave no final answer: asked for it after " + turn

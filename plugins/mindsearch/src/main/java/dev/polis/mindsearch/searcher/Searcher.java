@@ -12,6 +12,7 @@ import dev.polis.api.chat.ToolDefinition;
 import dev.polis.api.run.EventSink;
 import dev.polis.api.search.SearchBackend;
 import dev.polis.api.search.SearchHit;
+import dev.polis.mindsearch.config.Language;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.Prompts;
 import dev.polis.mindsearch.config.Protocol;
@@ -70,23 +71,24 @@ public final class Searcher {
         BrowserSession browser = new BrowserSession(backend, settings.topK(), settings.maxSelect(), settings.pageChars());
         List<Message> messages = new ArrayList<>();
         String prompt = settings.protocol() == Protocol.CODE ? "searcher-code" : "searcher-tools";
-        messages.add(Message.system(Prompts.text(prompt, Map.of("date", settings.today().toString(),
+        Language language = settings.language();
+        messages.add(Message.system(Prompts.text(language.prompt(prompt), Map.of("date", settings.today().toString(),
                 "maxSelect", String.valueOf(settings.maxSelect())))));
         if (!task.history().isEmpty()) {
             StringBuilder history = new StringBuilder();
-            task.history().forEach(qa -> history.append("## Historical Problem\n").append(qa.question())
-                    .append("\nAnswer: ").append(qa.answer()).append("\n"));
+            task.history().forEach(qa -> history.append(language.history()).append("\n").append(qa.question())
+                    .append("\n").append(language.answer()).append(" ").append(qa.answer()).append("\n"));
             messages.add(gate.admit(Message.tool(history.toString().strip(), "mindsearch.parents"), messages));
         }
-        messages.add(new Message(Role.USER, "## Final Problem\n" + task.topic() + "\n## Current Problem\n"
-                + task.question(), Privilege.MODEL, "planner"));
+        messages.add(new Message(Role.USER, language.topic() + "\n" + task.topic() + "\n" + language.current()
+                + "\n" + task.question(), Privilege.MODEL, "planner"));
         for (int turn = 1; ; turn++) {
             if (stopped.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("searcher " + task.node() + " was cancelled");
             }
             boolean last = turn >= settings.maxSearcherTurns();
             if (last) {
-                messages.add(Message.user(Prompts.text("searcher-last-turn")));
+                messages.add(Message.user(Prompts.text(language.prompt("searcher-last-turn"))));
             }
             ChatRequest request = new ChatRequest(messages, settings.generation(),
                     Map.of("agent", "searcher/" + task.node(), "phase", "searcher", "turn", String.valueOf(turn)));
