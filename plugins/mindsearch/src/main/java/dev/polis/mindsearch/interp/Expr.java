@@ -15,6 +15,9 @@ sealed interface Expr {
     /** A string literal (adjacent literals already joined). */
     record Str(String value, int line) implements Expr { }
 
+    /** An f-string: {@code {expression}} fields in a template ({@code {{}} and {@code }}} stand for braces). */
+    record FStr(String template, int line) implements Expr { }
+
     /** A number literal. */
     record Num(String text, int line) implements Expr { }
 

@@ -103,7 +103,8 @@ final class Lexer {
 
     /** Reads a string literal whose prefix (if any) starts at {@code start} and whose quote is at {@link #at}. */
     private void string(int start) {
-        boolean raw = code.substring(start, at).toLowerCase(java.util.Locale.ROOT).contains("r");
+        String prefix = code.substring(start, at).toLowerCase(java.util.Locale.ROOT);
+        boolean raw = prefix.contains("r");
         int startLine = line;
         char quote = code.charAt(at);
         boolean triple = code.startsWith(String.valueOf(quote).repeat(3), at);
@@ -136,7 +137,8 @@ final class Lexer {
             value.append(c);
             at++;
         }
-        tokens.add(new Token(Token.Type.STRING, value.toString(), startLine));
+        tokens.add(new Token(prefix.contains("f") ? Token.Type.FSTRING : Token.Type.STRING, value.toString(),
+                startLine));
     }
 
     private String escape(char c) {

@@ -163,17 +163,43 @@ final class Parser {
                 return new Expr.Name(t.text(), t.line());
             case NUMBER:
                 return new Expr.Num(t.text(), t.line());
-            case STRING:
-                StringBuilder joined = new StringBuilder(t.text());
-                while (peek().type() == Token.Type.STRING) {
-                    joined.append(next().text());
+            case STRING, FSTRING:
+                boolean formatted = t.type() == Token.Type.FSTRING;
+                StringBuilder plain = new StringBuilder(t.text());
+                StringBuilder template = new StringBuilder(part(t));
+                while (peek().type() == Token.Type.STRING || peek().type() == Token.Type.FSTRING) {
+                    Token more = next();
+                    formatted |= more.type() == Token.Type.FSTRING;
+                    plain.append(more.text());
+                    template.append(part(more));
                 }
-                return new Expr.Str(joined.toString(), t.line());
+                return formatted ? new Expr.FStr(template.toString(), t.line())
+                        : new Expr.Str(plain.toString(), t.line());
             case OP:
                 return bracketed(t);
             default:
                 throw new CodeError(t.line(), "unexpected " + describe(t));
         }
+    }
+
+    /** Returns a string token as f-string template text: a plain string's braces are doubled (literal). */
+    private static String part(Token t) {
+        return t.type() == Token.Type.FSTRING ? t.text() : t.text().replace("{", "{{").replace("}", "}}");
+    }
+
+    /**
+     * Reads {@code text} as one expression (an f-string's field).
+     *
+     * @throws CodeError when it is not exactly one expression
+     */
+    static Expr expression(String text, int line) {
+        Parser parser = new Parser(Lexer.tokens(text));
+        Expr expr = parser.expression();
+        Token rest = parser.peek();
+        if (rest.type() != Token.Type.NEWLINE && rest.type() != Token.Type.EOF) {
+            throw new CodeError(line, "the f-string field {" + text + "} is not one expression");
+        }
+        return expr;
     }
 
     private Expr bracketed(Token open) {
@@ -249,7 +275,7 @@ final class Parser {
         return switch (t.type()) {
             case EOF -> "the end of the code";
             case NEWLINE -> "the end of the line";
-            case STRING -> "a string";
+            case STRING, FSTRING -> "a string";
             default -> "'" + t.text() + "'";
         };
     }

@@ -74,6 +74,7 @@ public final class PlannerInterpreter {
     private Object eval(Expr expr) {
         return switch (expr) {
             case Expr.Str s -> s.value();
+            case Expr.FStr f -> format(f);
             case Expr.Num n -> number(n);
             case Expr.Name n -> name(n);
             case Expr.Items items -> evalAll(items.items());
@@ -84,6 +85,33 @@ public final class PlannerInterpreter {
             case Expr.Binary binary -> binary(binary);
             case Expr.Call call -> call(call);
         };
+    }
+
+    /** Fills an f-string's {@code {expression}} fields (a {@code !r}/{@code !s} or {@code :format} suffix is ignored). */
+    private String format(Expr.FStr f) {
+        String t = f.template();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c == '{' || c == '}') && i + 1 < t.length() && t.charAt(i + 1) == c) {
+                out.append(c);
+                i++;
+            } else if (c == '{') {
+                int close = t.indexOf('}', i);
+                if (close < 0) {
+                    throw new CodeError(f.line(), "an f-string field opened with '{' is never closed");
+                }
+                String field = t.substring(i + 1, close).replaceFirst("(![rsa])?(:[^:]*)?$", "");
+                Object value = eval(Parser.expression(field, f.line()));
+                out.append(value instanceof String s ? s : String.valueOf(value));
+                i = close;
+            } else if (c == '}') {
+                throw new CodeError(f.line(), "a single '}' in an f-string; write '}}' for a brace");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private Object name(Expr.Name n) {

@@ -10,7 +10,7 @@ package dev.polis.mindsearch.interp;
 record Token(Type type, String text, int line) {
 
     /** The kinds of token. */
-    enum Type { NAME, STRING, NUMBER, OP, NEWLINE, EOF }
+    enum Type { NAME, STRING, FSTRING, NUMBER, OP, NEWLINE, EOF }
 
     boolean is(Type t, String value) {
         return type == t && text.equals(value);

@@ -122,6 +122,20 @@ class PlannerInterpreterTest {
     }
 
     @Test
+    void fStringsFillTheirFieldsFromVariablesAndKeepDoubledBraces() {
+        interpreter.run("town = 'Kellmouth'\nn = 2");
+
+        CodeOutcome outcome = interpreter.run("graph.add_node(f'q{n}_{town}', f\"Which river flows through {town!r}?\" ' {x}')\n"
+                + "graph.add_node('q3', f'{{literal}} {graph.node(\"q2_Kellmouth\")[\"content\"]:>10}')");
+
+        assertThat(outcome.errors()).isEmpty();
+        assertThat(graph.node("q2_Kellmouth").content()).isEqualTo("Which river flows through Kellmouth? {x}");
+        assertThat(graph.node("q3").content()).isEqualTo("{literal} Which river flows through Kellmouth? {x}");
+        assertThat(interpreter.run("graph.add_node('q4', f'{unknown}')").errors()).singleElement().asString()
+                .contains("name 'unknown' is not defined");
+    }
+
+    @Test
     void stringsKeepTheirEscapesAndTripleQuotes() {
         interpreter.run("graph.add_node(\"q1\", \"\"\"Line one\nand \"two\\\"\"\"\")\ngraph.add_node('q2', 'tab\\there')");
 
