@@ -2,7 +2,7 @@
 # Reproduces the LazyLLM figures of docs/benchmarks.md: writes the synthetic retrieval corpus (polis lazyllm corpus),
 # trains a small Llama on it (polis model train, plain recipe), then measures pruning schedules against the dense
 # model (polis lazyllm bench): schedules 1:0.2 and 2:0.1 at 2K, 4K and 8K tokens, greedy, and at 2K also with
-# decoder.self-speculative on top.
+# decoder.self-speculative on top; then two calibration sweeps of other schedules at 2K.
 #
 #   benchmarks/scripts/lazyllm.sh [out-folder]      (default: runs/lazyllm; STEPS=700 by default)
 #
@@ -38,11 +38,14 @@ bench() {
   local name=$1
   shift
   echo "load before: $(cat /proc/loadavg)" > "$out/$name.log"
-  nice -n 10 "$polis" lazyllm bench --model "$out/model/final" --tokens 6 --schedule 1:0.2 --schedule 2:0.1 \
-    --events "$out/$name.jsonl" "$@" | tee -a "$out/$name.log"
+  nice -n 10 "$polis" lazyllm bench --model "$out/model/final" --tokens 6 --events "$out/$name.jsonl" "$@" \
+    | tee -a "$out/$name.log"
   echo "load after: $(cat /proc/loadavg)" >> "$out/$name.log"
 }
-bench probe-2k-8k --prompt 2048 --prompt 8192 --prompts 1
-bench bench-2k --prompt 2048 --prompts 4 --seed 2 --decoder decoder.self-speculative --decoder-option exitLayer=4 \
-  --decoder-option draftTokens=3
-bench bench-4k --prompt 4096 --prompts 2 --seed 3
+bench probe-2k-8k --prompt 2048 --prompt 8192 --prompts 1 --schedule 1:0.2 --schedule 2:0.1
+bench bench-2k --prompt 2048 --prompts 4 --seed 2 --schedule 1:0.2 --schedule 2:0.1 \
+  --decoder decoder.self-speculative --decoder-option exitLayer=4 --decoder-option draftTokens=3
+bench bench-4k --prompt 4096 --prompts 2 --seed 3 --schedule 1:0.2 --schedule 2:0.1
+bench sweep-2k --prompt 2048 --prompts 4 --seed 4 --schedule 3:0.5 --schedule 4:0.3 --schedule 5:0.2 \
+  --schedule 6:0.1 --schedule 2:0.5,5:0.2
+bench sweep2-2k --prompt 2048 --prompts 6 --seed 5 --schedule 1:0.5,3:0.2 --schedule 2:0.3 --schedule 2:0.3,4:0.1
