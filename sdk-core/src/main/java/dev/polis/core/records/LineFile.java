@@ -1,12 +1,10 @@
 package dev.polis.core.records;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +14,18 @@ import org.slf4j.LoggerFactory;
  * cuts a torn last line (one without its newline, left by a killed process, even one cut inside a UTF-8 character)
  * and reports it, naming the file.
  *
- * <p>Not thread-safe; its users serialize appends.
+ * <p>Not thread-safe; its users serialize appends. The file is written through {@link RandomAccessFile}, whose reads
+ * and writes an interrupt does not abort: a {@link java.nio.channels.FileChannel} is closed for good when a thread
+ * writing to it is interrupted (a time-out cancelling a task), and every later append of the run would then fail.
  */
 public final class LineFile implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LineFile.class);
 
     private final Path file;
-    private final FileChannel channel;
+    private final RandomAccessFile channel;
 
-    private LineFile(Path file, FileChannel channel) {
+    private LineFile(Path file, RandomAccessFile channel) {
         this.file = file;
         this.channel = channel;
     }
@@ -42,10 +42,9 @@ public final class LineFile implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            RandomAccessFile channel = new RandomAccessFile(file.toFile(), "rw");
             if (truncate) {
-                channel.truncate(0);
+                channel.setLength(0);
             } else {
                 cutTornTail(file, channel);
             }
@@ -64,7 +63,7 @@ public final class LineFile implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (RandomAccessFile channel = new RandomAccessFile(file.toFile(), "rw")) {
             return cutTornTail(file, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot repair " + file + ": " + e.getMessage(), e);
@@ -84,9 +83,9 @@ public final class LineFile implements AutoCloseable {
                         + ": records were removed from it; restore the file or delete the run folder to start over");
             }
             if (size > length) {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.truncate(length);
-                    channel.force(true);
+                try (RandomAccessFile channel = new RandomAccessFile(file.toFile(), "rw")) {
+                    channel.setLength(length);
+                    channel.getFD().sync();
                 }
                 LOG.warn("{}: cut {} bytes after the last checkpoint ({}); the run resumes from it", file,
                         size - length, why);
@@ -96,18 +95,16 @@ public final class LineFile implements AutoCloseable {
         }
     }
 
-    private static long cutTornTail(Path file, FileChannel channel) throws IOException {
-        long size = channel.size();
+    private static long cutTornTail(Path file, RandomAccessFile channel) throws IOException {
+        long size = channel.length();
         long end = size;
-        ByteBuffer buffer = ByteBuffer.allocate(8192);
+        byte[] buffer = new byte[8192];
         while (end > 0) {
-            long start = Math.max(0, end - buffer.capacity());
-            buffer.clear().limit((int) (end - start));
-            while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) >= 0) {
-                // read the whole block
-            }
+            long start = Math.max(0, end - buffer.length);
+            channel.seek(start);
+            channel.readFully(buffer, 0, (int) (end - start));
             for (int i = (int) (end - start) - 1; i >= 0; i--) {
-                if (buffer.get(i) == '\n') {
+                if (buffer[i] == '\n') {
                     return cut(file, channel, size, start + i + 1);
                 }
             }
@@ -116,12 +113,12 @@ public final class LineFile implements AutoCloseable {
         return cut(file, channel, size, 0);
     }
 
-    private static long cut(Path file, FileChannel channel, long size, long keep) throws IOException {
+    private static long cut(Path file, RandomAccessFile channel, long size, long keep) throws IOException {
         if (keep == size) {
             return 0;
         }
-        channel.truncate(keep);
-        channel.force(true);
+        channel.setLength(keep);
+        channel.getFD().sync();
         LOG.warn("{}: cut a torn last line of {} bytes (a write interrupted by a crash or a full disk); the {} bytes"
                 + " of whole lines before it are kept", file, size - keep, keep);
         return size - keep;
@@ -139,21 +136,17 @@ public final class LineFile implements AutoCloseable {
         }
         long before = -1;
         try {
-            before = channel.size();
-            ByteBuffer buffer = ByteBuffer.wrap(lines);
+            before = channel.length();
+            channel.seek(before);
             if (CrashPoints.hit("append to " + file.getFileName() + ", half written")) {
-                buffer.limit(Math.max(1, lines.length / 2));
-                channel.write(buffer, before);
+                channel.write(lines, 0, Math.max(1, lines.length / 2));
                 CrashPoints.die();
             }
-            long at = before;
-            while (buffer.hasRemaining()) {
-                at += channel.write(buffer, at);
-            }
+            channel.write(lines);
         } catch (IOException e) {
             if (before >= 0) {
                 try {
-                    channel.truncate(before);
+                    channel.setLength(before);
                 } catch (IOException ignored) {
                     // the torn tail is cut when the file is next opened
                 }
@@ -165,7 +158,7 @@ public final class LineFile implements AutoCloseable {
     /** Forces what was appended to the disk (fsync). */
     public void force() {
         try {
-            channel.force(true);
+            channel.getFD().sync();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync " + file + " to disk: " + e.getMessage(), e);
         }
@@ -174,7 +167,7 @@ public final class LineFile implements AutoCloseable {
     /** Returns the file's length in bytes. */
     public long size() {
         try {
-            return channel.size();
+            return channel.length();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of " + file + ": " + e.getMessage(), e);
         }

@@ -88,4 +88,21 @@ class LineFileTest {
 
         assertThat(Files.readAllLines(file)).hasSize(3);
     }
+
+    @Test
+    void anAppendByAnInterruptedThreadIsWrittenAndTheFileStaysOpenForLaterAppends() throws Exception {
+        Path file = dir.resolve("calls.jsonl");
+        try (LineFile lines = LineFile.open(file, false)) {
+            Thread.currentThread().interrupt();
+            try {
+                lines.append("{\"seq\":1}\n".getBytes(StandardCharsets.UTF_8));
+                lines.force();
+                assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is left for its owner").isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            lines.append("{\"seq\":2}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(Files.readAllLines(file)).containsExactly("{\"seq\":1}", "{\"seq\":2}");
+    }
 }
