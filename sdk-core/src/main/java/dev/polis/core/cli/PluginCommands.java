@@ -72,8 +72,12 @@ final class PluginCommands {
         return null;
     }
 
-    /** Gives a plugin command {@code -h}/{@code --help} when it has no help option of its own. */
+    /**
+     * Gives a plugin command and each of its subcommands, at any depth, {@code -h}/{@code --help} where it has no help
+     * option of its own (picocli's standard help options are not inherited by subcommands).
+     */
     private static void addHelpOption(CommandSpec spec) {
+        spec.subcommands().values().forEach(sub -> addHelpOption(sub.getCommandSpec()));
         boolean hasHelp = spec.options().stream().anyMatch(OptionSpec::usageHelp);
         if (hasHelp || spec.optionsMap().containsKey("--help")) {
             return;

@@ -38,6 +38,23 @@ class PluginCommandsTest {
         }
     }
 
+    @Command(name = "nested")
+    static final class Nested implements Runnable {
+        @Option(names = "--model", required = true)
+        String model;
+
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(subcommands = Nested.class)
+    static final class WithNested implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
     @Command
     static final class ClaimsVerbose implements Runnable {
         @Option(names = "--verbose")
@@ -72,6 +89,18 @@ class PluginCommandsTest {
         assertThat(warnings).isEmpty();
         assertThat(root.getSubcommands()).containsKey("govsim");
         assertThat(root.getSubcommands().get("govsim").getCommandSpec().optionsMap()).containsKey("--help");
+    }
+
+    @Test
+    void aNestedSubcommandGetsAHelpOptionThatWorksWithoutItsRequiredOptions() {
+        PluginCommands.register(root, List.of(provider("mindsearch", WithNested::new)));
+        java.io.StringWriter out = new java.io.StringWriter();
+        root.setOut(new java.io.PrintWriter(out));
+
+        int status = root.execute("mindsearch", "nested", "-h");
+
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("--model", "-h, --help");
     }
 
     @Test
