@@ -29,7 +29,7 @@ final class JobFiles {
                 .append(" shards (made by polis govsim --emit slurm).\n");
         s.append("# Submit from a folder every node sees:  sbatch ").append("govsim.sbatch\n");
         s.append("# When every task has ended:           polis govsim merge ").append(output).append('\n');
-        s.append("# A task that was stopped resumes its runs when it is submitted again (sbatch --array=<its id>).\n");
+        s.append("# Tasks stopped or failed: submit this script again; each task skips its finished runs.\n");
         s.append("#SBATCH --job-name=polis-govsim\n");
         s.append("#SBATCH --array=0-").append(shards - 1).append('\n');
         s.append("#SBATCH --cpus-per-task=").append(cpus == null ? "1" : cpus).append('\n');
