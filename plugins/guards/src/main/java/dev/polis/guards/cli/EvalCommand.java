@@ -17,6 +17,7 @@ import dev.polis.guards.detect.InjectionDetector;
 import dev.polis.guards.detect.LogisticModel;
 import dev.polis.guards.eval.DetectorReport;
 import dev.polis.guards.eval.LabeledText;
+import dev.polis.guards.eval.Obfuscations;
 import dev.polis.guards.eval.Scored;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,6 +78,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Score at most the first n cases of each suite (default: ${DEFAULT-VALUE}, all).")
     int maxPerSuite;
 
+    @Option(names = "--obfuscate", defaultValue = "none", paramLabel = "<transform>",
+            description = "Disguise each attack's injected part first: none, base64, rot13, leet, homoglyph, "
+                    + "zero-width or tags (default: ${DEFAULT-VALUE}).")
+    String obfuscate;
+
     @ParentCommand
     GuardCommand parent;
 
@@ -104,6 +110,11 @@ final class EvalCommand implements Callable<Integer> {
             Map<String, Integer> taken = new HashMap<>();
             items = items.stream().filter(i -> taken.merge(i.suite(), 1, Integer::sum) <= maxPerSuite).toList();
         }
+        if (!Obfuscations.NAMES.contains(obfuscate)) {
+            throw new InvalidInputException("--obfuscate must be one of " + String.join(", ", Obfuscations.NAMES)
+                    + " but was '" + obfuscate + "'");
+        }
+        items = items.stream().map(i -> Obfuscations.apply(obfuscate, i)).toList();
         if (target != null) {
             new EndToEndRun(parent.models(), target, onEmbedded, threshold, toolThreshold, judge)
                     .run(items, spec.commandLine().getOut(), worst);
@@ -120,8 +131,8 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("# polis guard eval (detector mode)");
         out.println(String.format(Locale.ROOT, "%d items, split %s (holdout %.2f, seed %d), thresholds USER %.2f / "
-                + "TOOL %.2f, uncued USER sure at %.2f, model %s", items.size(), split, data.holdout, data.seed, threshold,
-                toolThreshold, uncuedSure,
+                + "TOOL %.2f, uncued USER sure at %.2f, obfuscation %s, model %s", items.size(), split, data.holdout,
+                data.seed, threshold, toolThreshold, uncuedSure, obfuscate,
                 model == null ? "shipped" : model));
         out.println();
         new DetectorReport(scored, i -> i.level().compareTo(Privilege.USER) >= 0 ? threshold : toolThreshold)

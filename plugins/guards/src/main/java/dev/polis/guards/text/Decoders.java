@@ -25,6 +25,7 @@ public final class Decoders {
             "in", "that", "it", "for", "this", "with", "on", "be", "all", "what", "ignore", "previous", "instructions",
             "system", "prompt", "password", "tell", "me", "now", "do", "not", "say", "print", "reveal");
     private static final Pattern WORD = Pattern.compile("[a-z]+");
+    private static final Pattern SEGMENT = Pattern.compile("[^\\n:.!?]+");
 
     private Decoders() {
     }
@@ -78,6 +79,31 @@ public final class Decoders {
     }
 
     /** Returns the ROT13 reading of {@code text} when it holds more common English words than the text itself. */
+    /**
+     * Returns {@code text} with its ROT13 parts decoded: the whole text when it reads better decoded, else each
+     * stretch between line breaks, colons and sentence ends that does (an encoded line inside an e-mail, or after
+     * "decode this:"); empty when no part does.
+     */
+    public static Optional<String> rot13Parts(String text) {
+        Optional<String> whole = rot13IfReadable(text);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        Matcher m = SEGMENT.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        boolean any = false;
+        while (m.find()) {
+            Optional<String> decoded = rot13IfReadable(m.group());
+            out.append(text, last, m.start()).append(decoded.orElse(m.group()));
+            last = m.end();
+            any |= decoded.isPresent();
+        }
+        out.append(text, last, text.length());
+        return any ? Optional.of(out.toString()) : Optional.empty();
+    }
+
+    /** Returns {@code text} decoded when it reads better with ROT13 (three common words or more, twice as many). */
     public static Optional<String> rot13IfReadable(String text) {
         String decoded = rot13(text);
         int before = commonWords(text);

@@ -32,7 +32,7 @@ public final class Normaliser {
         for (String decoded : Decoders.hex(normalised)) {
             addDecoded(views, findings, "hex payload", decoded);
         }
-        Decoders.rot13IfReadable(normalised).ifPresent(d -> addDecoded(views, findings, "ROT13 text", d));
+        Decoders.rot13Parts(normalised).ifPresent(d -> addDecoded(views, findings, "ROT13 text", d));
         return new ScanText(normalised, views, findings);
     }
 
