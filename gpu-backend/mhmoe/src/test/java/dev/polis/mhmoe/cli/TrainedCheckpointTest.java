@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An MH-MoE checkpoint through the whole road, on the real command line: {@code polis mhmoe init}, then
- * {@code polis model train --init ... --recipe mhmoe} (the balance loss shows in the progress line, the experts are
- * trained and saved), then the saved checkpoint answers {@code polis generate} and {@code polis serve} over loopback
+ * {@code polis model train --init ... --recipe mhmoe} (the balance loss shows in the progress line, the trainer's
+ * arrays hold the parameters init counted, the experts are trained and saved), then the saved checkpoint answers {@code polis generate} and {@code polis serve} over loopback
  * HTTP with {@code accelerator.mhmoe} installed; without it, or with a config.json that contradicts the tensors, the
  * command exits with status 2 naming what to fix.
  */
@@ -43,14 +43,14 @@ class TrainedCheckpointTest {
     private static Polis polis;
     private static Path trained;
     private static Polis.Run training;
+    private static Polis.Run init;
 
     @BeforeAll
     static void initAndTrain() {
         polis = new Polis(temp);
         Path arch = Polis.arch(temp, "arch.json", "\"heads\": 3, \"num_experts\": 4, \"top_k\": 2, "
                 + "\"expert_intermediate_size\": 16, \"layers\": [1], \"capacity_factor\": 1.0");
-        Polis.Run init = polis.run(Map.of(), "mhmoe", "init", "--arch", arch.toString(),
-                temp.resolve("mh-init").toString());
+        init = polis.run(Map.of(), "mhmoe", "init", "--arch", arch.toString(), temp.resolve("mh-init").toString());
         assertThat(init.status()).as(init.err()).isZero();
         training = polis.run(Map.of("POLIS_DEVICE", "cpu"), "model", "train", "--init",
                 temp.resolve("mh-init").toString(), "--recipe", "mhmoe", "--corpus", Polis.corpus(temp).toString(),
@@ -64,6 +64,10 @@ class TrainedCheckpointTest {
         assertThat(training.status()).as(training.err()).isZero();
         assertThat(training.out()).contains("recipe: mhmoe").containsPattern("step 6/6.*aux balance 0\\.0\\d+")
                 .contains("trained steps 0..6");
+        Matcher counted = Pattern.compile("; ([\\d,]+) parameters \\(MH-MoE blocks").matcher(init.out());
+        assertThat(counted.find()).as(init.out()).isTrue();
+        assertThat(training.out()).as("the trainer's count of its arrays equals polis mhmoe init's formula")
+                .contains("trainable weights: " + counted.group(1) + " parameters");
         try (SafetensorsFile before = SafetensorsFile.open(temp.resolve("mh-init/model.safetensors"));
              SafetensorsFile after = SafetensorsFile.open(trained.resolve("model.safetensors"))) {
             for (String name : new String[] {"model.layers.1.mlp.gate.weight", "model.layers.1.mlp.head_proj.weight",

@@ -125,6 +125,8 @@ public final class Trainer {
             TrainingBlocks blocks = new TrainingBlocks(config, weights, source, manager);
             plan.install(blocks);
             blocks.checkComplete(recipe.id());
+            log.printf("trainable weights: %,d parameters in %d arrays (the recipe's included)%n",
+                    weights.parameters().stream().mapToLong(p -> p.array().size()).sum(), weights.parameters().size());
             TrainingForward forward = new TrainingForward(config, weights.weights(),
                     new Rope(config, options.seqLen(), manager), blocks::at);
             AdamW adam = new AdamW(weights.parameters(), manager, options.beta1(), options.beta2(), 1e-8,

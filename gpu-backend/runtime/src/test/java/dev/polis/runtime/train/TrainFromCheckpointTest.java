@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import dev.polis.api.InvalidInputException;
 import dev.polis.runtime.checkpoint.ArchitectureSpec;
 import dev.polis.runtime.checkpoint.CheckpointInitializer;
+import dev.polis.runtime.checkpoint.ConfigReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code polis model train --init <folder>}: a fresh run starts from the weights of an existing checkpoint (copied
- * byte for byte into {@code init/}, the trainer state of the run that wrote it left behind), and refuses to be given
+ * byte for byte into {@code init/}, the trainer state of the run that wrote it left behind; the log counts its trainable
+ * weights as config.json does), and refuses to be given
  * an architecture as well, or a folder without a checkpoint.
  */
 class TrainFromCheckpointTest {
@@ -31,6 +33,8 @@ class TrainFromCheckpointTest {
         TrainingResult result = tiny.trainer().train(tiny.out("run"), null, start, tiny.options(2), false,
                 Long.MAX_VALUE);
         assertThat(result.step()).isEqualTo(2);
+        long expected = ConfigReader.read(start.resolve("config.json")).parameterCount();
+        assertThat(tiny.logText.toString()).contains(String.format("trainable weights: %,d parameters", expected));
         Path init = tiny.out("run").resolve("init");
         assertThat(Files.readAllBytes(init.resolve("model.safetensors")))
                 .isEqualTo(Files.readAllBytes(start.resolve("model.safetensors")));
