@@ -13,7 +13,8 @@ import dev.polis.runtime.seam.KvCache;
  * embedding for queries and keys together, cache append, attention of each query group against its shared key/value
  * head, output projection. A prompt whose scores would exceed the load option's bound is attended in blocks of query
  * rows ({@link QueryBlocks}). When an accelerator asked ({@link dev.polis.runtime.seam.AttentionProbeSeam}), the
- * probabilities of the last query rows are kept for the session. While a phase is logged ({@link PhaseLog}, only when KV-cache policies are installed), the
+ * probabilities of the last query rows are kept for the session; a blocked prompt computes them apart, for those rows
+ * only, so a probe never needs the whole score matrix. While a phase is logged ({@link PhaseLog}, only when KV-cache policies are installed), the
  * queries are recorded so the policies can run once the phase is done.
  */
 final class Attention {
@@ -56,10 +57,16 @@ final class Attention {
         NDArray values = cache.values(step.manager);
         long slots = keys.getShape().get(2);
         NDArray mask = step.mask(cache);
-        long block = step.probeRows > 0 ? tokens : QueryBlocks.rows(attentionFloats, heads, tokens, slots);
-        NDArray attended = block >= tokens
-                ? attend(q, keys, values, mask, step, cache, batch, tokens, slots)
-                : QueryBlocks.attend(q.mul(scale), keys, values, mask, block, kvHeads);
+        long block = QueryBlocks.rows(attentionFloats, heads, tokens, slots);
+        NDArray attended;
+        if (block >= tokens) {
+            attended = attend(q, keys, values, mask, step, cache, batch, tokens, slots);
+        } else {
+            attended = QueryBlocks.attend(q.mul(scale), keys, values, mask, block, kvHeads);
+            if (step.probeRows > 0) {
+                probeLastRows(q, keys, mask, step, cache, batch, tokens, slots);
+            }
+        }
         NDArray context = attended
                 .reshape(batch, heads, tokens, headDim)
                 .transpose(0, 2, 1, 3)
@@ -86,6 +93,22 @@ final class Attention {
             keep(probabilities, step, cache, batch, tokens, slots);
         }
         return probabilities.matMul(values);
+    }
+
+    /** Computes the probabilities of the last query rows alone and keeps them for the session. */
+    private void probeLastRows(NDArray q, NDArray keys, NDArray mask, Step step, KvCache cache, long batch,
+                               long tokens, long slots) {
+        long rows = Math.min(step.probeRows, tokens);
+        long group = heads / kvHeads;
+        NDArray last = q.get(new NDIndex().addAllDim(2).addSliceDim(tokens - rows, tokens)).mul(scale)
+                .reshape(batch, kvHeads, group * rows, headDim);
+        NDArray scores = last.matMul(keys.transpose(0, 1, 3, 2));
+        if (mask != null) {
+            scores = scores.reshape(batch, kvHeads, group, rows, slots)
+                    .add(QueryBlocks.maskRows(mask, tokens - rows, tokens))
+                    .reshape(batch, kvHeads, group * rows, slots);
+        }
+        keep(scores.softmax(-1), step, cache, batch, rows, slots);
     }
 
     /** Keeps the probabilities of the last query rows, {@code [batch, heads, rows, slots]}, for the session. */

@@ -69,7 +69,8 @@ final class QueryBlocks {
         return joined;
     }
 
-    private static NDArray maskRows(NDArray mask, long from, long to) {
+    /** Returns the rows {@code [from, to)} of an additive mask of either shape {@link #attend} takes. */
+    static NDArray maskRows(NDArray mask, long from, long to) {
         int rowAxis = mask.getShape().dimension() - 2;
         return mask.get(new NDIndex().addAllDim(rowAxis).addSliceDim(from, to));
     }

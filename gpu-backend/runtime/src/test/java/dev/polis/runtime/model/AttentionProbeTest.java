@@ -68,6 +68,31 @@ class AttentionProbeTest {
     }
 
     @Test
+    void aPromptAttendedInBlocksOfQueryRowsKeepsTheSameLastRows() {
+        TinyCheckpoint checkpoint = checkpoint();
+        int[] prompt = new int[150];
+        for (int i = 0; i < prompt.length; i++) {
+            prompt[i] = i * 7 % 31 + 1;
+        }
+        double[][][][] expected = new ReferenceForward(checkpoint).attention(prompt);
+        List<Kept> prefill = new ArrayList<>();
+        // one score per block is far below a row: the prompt is attended in blocks of QueryBlocks.ALIGN rows
+        try (TransformerLm lm = TransformerLm.load(folder, LoadOptions.DEFAULTS.withAttentionFloats(1))) {
+            lm.seam(AttentionProbeSeam.class).orElseThrow().request(ROWS);
+            lm.seam(PrefillSeam.class).orElseThrow().replace(current -> layerByLayer(prefill));
+            try (TransformerSession session = lm.newSession()) {
+                session.appendLast(prompt);
+            }
+        }
+        assertThat(QueryBlocks.rows(1, checkpoint.heads, prompt.length, prompt.length)).isLessThan(prompt.length);
+        assertThat(prefill).hasSize(LAYERS);
+        for (int l = 0; l < LAYERS; l++) {
+            assertThat(prefill.get(l).queries).containsExactly(147, 148, 149);
+            prefill.get(l).assertEquals(expected[l], checkpoint);
+        }
+    }
+
+    @Test
     void unaskedNoLayerKeepsProbabilities() {
         checkpoint();
         List<Boolean> present = new ArrayList<>();
