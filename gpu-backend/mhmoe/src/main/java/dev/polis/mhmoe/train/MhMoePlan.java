@@ -25,18 +25,6 @@ import dev.polis.runtime.train.TrainingSeam;
 final class MhMoePlan implements RecipePlan {
 
     @Override
-    public double[] layerDropout(long step, long totalSteps, int layers) {
-        return new double[layers];
-    }
-
-    @Override
-    public double[] exitWeights(long step, long totalSteps, int layers) {
-        double[] w = new double[layers];
-        w[layers - 1] = 1;
-        return w;
-    }
-
-    @Override
     public Map<String, Object> settings() {
         return Map.of();
     }

@@ -27,18 +27,6 @@ public final class PlainRecipe implements TrainingRecipe {
         }
         return new RecipePlan() {
             @Override
-            public double[] layerDropout(long step, long totalSteps, int layers) {
-                return new double[layers];
-            }
-
-            @Override
-            public double[] exitWeights(long step, long totalSteps, int layers) {
-                double[] w = new double[layers];
-                w[layers - 1] = 1;
-                return w;
-            }
-
-            @Override
             public Map<String, Object> settings() {
                 return Map.of();
             }

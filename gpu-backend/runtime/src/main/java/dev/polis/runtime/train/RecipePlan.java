@@ -13,16 +13,23 @@ public interface RecipePlan {
 
     /**
      * Returns, for the optimizer step {@code step} ({@code 0 <= step < totalSteps}) of a model with {@code layers}
-     * layers, the probability that a sample skips each layer: {@code layers} entries, each in {@code [0, 1)}.
+     * layers, the probability that a sample skips each layer: {@code layers} entries, each in {@code [0, 1)}. The
+     * default skips none (plain training).
      */
-    double[] layerDropout(long step, long totalSteps, int layers);
+    default double[] layerDropout(long step, long totalSteps, int layers) {
+        return new double[layers];
+    }
 
     /**
      * Returns, for the same step, the weight of the cross-entropy of each layer's output sent through the shared
      * final norm and LM head: {@code layers} entries, non-negative, summing to 1. Entry {@code layers - 1} is the
-     * ordinary loss; entries that are 0 are not computed.
+     * ordinary loss; entries that are 0 are not computed. The default is the ordinary loss alone (plain training).
      */
-    double[] exitWeights(long step, long totalSteps, int layers);
+    default double[] exitWeights(long step, long totalSteps, int layers) {
+        double[] weights = new double[layers];
+        weights[layers - 1] = 1;
+        return weights;
+    }
 
     /**
      * Returns the settings in effect, defaults included, as plain values (numbers, strings, booleans): the trainer
