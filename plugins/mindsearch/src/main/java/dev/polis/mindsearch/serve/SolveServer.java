@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The MindSearch HTTP server: {@code POST /solve} with {@code {"inputs": "<question>" | [{role, content}, ...],
  * "session_id": n}} answers with {@code text/event-stream}: the original's envelope events as unnamed frames, then
  * {@code event: final} ({@code answer}, {@code complete}, {@code references}), {@code event: error} when the
- * request failed, and always {@code event: done} last. Each request runs on its own thread.
+ * request failed, and always {@code event: done} last. Each request runs on its own thread. {@code GET /} serves the
+ * graph page ({@link UiAssets}).
  */
 public final class SolveServer implements AutoCloseable {
 
@@ -69,7 +70,10 @@ public final class SolveServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals("/solve")) {
-                error(exchange, 404, "no such endpoint: " + exchange.getRequestURI().getPath() + "; use POST /solve");
+                if (!UiAssets.serve(exchange)) {
+                    error(exchange, 404, "no such endpoint: " + exchange.getRequestURI().getPath()
+                            + "; use POST /solve, or GET / for the graph page");
+                }
                 return;
             }
             if (!exchange.getRequestMethod().equals("POST")) {
