@@ -132,6 +132,10 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
                 h.close();
             }
             h = out;
+            if (log != null) {
+                // a prompt's layer is compressed (when a policy does) before the next layer fills its own cache
+                log.afterLayer(l, session);
+            }
         }
         return h;
     }

@@ -93,19 +93,28 @@ public final class TransformerSession implements LayerSession {
 
     @Override
     public <R> R phase(AppendPhase phase, Supplier<R> work) {
+        return phase(phase, -1, work);
+    }
+
+    /**
+     * Runs {@code work} as a phase whose layers the policies are told about one by one, as soon as the token at
+     * {@code promptEnd} has gone through each ({@link PhaseLog#afterLayer}), or all at the end when it is -1.
+     */
+    private <R> R phase(AppendPhase phase, int promptEnd, Supplier<R> work) {
         return step(() -> {
             if (phaseLog != null || !transformer.hasPolicies()) {
                 return work.get();
             }
-            PhaseLog log = new PhaseLog(phase, caches.length);
+            PhaseLog log = new PhaseLog(phase, caches.length, transformer.policies(), promptEnd);
             phaseLog = log;
             try {
                 R result = work.get();
                 phaseLog = null;
-                log.fire(transformer.policies(), this);
+                log.fire(this);
                 return result;
             } finally {
                 phaseLog = null;
+                log.close();
             }
         });
     }
@@ -195,7 +204,7 @@ public final class TransformerSession implements LayerSession {
             }
             return out;
         };
-        return prompt ? phase(AppendPhase.PROMPT, work) : step(work);
+        return prompt ? phase(AppendPhase.PROMPT, length + count - 1, work) : step(work);
     }
 
     /**

@@ -8,9 +8,9 @@ package dev.polis.runtime.seam;
 public enum AppendPhase {
 
     /**
-     * A prompt: a multi-token {@code appendLast}, or the first append of an empty session. Policies run once after
-     * the installed {@link PrefillStrategy} has put the whole prompt into every layer (even when the strategy appends
-     * it in pieces).
+     * A prompt: a multi-token {@code appendLast}, or the first append of an empty session. Policies run once per
+     * layer, as soon as the installed {@link PrefillStrategy} has put the prompt's last token into that layer (after
+     * the last piece when the strategy appends the prompt in pieces), before the next layer runs.
      */
     PROMPT,
 

@@ -16,6 +16,10 @@ import dev.polis.runtime.seam.KvCachePolicy;
  * memory is freed. Tokens that follow are appended after the kept slots at their own positions T, T+1, ... (the
  * runtime positions by sequence length, not by slots). Verification blocks and other appends are left alone: only
  * the prompt is compressed. A cache that already fits the capacity is kept as it is, and the listener is told so.
+ *
+ * <p>The runtime tells the policy about each layer as soon as the prompt is in it, before the next layer runs, and
+ * keeps only the window's query rows ({@link #queryRows()}), so a prompt's peak memory holds one layer's full cache
+ * and the compressed others, not every layer's full cache and queries.
  */
 public final class SnapKvPolicy implements KvCachePolicy {
 
@@ -26,6 +30,12 @@ public final class SnapKvPolicy implements KvCachePolicy {
     public SnapKvPolicy(SnapKvSettings settings, Consumer<PromptCompression> listener) {
         this.settings = settings;
         this.listener = listener;
+    }
+
+    /** Only the observation window's queries vote, so the runtime keeps just those rows of each layer's prompt. */
+    @Override
+    public int queryRows() {
+        return settings.window();
     }
 
     @Override
