@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polis mindsearch}: groups the MindSearch subcommands; alone it prints their usage and exits with 2. */
 @Command(name = "mindsearch", description = "Answers questions with a planner, parallel searchers and citations.",
-        subcommands = {AskCommand.class, ServeCommand.class})
+        subcommands = {AskCommand.class, ServeCommand.class, EvalCommand.class, BenchCommand.class})
 final class MindSearchCommand implements Callable<Integer> {
 
     private final HostServices services;
@@ -21,7 +21,7 @@ final class MindSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("polis mindsearch: choose a subcommand: ask or serve");
+        spec.commandLine().getErr().println("polis mindsearch: choose a subcommand: ask, serve, eval or bench");
         spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }

@@ -40,6 +40,36 @@ final class QuestionRunner {
      */
     record Outcome(PlannerResult result, Path folder) { }
 
+    /**
+     * What a system is given to answer one question, all opened for the question's run: the model (calls recorded
+     * in the folder), the search backend, the content gate, the event sink and the settings.
+     *
+     * @param chat      the model
+     * @param search    the search backend
+     * @param backendId the backend's id, the source its messages are marked with
+     * @param gate      the guards in front of tool output
+     * @param events    appends to {@code events.jsonl} and tells the watcher
+     * @param settings  the run's settings
+     */
+    record Tools(ChatModel chat, SearchBackend search, String backendId, ContentGate gate, EventSink events,
+                 MindSearchSettings settings) {
+
+        /** Returns a searcher over these tools asking {@code model} (MindSearch's nodes and the ReAct baseline). */
+        Searcher searcher(ChatModel model) {
+            return new Searcher(model, search, backendId, settings, gate, events);
+        }
+    }
+
+    /** Answers a question with the tools of its run; MindSearch's planner is {@link #PLANNER}. */
+    interface Strategy {
+        /** Answers {@code question}. */
+        PlannerResult solve(Tools tools, String question);
+    }
+
+    /** The MindSearch planner with its searchers. */
+    static final Strategy PLANNER = (tools, question) -> new Planner(tools.chat(), tools.searcher(tools.chat()),
+            tools.settings(), tools.gate(), tools.events()).solve(question);
+
     private final HostServices host;
     private final SearchBackendProvider backend;
     private final Map<String, Object> backendSettings;
@@ -65,7 +95,37 @@ final class QuestionRunner {
         guards.forEach(guard -> guard.open(host.extensions(), RunContext.detached(0)).close());
     }
 
+    /** Returns this runner writing its run folders in {@code folder} instead. */
+    QuestionRunner writingTo(Path folder) {
+        return new QuestionRunner(host, backend, backendSettings, model, guards, settings, folder);
+    }
+
+    /** Returns this runner with {@code other} settings (the bench's thread counts). */
+    QuestionRunner with(MindSearchSettings other) {
+        return new QuestionRunner(host, backend, backendSettings, model, guards, other, output);
+    }
+
+    /** Returns the settings the options gave. */
+    MindSearchSettings settings() {
+        return settings;
+    }
+
+    /** Returns the model spec. */
+    String model() {
+        return model;
+    }
+
+    /** Returns the search backend's id. */
+    String backendId() {
+        return backend.id();
+    }
+
     Outcome run(String runId, String question, EventSink watcher) {
+        return run(runId, question, watcher, PLANNER);
+    }
+
+    /** Answers {@code question} with {@code strategy} in run folder {@code runId}. */
+    Outcome run(String runId, String question, EventSink watcher, Strategy strategy) {
         try (RunRecord record = host.folders().open(output, runId)) {
             record.started(0);
             EventAppender appender = record.events();
@@ -84,8 +144,8 @@ final class QuestionRunner {
                 ContentGate gate = opened.isEmpty() ? ContentGate.open() : new GuardGate(opened, events);
                 events.emit("mindsearch.question", Map.of("question", question, "model", model, "backend",
                         backend.id(), "protocol", settings.protocol().name().toLowerCase(java.util.Locale.ROOT)));
-                Searcher searcher = new Searcher(chat, search, backend.id(), settings, gate, events);
-                PlannerResult result = new Planner(chat, searcher, settings, gate, events).solve(question);
+                PlannerResult result = strategy.solve(new Tools(chat, search, backend.id(), gate, events, settings),
+                        question);
                 Files.writeString(record.file("answer.md"), result.answer().render() + "\n");
                 if (result.complete()) {
                     record.finished(RunMetrics.of(result));
