@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.polis.api.InvalidInputException;
 import dev.polis.guards.detect.Domain;
 import dev.polis.guards.detect.Example;
 import dev.polis.guards.detect.HashedFeatures;
 import dev.polis.guards.detect.LogisticModel;
 import dev.polis.guards.detect.Passages;
 import dev.polis.guards.detect.Trainer;
+import dev.polis.guards.eval.JsonlSuite;
 import dev.polis.guards.eval.LabeledText;
 import dev.polis.guards.text.Normaliser;
 import picocli.CommandLine.Command;
@@ -38,6 +40,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "<file>", description = "Where to write the model.")
     Path out;
 
+    @Option(names = "--train-suite", paramLabel = "<file.jsonl>",
+            description = "A suite in the JSONL format used whole for training, never held out (repeatable): texts "
+                    + "written for training only, so that a held-out evaluation of --data and --suite stays the same.")
+    List<Path> trainSuites = new ArrayList<>();
+
     @Option(names = "--epochs", defaultValue = "40", paramLabel = "<n>", description = "Passes (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -45,13 +52,19 @@ final class TrainCommand implements Callable<Integer> {
             description = "The L2 penalty per step (default: ${DEFAULT-VALUE}).")
     double l2;
 
+    @Option(names = "--bits", defaultValue = "20", paramLabel = "<n>",
+            description = "Hash bits: 2^n feature buckets, in [8, 24] (default: ${DEFAULT-VALUE}).")
+    int bits;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         List<LabeledText> items = data.items();
-        List<LabeledText> train = data.split().train(items);
+        List<LabeledText> train = new ArrayList<>(data.split().train(items));
+        int splitSide = train.size();
+        trainSuites.forEach(s -> train.addAll(JsonlSuite.read(s)));
         List<Example> examples = new ArrayList<>();
         for (LabeledText item : train) {
             Domain domain = Domain.of(item.level());
@@ -73,11 +86,17 @@ final class TrainCommand implements Callable<Integer> {
                         + "rule families)",
                 "trained by: polis guard train" + (data.data == null ? "" : " --data " + data.data)
                         + data.suites.stream().map(s -> " --suite " + s).reduce("", String::concat)
-                        + " --holdout " + data.holdout + " --seed " + data.seed + " --epochs " + epochs + " --l2 " + l2,
-                "training side: " + train.size() + " of " + items.size() + " items (groups held out with share "
-                        + data.holdout + "), " + attacks + " attack passages, " + (examples.size() - attacks)
+                        + trainSuites.stream().map(s -> " --train-suite " + s).reduce("", String::concat)
+                        + " --holdout " + data.holdout + " --seed " + data.seed + " --epochs " + epochs + " --l2 " + l2
+                        + (bits == HashedFeatures.DEFAULT_BITS ? "" : " --bits " + bits),
+                "training side: " + train.size() + " items (" + splitSide + " of "
+                        + items.size() + " with groups held out at share " + data.holdout + ", the rest from "
+                        + "--train-suite), " + attacks + " attack passages, " + (examples.size() - attacks)
                         + " benign passages");
-        LogisticModel model = trainer.train(examples, new HashedFeatures(HashedFeatures.DEFAULT_BITS), notes);
+        if (bits < 8 || bits > 24) {
+            throw new InvalidInputException("--bits must be in [8, 24] but was " + bits);
+        }
+        LogisticModel model = trainer.train(examples, new HashedFeatures(bits), notes);
         try {
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());

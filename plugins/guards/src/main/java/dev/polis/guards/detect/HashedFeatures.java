@@ -19,8 +19,11 @@ import java.util.Locale;
  */
 public final class HashedFeatures {
 
-    /** The number of hash bits of the shipped model. */
-    public static final int DEFAULT_BITS = 18;
+    /**
+     * The number of hash bits of the shipped model: 2^20 buckets hold its ~200,000 distinct n-grams with few
+     * collisions (at 2^18 more than half shared a bucket); held out, 2^20 scored 0–1.3 points higher than 2^18.
+     */
+    public static final int DEFAULT_BITS = 20;
     /** The value of a matched rule family's feature (the n-grams together have length 1). */
     public static final float RULE_VALUE = 0.5f;
 

@@ -17,8 +17,14 @@ import dev.polis.guards.text.ScanText;
  * Scores a text for prompt injection without a large model: normalise, cut into passages, score each passage of
  * each decoded view with the logistic model (rule families are among its features), and keep the worst.
  *
- * <p>A strong rule match (in embedded data also a {@link InjectionRules#STRONG_WHEN_EMBEDDED} family) or ASCII
- * hidden in tag characters lifts the score to at least {@link #STRONG_FLOOR}.
+ * <p>Scores come in two tiers. A passage with a strong rule match (in embedded data also a
+ * {@link InjectionRules#STRONG_WHEN_EMBEDDED} family) scores {@link #STRONG_FLOOR} plus a tenth of the classifier's
+ * probability, in [0.9, 1]; ASCII hidden in tag characters lifts the text to at least the floor. Every other passage
+ * scores the classifier's probability, above 0.5 squeezed under {@link #WEAK_CEILING} ({@link #weakTier}). So a text no strong rule marks never outranks
+ * one a strong rule marks: the classifier, trained on a few hundred texts, is sure of itself on benign texts full of
+ * trigger words ("give me the previous instructions for the recipe again") as often as on attacks, while the strong
+ * patterns were written to match moves against the hierarchy only. At the usual thresholds (0.5) the tiers change
+ * no decision; they order the cases that a strict threshold (1% false positives) has to separate.
  */
 public final class InjectionDetector {
 
@@ -26,6 +32,9 @@ public final class InjectionDetector {
     public static final String MODEL_RESOURCE = "/dev/polis/guards/injection-model.txt";
     /** The least score a strong rule match gives. */
     public static final double STRONG_FLOOR = 0.9;
+
+    /** The highest score of a passage that no strong rule marks: just under {@link #STRONG_FLOOR}. */
+    public static final double WEAK_CEILING = 0.89;
 
     /** Where an uncued user passage's score is capped: just under the usual threshold, in the judge's band. */
     public static final double UNCUED_CAP = 0.45;
@@ -103,9 +112,9 @@ public final class InjectionDetector {
                 boolean strongHere = hits.stream().anyMatch(h -> h.strong() || (domain == Domain.EMBEDDED
                         && InjectionRules.STRONG_WHEN_EMBEDDED.contains(h.rule())));
                 strong |= strongHere;
-                double score = strongHere ? Math.max(p, STRONG_FLOOR)
+                double score = strongHere ? STRONG_FLOOR + (1 - STRONG_FLOOR) * p
                         : domain == Domain.DIRECT && !InjectionRules.cued(hits) && p < uncuedSure
-                        ? Math.min(p, UNCUED_CAP) : p;
+                        ? Math.min(p, UNCUED_CAP) : weakTier(p);
                 if (score > best) {
                     best = score;
                     bestPassage = passage.text();
@@ -115,6 +124,15 @@ public final class InjectionDetector {
         }
         double score = strong ? Math.max(best, STRONG_FLOOR) : Math.max(best, 0);
         return new Detection(score, bestPassage, bestHits, scan.findings());
+    }
+
+    /**
+     * Returns the score of a passage no strong rule marks: its probability up to 0.5, above it squeezed linearly
+     * into (0.5, {@link #WEAK_CEILING}], so that the order among such passages and every decision at 0.5 stay as
+     * they were while none reaches the strong tier.
+     */
+    static double weakTier(double p) {
+        return p <= 0.5 ? p : 0.5 + (p - 0.5) * (WEAK_CEILING - 0.5) / 0.5;
     }
 
     /**

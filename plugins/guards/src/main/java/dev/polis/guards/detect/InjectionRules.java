@@ -21,24 +21,49 @@ public final class InjectionRules {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final String OVERRIDE_VERB =
-            "(?:ignore|disregard|forget|overlook|bypass|override|abandon|discard|drop|neglect|skip|set aside)";
+            "(?:ignore|disregard|forget|overlook|bypass|override|abandon|discard|drop|neglect|skip|set aside|"
+            + "regardless of|irrespective of|stop following|no longer follow)";
     private static final String PRIOR = "(?:previous|prior|above|earlier|preceding|former|original|initial|all|any|"
             + "your|the|those|these|my|system)";
     private static final String ORDERS = "(?:instructions?|directives?|rules|guidelines|prompts?|commands?|"
-            + "restrictions|orders|constraints|programming|guidance|context|task|limits?|limitations|quotas?|caps?|"
+            + "restrictions|orders|constraints|programming|guidance|context|tasks?|limits?|limitations|quotas?|caps?|"
             + "polic(?:y|ies)|boundaries|safeguards|guardrails)";
 
-    private static final List<Rule> RULES = List.of(
+    /** Things a user may ask the assistant to give up: its password, a key, an access code. */
+    private static final String SECRET = "(?:password|passcode|passphrase|secret (?:key|word|code|phrase)|api[ _-]?key|"
+            + "access code|pin(?: code)?|credentials|private key)";
+    /** Words after "password" that make it a topic ("the password policy"), not the thing asked for. */
+    private static final String SECRET_TOPIC = "(?!\\s+(?:policy|policies|requirements?|rules?|manager|strength|reset|"
+            + "field|hint|history|recovery|generator|length|format))";
+    /** "What is the password?" in other languages: the question forms only, not the bare word. */
+    private static final String SECRET_QUESTIONS = "(?:(?:cu[aá]l es|dime|dame)\\s+(?:la|tu|su)\\s+contrase[nñ]a|"
+            + "(?:quel est|donne(?:z)?(?:-moi)?)\\s+(?:le|ton|votre)\\s+mot de passe|(?:was ist|wie lautet|gib mir|geben sie mir|sag mir|sagen sie mir)"
+            + "\\s+(?:das|dein|ihr)\\s+passwort|(?:qual (?:é|e)|diga|me d[eê])\\s+a\\s+(?:sua\\s+)?senha|"
+            + "какой\\s+(?:у\\s+тебя\\s+)?пароль|(?:скажи|назови|дай)\\S*\\s+(?:мне\\s+)?пароль|密码是什么|"
+            + "パスワードは何|비밀번호[가는]\\s*(?:뭐|무엇))";
+    private static final String ASK = "(?:what(?:'s| is| was| are)|tell me|give me|share|reveal|confirm|disclose|show me|"
+            + "verify|send me|spell out|read out|provide|print|output|say|type)";
+    private static final String MODE = "(?:developer|admin|administrator|debug|debugging|maintenance|diagnostic|"
+            + "verification|root|override|system|test|testing|service|superuser|privileged|unlocked)";
+
+    private static final List<Rule> RULES = rules(
             rule("override", true, "\\b" + OVERRIDE_VERB + "\\b[^.!?\\n]{0,40}?\\b" + PRIOR + "\\b[^.!?\\n]{0,30}?\\b"
                     + ORDERS + "\\b"),
             rule("override", true, "\\b(?:ignore|disregard|forget)\\s+(?:about\\s+)?(?:that|this|everything|all that)\\b"
                     + "[^.!?\\n]{0,20}[,.;:]?\\s*(?:and\\s+)?(?:instead|now|just|please|can you|tell|say|print|write|give)"),
+            rule("override", true, "\\b(?:ignore|disregard|forget)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|that\\s+)?"
+                    + "(?:above|previous|preceding|prior|foregoing)(?=\\s*(?:and\\b|[,.;:!]|$))"),
             rule("new-instructions", true, "\\b(?:new|updated|real|actual|true)\\s+(?:instructions?|task|role|rules|"
                     + "objective)\\s*(?::|are|is)"),
             rule("new-instructions", false, "\\b(?:from now on|instead,?\\s+(?:you|say|write|respond|reply|print|output|"
                     + "state|tell))\\b"),
-            rule("role-switch", true, "\\byou\\s+are\\s+(?:now|no longer)\\b|\\bdo anything now\\b|(?-i:\\bDAN\\b)"
-                    + "|\\b(?:developer|god|admin|sudo|maintenance|debug|unrestricted|jailbreak)\\s+mode\\b"),
+            rule("persona", false, "\\byou\\s+are\\s+(?:now|no longer)\\b|\\bfrom now on,?\\s+you(?:'re|\\s+are)\\b"),
+            rule("role-switch", true, "\\bdo anything now\\b|(?-i:\\bDAN\\b)"
+                    + "|\\b(?:god|sudo|unrestricted|jailbreak|jailbroken|dan|unfiltered|uncensored|evil|chaos)\\s+mode\\b"
+                    + "|\\b(?:enter|entering|activate|activating|enable|enabling|initiate|initiating|"
+                    + "switch(?:ing)?\\s+(?:you\\s+|yourself\\s+)?(?:to|into)|"
+                    + "engage|engaging|now in|you are in|you're in|put yourself in|boot into)\\s+(?:a\\s+|the\\s+|your\\s+)?"
+                    + "['\"\u2018\u201c]?(?:\\w+\\s+)?" + MODE + "\\s+mode\\b(?!\\s+(?:on|in|for)\\s+(?:my|an?|the|this)\\b)"),
             rule("role-switch", false, "\\b(?:pretend|imagine|roleplay|role-play|act)\\s+(?:to be|you are|as|that you)\\b"
                     + "|\\bjailbr(?:eak|oken)\\b|\\bstay in character\\b"),
             rule("extraction", true, "\\b(?:repeat|reveal|show|print|output|display|disclose|leak|dump|spell out|encode|"
@@ -48,8 +73,21 @@ public final class InjectionRules {
                     + "(?:text|everything|words|message) above|first message|starting instructions)"),
             rule("extraction", false, "\\b(?:systemprompt|system_prompt|initial prompt|instructions you were given|"
                     + "you were (?:told|instructed|given))\\b"),
+            rule("secret-request", true, "\\b(?<!\\bnot )(?<!\\bnever )(?<!n't )(?<!\\bno one )" + ASK + "\\s+(?:me\\s+)?(?:(?:again|now|quickly|please),?\\s+)?"
+                    + "(?:your|the system'?s|our system'?s|this system'?s|the bot'?s|the assistant'?s)\\s+(?:\\w+\\s+)?"
+                    + SECRET + "\\b" + SECRET_TOPIC + "|\\b(?:the|a|your)\\s+" + SECRET
+                    + "\\s+(?:for|of|to)\\s+(?:this|our|the|your)\\s+(?:system|mode|account|bot|assistant|ai|server)\\b"),
+            rule("secret-request", true, "(?:\\b" + ASK + "\\s+(?:me\\s+)?the\\s+" + SECRET + "|" + SECRET_QUESTIONS
+                    + ")\\s*(?:[?.!]|$|,?\\s+(?:now|please|again|then|quickly)\\b)"),
+            rule("secret-request", false, "\\b" + ASK + "\\s+(?:me\\s+)?(?:the\\s+)?" + SECRET + "\\b" + SECRET_TOPIC
+                    + "|" + SECRET_QUESTIONS),
+            rule("authority-claim", true, "\\b(?:I(?:'m| am)|as)\\s+(?:god\\b|your\\s+(?:creator|maker|master|owner|"
+                    + "developer|programmer|administrator|admin|operator)\\b)"),
+            rule("obedience", false, "\\byou\\s+(?:have to|must|will|shall|are required to)\\s+(?:now\\s+)?"
+                    + "(?:answer|obey|comply with|do|follow|fulfil|fulfill)\\s+(?:all|every|any|whatever|everything)\\b"),
             rule("secret", false, "\\b(?:password|passcode|passphrase|secret (?:key|word|code)|api[ _-]?key|"
-                    + "access code|credentials?|private key)\\b"),
+                    + "access code|credentials?|private key)\\b|contrase[nñ]a|mot de passe|passwort|\\bsenha\\b|"
+                    + "парол|密码|パスワード|비밀번호|पासवर्ड"),
             rule("forged-marker", true, "<\\|[a-z_]{2,20}\\|>|\\[/?INST\\]|<<SYS>>|<start_of_turn>|<end_of_turn>|"
                     + "(?:^|\\n)\\s*(?:#+\\s*)?(?:system|admin)\\s*(?:message|prompt|override|instruction)\\s*:"
                     + "|\\[(?:system|admin|assistant)\\]|</?(?:system|instructions?)>"),
@@ -64,8 +102,10 @@ public final class InjectionRules {
                     + "augment|modify|change|alter|end|begin|start|finish|conclude|embed|put|weave)\\b[^.!?\\n]{0,80}?"
                     + "\\byour\\s+(?:response|answer|summary|output|translation|completion|explanation)\\b"),
             rule("exfiltration", true, "!\\[[^\\]]*\\]\\(https?://[^)\\s]*\\?[^)\\s]*=[^)]*\\)"),
-            rule("exfiltration", false, "\\b(?:send|forward|email|post|upload|transmit)\\s+(?:it|this|them|the "
-                    + "(?:data|details|information|conversation|history|file|list))\\s+to\\b"
+            rule("exfiltration", false, "\\b(?:send|forward|email|post|upload|transmit|copy|leak)\\s+(?:it|this|them|"
+                    + "(?:the|all|every|any|my|your|their|our|his|her)\\s+(?:\\w+\\s+){0,2}?(?:data|details|information|"
+                    + "conversation|history|files?|list|messages?|e-?mails?|passwords?|credentials|contacts?|chats?|logs?|"
+                    + "documents?|records?|keys?|tokens?))\\s+to\\b"
                     + "|\\b(?:click|visit|go to|open)\\s+(?:this|the following|the)\\s+(?:link|url|site|website)\\b"),
             rule("jailbreak", false, "\\b(?:no|without(?: any)?|free of|free from)\\s+(?:restrictions|limits|limitations|"
                     + "filters|censorship|rules|ethical guidelines|morals|boundaries)\\b|\\buncensored\\b|\\bunfiltered\\b"),
@@ -84,12 +124,20 @@ public final class InjectionRules {
             rule("decode-request", false, "\\b(?:decode|decipher|decrypt|unscramble)\\b|\\bmorse\\b|\\bbase64\\b"),
             rule("urgency", false, "\\b(?:important|urgent|attention|warning|note to (?:ai|assistant))\\s*[!:]"));
 
+    private static List<Rule> rules(Rule... english) {
+        List<Rule> all = new ArrayList<>(List.of(english));
+        for (String regex : MultilingualRules.overrides()) {
+            all.add(rule("override", true, regex));
+        }
+        return List.copyOf(all);
+    }
+
     /**
      * Families that decide alone in embedded data (tool output, another model's words) though not in direct input:
-     * text that tells the assistant what to put in its answer is an aligned refinement from a user ("in your
-     * answer, use bullet points") and an injection from a web page or an e-mail.
+     * text that tells the assistant what to put in its answer or who to be is an aligned refinement from a user ("in
+     * your answer, use bullet points", "you are now my study buddy") and an injection from a web page or an e-mail.
      */
-    public static final Set<String> STRONG_WHEN_EMBEDDED = Set.of("steer-output");
+    public static final Set<String> STRONG_WHEN_EMBEDDED = Set.of("steer-output", "persona");
 
     /**
      * Families that name a topic attacks often touch (passwords, a user's personal data, decoding, a hypothetical,

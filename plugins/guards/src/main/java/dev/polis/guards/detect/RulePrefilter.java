@@ -10,18 +10,30 @@ import java.util.List;
  */
 final class RulePrefilter {
 
-    static final List<String[]> NEEDS = List.of(
+    /** The lists of the English patterns, in order; the multilingual overrides follow (their verb stems). */
+    private static final List<String[]> NEEDS_ENGLISH = List.of(
             words("ignor", "disregard", "forget", "overlook", "bypass", "overrid", "abandon", "discard", "drop",
-                    "neglect", "skip", "set aside"),
+                    "neglect", "skip", "set aside", "regardless", "irrespective", "stop following", "no longer follow"),
+            words("ignore", "disregard", "forget"),
             words("ignore", "disregard", "forget"),
             words("instruction", "task", "role", "rules", "objective"),
             words("from now on", "instead"),
-            words("you", "do anything now", "dan", "mode"),
+            words("you"),
+            words("do anything now", "dan", "mode"),
             words("pretend", "imagine", "roleplay", "role-play", "act", "jailbr", "stay in character"),
             words("repeat", "reveal", "show", "print", "output", "display", "disclose", "leak", "dump", "spell out",
                     "encode", "translate", "recite", "share", "give me", "tell me", "what"),
             words("systemprompt", "system_prompt", "initial prompt", "instructions you were given", "you were"),
-            words("password", "passcode", "passphrase", "secret", "api", "access code", "credential", "private key"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin", "credential",
+                    "private key"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin", "credential",
+                    "private key", "contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin", "credential",
+                    "private key", "contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),
+            words("i'm", "i am", "as"),
+            words("you"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "credential", "private key",
+                    "contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호", "पासवर्ड"),
             words("<|", "inst]", "<<sys>>", "of_turn>", "system", "admin", "assistant", "instruction"),
             words("system", "assistant", "admin", "root"),
             words("ai", "assistant", "language model", "chatbot", "llm", "gpt", "bot"),
@@ -29,7 +41,8 @@ final class RulePrefilter {
             words("your"),
             words("your"),
             words("!["),
-            words("send", "forward", "email", "post", "upload", "transmit", "click", "visit", "go to", "open"),
+            words("send", "forward", "email", "e-mail", "post", "upload", "transmit", "copy", "leak", "click", "visit", "go to",
+                    "open"),
             words("restriction", "limit", "filter", "censor", "rules", "ethical", "moral", "boundar"),
             words("i'm", "i am", "authori", "clearance", "official"),
             words("imagine", "hypothetical", "suppose", "fictional", "parallel", "alternate", "let's play a game",
@@ -40,6 +53,16 @@ final class RulePrefilter {
             words("user", "customer", "client", "patient"),
             words("decode", "decipher", "decrypt", "unscramble", "morse", "base64"),
             words("important", "urgent", "attention", "warning", "note to"));
+
+    static final List<String[]> NEEDS;
+
+    static {
+        List<String[]> all = new java.util.ArrayList<>(NEEDS_ENGLISH);
+        for (int i = 0; i < MultilingualRules.languages(); i++) {
+            all.add(MultilingualRules.verbs(i));
+        }
+        NEEDS = List.copyOf(all);
+    }
 
     private RulePrefilter() {
     }
