@@ -9,12 +9,15 @@ export function linkable(url) {
 
 /**
  * Fills container with text whose [[n]] markers are citation links; sources maps n (a string) to {title, url,
- * snippet}. Blank lines start paragraphs. Text is never parsed as HTML.
+ * snippet}. Blank lines start paragraphs, '#' lines headings. Text is never parsed as HTML.
  */
 export function renderCited(container, text, sources, popover) {
   container.replaceChildren();
-  for (const paragraph of String(text || '').split(/\n\s*\n/)) {
-    const p = document.createElement('p');
+  for (const block of String(text || '').split(/\n\s*\n/)) {
+    // A lone Markdown heading line (the partial answer's sub-questions) becomes a heading; the rest stays text.
+    const heading = block.includes('\n') ? null : /^(#{1,6})\s+/.exec(block);
+    const p = document.createElement(heading ? 'h4' : 'p');
+    const paragraph = heading ? block.slice(heading[0].length) : block;
     let last = 0;
     for (const match of paragraph.matchAll(CITATION)) {
       p.append(paragraph.slice(last, match.index));
@@ -86,7 +89,10 @@ export class Popover {
     const box = anchor.getBoundingClientRect();
     const left = Math.min(window.scrollX + box.left, window.scrollX + window.innerWidth - 380);
     this.element.style.left = `${Math.max(8, left)}px`;
-    this.element.style.top = `${window.scrollY + box.bottom + 6}px`;
+    // Under the citation, or above it when there is no room below.
+    const below = box.bottom + 6 + this.element.offsetHeight <= window.innerHeight;
+    const top = below ? box.bottom + 6 : Math.max(8, box.top - 6 - this.element.offsetHeight);
+    this.element.style.top = `${window.scrollY + top}px`;
   }
 
   hide() {
