@@ -16,12 +16,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code polis mindsearch serve}: answers {@code POST /solve} requests with server-sent events in the original
- * MindSearch's envelope, each request in its own run folder, until the process is stopped.
+ * MindSearch's envelope, each request in its own run folder, until the process is stopped; {@code GET /} is the
+ * graph page.
  */
 @Command(name = "serve", description = {
     "Serves POST /solve: {\"inputs\": \"<question>\"} answered as server-sent events in the original MindSearch's"
         + " envelope (its React frontend's format), then 'final', 'error' and 'done' events. Each request is"
-        + " recorded in its own run folder under --output.",
+        + " recorded in its own run folder under --output. GET / is a web page that asks and shows the search graph"
+        + " as it grows, each node's queries, results and answer, and the cited answer.",
     "Example: polis mindsearch serve --index docs-index --model openai:http://127.0.0.1:11434/v1#qwen2.5:7b"})
 final class ServeCommand implements Callable<Integer> {
 
@@ -55,6 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         });
         PrintWriter out = spec.commandLine().getOut();
         out.println("MindSearch listening at " + server.solveUrl() + " (runs in " + options.output + ")");
+        out.println("The graph page: open " + server.solveUrl().replace("/solve", "/") + " in a browser");
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         stopped.await();
