@@ -11,6 +11,8 @@ import dev.polis.api.search.SearchBackend;
 import dev.polis.api.search.SearchBackendContext;
 import dev.polis.api.search.SearchBackendProvider;
 import dev.polis.mindsearch.config.MindSearchSettings;
+import dev.polis.mindsearch.fetch.FetchLimits;
+import dev.polis.mindsearch.fetch.PageFetcher;
 import dev.polis.mindsearch.gate.ContentGate;
 import dev.polis.mindsearch.gate.GuardGate;
 import dev.polis.mindsearch.planner.Planner;
@@ -50,13 +52,20 @@ final class QuestionRunner {
      * @param gate      the guards in front of tool output
      * @param events    appends to {@code events.jsonl} and tells the watcher
      * @param settings  the run's settings
+     * @param pages     reads selected pages from their URLs for a web backend; null: the backend's {@code fetch}
      */
     record Tools(ChatModel chat, SearchBackend search, String backendId, ContentGate gate, EventSink events,
-                 MindSearchSettings settings) {
+                 MindSearchSettings settings, PageFetcher pages) {
+
+        /** Creates tools whose pages come from the backend's {@code fetch}. */
+        Tools(ChatModel chat, SearchBackend search, String backendId, ContentGate gate, EventSink events,
+              MindSearchSettings settings) {
+            this(chat, search, backendId, gate, events, settings, null);
+        }
 
         /** Returns a searcher over these tools asking {@code model} (MindSearch's nodes and the ReAct baseline). */
         Searcher searcher(ChatModel model) {
-            return new Searcher(model, search, backendId, settings, gate, events);
+            return new Searcher(model, search, backendId, settings, gate, events, pages);
         }
     }
 
@@ -144,7 +153,7 @@ final class QuestionRunner {
                 ContentGate gate = opened.isEmpty() ? ContentGate.open() : new GuardGate(opened, events);
                 events.emit("mindsearch.question", Map.of("question", question, "model", model, "backend",
                         backend.id(), "protocol", settings.protocol().name().toLowerCase(java.util.Locale.ROOT)));
-                PlannerResult result = strategy.solve(new Tools(chat, search, backend.id(), gate, events, settings),
+                PlannerResult result = strategy.solve(new Tools(chat, search, backend.id(), gate, events, settings, pages()),
                         question);
                 Files.writeString(record.file("answer.md"), result.answer().render() + "\n");
                 if (result.complete()) {
@@ -163,6 +172,12 @@ final class QuestionRunner {
                 opened.forEach(Guard::close);
             }
         }
+    }
+
+    /** Returns the page reader of a web backend (capability {@code web}), or null: pages come from the backend. */
+    private PageFetcher pages() {
+        return backend.capabilities().contains("web")
+                ? new PageFetcher(FetchLimits.from(backendSettings(), backend.id(), settings.pageChars())) : null;
     }
 
     private dev.polis.api.Settings backendSettings() {

@@ -34,6 +34,10 @@ final class RunOptions {
     @Option(names = "--backend", paramLabel = "ID", description = "search backend id (default: the best ranked, search.lucene)")
     String backend;
 
+    @Option(names = "--backend-setting", paramLabel = "KEY=VALUE", description = "a setting of the search backend"
+            + " (repeatable), e.g. url=http://127.0.0.1:8888 for search.searxng, api-key-env=BRAVE_API_KEY for search.brave")
+    Map<String, String> backendOptions = new LinkedHashMap<>();
+
     @Option(names = "--protocol", paramLabel = "code|tools", defaultValue = "code",
             description = "code: the original's Python code blocks; tools: JSON tool calls (default: ${DEFAULT-VALUE})")
     String protocol;
@@ -98,6 +102,7 @@ final class RunOptions {
         if (index != null) {
             backendSettings.put("index", index.toString());
         }
+        backendSettings.putAll(backendOptions);
         List<GuardConfig> configs = new ArrayList<>();
         for (String id : guards) {
             configs.add(new GuardConfig(id, host.settings().of(Map.of(), "mindsearch.guards." + id), "--guard " + id));

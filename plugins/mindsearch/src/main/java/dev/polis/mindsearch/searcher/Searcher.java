@@ -16,7 +16,9 @@ import dev.polis.mindsearch.config.Language;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.Prompts;
 import dev.polis.mindsearch.config.Protocol;
+import dev.polis.mindsearch.fetch.PageFetcher;
 import dev.polis.mindsearch.gate.ContentGate;
+import dev.polis.mindsearch.web.SearchUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,9 @@ import java.util.function.BooleanSupplier;
  * Answers one sub-question: up to {@code maxSearcherTurns} model calls that search (several queries at once),
  * select pages to read and finally answer with {@code [[n]]} citations; the last call offers no tool, so every
  * searcher ends with an answer. Search results and pages enter the prompt as TOOL-privilege messages through the
- * {@link ContentGate}. Thread-safe: one instance serves every node of a request.
+ * {@link ContentGate}. With a {@link PageFetcher} (web backends) selected pages are read from their URLs; a page
+ * that cannot be read, or a web search that fails, is an event and an error the model reads, and the searcher goes
+ * on. Thread-safe: one instance serves every node of a request.
  */
 public final class Searcher {
 
@@ -46,10 +50,21 @@ public final class Searcher {
     private final MindSearchSettings settings;
     private final ContentGate gate;
     private final EventSink events;
+    private final PageFetcher pages;
 
     /** Creates a searcher over {@code backend} (named {@code backendId} as the source of its messages). */
     public Searcher(ChatModel model, SearchBackend backend, String backendId, MindSearchSettings settings,
                     ContentGate gate, EventSink events) {
+        this(model, backend, backendId, settings, gate, events, null);
+    }
+
+    /**
+     * Creates a searcher over a web {@code backend} whose selected pages {@code pages} reads from their URLs
+     * ({@code null}: the backend's own {@code fetch}, as for {@code search.lucene}).
+     */
+    public Searcher(ChatModel model, SearchBackend backend, String backendId, MindSearchSettings settings,
+                    ContentGate gate, EventSink events, PageFetcher pages) {
+        this.pages = pages;
         this.model = model;
         this.backend = backend;
         this.backendId = backendId;
@@ -68,7 +83,8 @@ public final class Searcher {
      * {@code stopped} says so (the call under way is not interrupted).
      */
     public SearcherOutcome answer(SearcherTask task, BooleanSupplier stopped) {
-        BrowserSession browser = new BrowserSession(backend, settings.topK(), settings.maxSelect(), settings.pageChars());
+        BrowserSession browser = new BrowserSession(backend, settings.topK(), settings.maxSelect(), settings.pageChars(),
+                pages);
         List<Message> messages = new ArrayList<>();
         String prompt = settings.protocol() == Protocol.CODE ? "searcher-code" : "searcher-tools";
         Language language = settings.language();
@@ -129,7 +145,19 @@ public final class Searcher {
         switch (request.name()) {
             case "search" -> {
                 List<String> queries = request.queries();
-                String result = browser.search(queries);
+                String result;
+                try {
+                    result = browser.search(queries);
+                } catch (RuntimeException e) {
+                    SearchUnavailableException unavailable = unavailable(e);
+                    if (unavailable == null) {
+                        throw e;
+                    }
+                    events.emit("mindsearch.search.error", Map.of("node", node, "queries", queries, "error",
+                            String.valueOf(unavailable.getMessage())));
+                    return "error: the search failed: " + unavailable.getMessage() + ". Search again, or answer with"
+                            + " what you already know.";
+                }
                 List<Map<String, Object>> hits = new ArrayList<>();
                 List<SearchHit> seen = browser.results();
                 for (int i = 0; i < seen.size(); i++) {
@@ -142,6 +170,8 @@ public final class Searcher {
             case "select" -> {
                 List<Integer> ids = request.ids();
                 String result = browser.select(ids);
+                browser.unread().forEach(u -> events.emit("mindsearch.fetch.error", Map.of("node", node, "n", u.n(),
+                        "url", u.url(), "error", u.error())));
                 events.emit("mindsearch.select", Map.of("node", node, "ids", ids, "read", browser.read()));
                 return result;
             }
@@ -149,6 +179,16 @@ public final class Searcher {
                 return "error: there is no tool '" + request.name() + "'; the tools are search and select";
             }
         }
+    }
+
+    /** Returns the web search failure behind {@code e} (the host wraps a plugin's exceptions), or null. */
+    private static SearchUnavailableException unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SearchUnavailableException s) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static String answerText(ChatResponse response) {
