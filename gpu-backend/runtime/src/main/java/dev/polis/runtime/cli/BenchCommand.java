@@ -67,6 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "above the caches).")
     private int bandwidthMib;
 
+    @Option(names = "--host-decode", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "Decode steps' linear maps on the Java vector kernel (default ${DEFAULT-VALUE}; needs the "
+                    + "JVM option --add-modules jdk.incubator.vector, which the launcher gives), or on PyTorch.")
+    private boolean hostDecode;
+
     @Option(names = "--device", paramLabel = "<device>", description = "cpu, cuda or cuda:N (default: POLIS_DEVICE, else cpu).")
     private String device;
 
@@ -109,11 +114,13 @@ public final class BenchCommand implements Callable<Integer> {
         DecoderChoice chosen = decoders.choose(inference, greedy);
         int longest = Math.max(DECODE_PROMPT, prompts.stream().mapToInt(Integer::intValue).max().orElse(0))
                 + decode + 1;
-        LoadOptions load = LoadOptions.DEFAULTS.withDevice(inference.device()).withMaxContext(longest);
+        LoadOptions load = LoadOptions.DEFAULTS.withDevice(inference.device()).withMaxContext(longest)
+                .withHostDecode(hostDecode);
         try (TransformerLm lm = TransformerLm.load(model, load)) {
             accelerators.install(lm, inference);
             out.printf("model %s on %s, threads %s; %,d weight bytes read per token%n", lm.config().describe(),
                     lm.device(), System.getProperty("ai.djl.pytorch.num_threads", "default"), lm.weightBytes());
+            out.printf("decode products: %s%n", lm.decodeProducts());
             out.printf("decoder %s; accelerators: %s%n", chosen.id(), inference.acceleratorIds().isEmpty() ? "none"
                     : String.join(", ", inference.acceleratorIds()));
             NDManager manager = lm.seam(FeedForwardSeam.class).orElseThrow().manager();

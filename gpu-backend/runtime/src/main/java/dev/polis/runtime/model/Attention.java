@@ -27,8 +27,10 @@ final class Attention {
     private final LayerWeights weights;
     private final Rope rope;
     private final long attentionFloats;
+    private final HostLinear linear;
 
-    Attention(int layer, ModelConfig config, LayerWeights weights, Rope rope, long attentionFloats) {
+    Attention(int layer, ModelConfig config, LayerWeights weights, Rope rope, long attentionFloats,
+              HostLinear linear) {
         this.layer = layer;
         this.heads = config.heads();
         this.kvHeads = config.kvHeads();
@@ -37,6 +39,7 @@ final class Attention {
         this.weights = weights;
         this.rope = rope;
         this.attentionFloats = attentionFloats;
+        this.linear = linear;
     }
 
     /** Returns the attention output for normalised {@code x} ({@code [batch, tokens, hidden]}). */
@@ -44,7 +47,7 @@ final class Attention {
         long batch = x.getShape().get(0);
         long tokens = x.getShape().get(1);
         // heads first: [batch, heads + 2·kvHeads, tokens, headDim]; queries and keys are rotated together
-        NDList qkAndV = Ops.linear(x, weights.qkv(), weights.qkvBias())
+        NDList qkAndV = linear.apply(x, weights.qkv(), weights.qkvBias())
                 .reshape(batch, tokens, heads + 2L * kvHeads, headDim)
                 .transpose(0, 2, 1, 3)
                 .split(new long[] {heads + kvHeads}, 1);
@@ -71,7 +74,7 @@ final class Attention {
                 .reshape(batch, heads, tokens, headDim)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, tokens, (long) heads * headDim);
-        NDArray out = Ops.linear(context, weights.output(), weights.outputBias());
+        NDArray out = linear.apply(context, weights.output(), weights.outputBias());
         if (log != null) {
             log.record(layer, Step.shared(q), step.positions, cache);
         }

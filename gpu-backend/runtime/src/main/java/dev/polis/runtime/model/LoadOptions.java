@@ -13,8 +13,10 @@ import dev.polis.runtime.checkpoint.SafetensorsFile;
  *                        longer prompt is attended in blocks of query rows so that its peak memory stays near this
  *                        many floats (×3: scores, masked scores, probabilities). Prompts within it take the
  *                        one-block path, bit for bit as before
+ * @param hostDecode      whether single-row products (decode steps) on the CPU run on the Java vector kernel
+ *                        ({@code HostMatVec}) when the JVM has the Vector API; off: PyTorch computes every product
  */
-public record LoadOptions(String device, int maxContext, long splitBytes, long attentionFloats) {
+public record LoadOptions(String device, int maxContext, long splitBytes, long attentionFloats, boolean hostDecode) {
 
     /** One block up to 2^26 scores (256 MiB of float32 per tensor): about 2,700 tokens of a 9-head model. */
     public static final long DEFAULT_ATTENTION_FLOATS = 1L << 26;
@@ -29,23 +31,33 @@ public record LoadOptions(String device, int maxContext, long splitBytes, long a
         }
     }
 
-    /** Options with the {@link #DEFAULT_ATTENTION_FLOATS default attention block}. */
+    /** Options with the {@link #DEFAULT_ATTENTION_FLOATS default attention block} and the host decode path on. */
     public LoadOptions(String device, int maxContext, long splitBytes) {
         this(device, maxContext, splitBytes, DEFAULT_ATTENTION_FLOATS);
     }
 
+    /** Options with the host decode path on. */
+    public LoadOptions(String device, int maxContext, long splitBytes, long attentionFloats) {
+        this(device, maxContext, splitBytes, attentionFloats, true);
+    }
+
     /** Returns these options on another device. */
     public LoadOptions withDevice(String newDevice) {
-        return new LoadOptions(newDevice, maxContext, splitBytes, attentionFloats);
+        return new LoadOptions(newDevice, maxContext, splitBytes, attentionFloats, hostDecode);
     }
 
     /** Returns these options with another context limit. */
     public LoadOptions withMaxContext(int tokens) {
-        return new LoadOptions(device, tokens, splitBytes, attentionFloats);
+        return new LoadOptions(device, tokens, splitBytes, attentionFloats, hostDecode);
     }
 
     /** Returns these options with another bound on the attention scores one layer computes at once. */
     public LoadOptions withAttentionFloats(long floats) {
-        return new LoadOptions(device, maxContext, splitBytes, floats);
+        return new LoadOptions(device, maxContext, splitBytes, floats, hostDecode);
+    }
+
+    /** Returns these options with the host decode path on or off. */
+    public LoadOptions withHostDecode(boolean on) {
+        return new LoadOptions(device, maxContext, splitBytes, attentionFloats, on);
     }
 }

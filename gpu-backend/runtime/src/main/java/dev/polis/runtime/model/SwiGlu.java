@@ -10,16 +10,18 @@ final class SwiGlu implements FeedForward {
 
     private final NDArray gateUp;
     private final NDArray down;
+    private final HostLinear linear;
 
-    SwiGlu(NDArray gateUp, NDArray down) {
+    SwiGlu(NDArray gateUp, NDArray down, HostLinear linear) {
         this.gateUp = gateUp;
         this.down = down;
+        this.linear = linear;
     }
 
     @Override
     public NDArray apply(NDArray x) {
-        NDList parts = Ops.linear(x, gateUp, null).split(2, 2);
+        NDList parts = linear.apply(x, gateUp, null).split(2, 2);
         NDArray gate = parts.get(0);
-        return Ops.linear(gate.mul(Activation.sigmoid(gate)).mul(parts.get(1)), down, null);
+        return linear.apply(gate.mul(Activation.sigmoid(gate)).mul(parts.get(1)), down, null);
     }
 }

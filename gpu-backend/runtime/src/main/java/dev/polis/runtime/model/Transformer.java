@@ -43,24 +43,32 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     /** Null until an accelerator installs one: sessions then take decode steps without consulting it. */
     private volatile DecodeStrategy decode;
     private final float eps;
+    private final HostLinear linear;
 
     Transformer(Path folder, ModelConfig config, ModelWeights weights, Rope rope, NDManager manager,
-            long attentionFloats) {
+            long attentionFloats, HostLinear linear) {
         this.config = config;
         this.weights = weights;
         this.rope = rope;
         this.manager = manager;
         this.eps = (float) config.rmsNormEps();
+        this.linear = linear;
         this.feedForwards = new FeedForward[config.layers()];
         for (int i = 0; i < config.layers(); i++) {
             LayerWeights w = weights.layers().get(i);
-            layers.add(new DecoderLayer(new Attention(i, config, w, rope, attentionFloats), w, eps));
-            feedForwards[i] = w.down() == null ? new MissingFeedForward(folder, i) : new SwiGlu(w.gateUp(), w.down());
+            layers.add(new DecoderLayer(new Attention(i, config, w, rope, attentionFloats, linear), w, eps));
+            feedForwards[i] = w.down() == null ? new MissingFeedForward(folder, i)
+                    : new SwiGlu(w.gateUp(), w.down(), linear);
         }
     }
 
     Rope rope() {
         return rope;
+    }
+
+    /** Returns how this model computes its linear maps. */
+    HostLinear linear() {
+        return linear;
     }
 
     /** Refuses to open a session while a layer without dense feed-forward tensors has no replacement block. */
@@ -142,7 +150,7 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
 
     @Override
     public NDArray logits(NDArray hidden) {
-        return Ops.linear(Ops.rmsNorm(hidden, weights.finalNorm(), eps), weights.lmHead(), null);
+        return linear.apply(Ops.rmsNorm(hidden, weights.finalNorm(), eps), weights.lmHead(), null);
     }
 
     @Override

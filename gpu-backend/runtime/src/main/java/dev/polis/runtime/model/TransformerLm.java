@@ -50,7 +50,8 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
     private final int context;
 
     private TransformerLm(Path folder, ModelConfig config, Set<Integer> stopTokens, NDManager manager,
-                          CheckpointWeights files, ModelWeights weights, int context, long attentionFloats) {
+                          CheckpointWeights files, ModelWeights weights, int context, long attentionFloats,
+                          HostLinear linear) {
         this.folder = folder;
         this.config = config;
         this.stopTokens = Set.copyOf(stopTokens);
@@ -59,7 +60,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         this.weights = weights;
         this.context = context;
         this.transformer = new Transformer(folder, config, weights, new Rope(config, context, manager), manager,
-                attentionFloats);
+                attentionFloats, linear);
         this.checkpoint = new CheckpointView(config, files, weights);
     }
 
@@ -87,8 +88,11 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         NDManager manager = engine.newBaseManager(device);
         try {
             ModelWeights weights = ModelWeights.load(config, files, manager);
+            HostLinear linear = HostLinear.create(options.hostDecode() && device.getDeviceType().equals(
+                    Device.Type.CPU), Integer.getInteger("ai.djl.pytorch.num_threads",
+                    Runtime.getRuntime().availableProcessors()));
             return new TransformerLm(folder, config, stops, manager, files, weights, context,
-                    options.attentionFloats());
+                    options.attentionFloats(), linear);
         } catch (RuntimeException e) {
             manager.close();
             files.close();
@@ -109,6 +113,14 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
     /** Returns the device the weights live on. */
     public Device device() {
         return manager.getDevice();
+    }
+
+    /**
+     * Describes how decode steps compute their linear maps: {@code "Java vector kernel, 16 lanes, 2 threads"} or
+     * {@code "PyTorch"} (another device, the option off, or a JVM without {@code --add-modules jdk.incubator.vector}).
+     */
+    public String decodeProducts() {
+        return transformer.linear().describe();
     }
 
     /** Returns the longest sequence a session may hold by default. */

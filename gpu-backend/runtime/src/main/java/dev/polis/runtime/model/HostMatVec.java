@@ -1,0 +1,159 @@
+package dev.polis.runtime.model;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Multiplies a float32 matrix held on the Java heap by one vector, its rows shared between the calling thread and
+ * helper threads: what a decode step's linear maps need. Such a product reads every weight once and does two flops per
+ * four bytes, so its speed is the memory bandwidth the threads reach together; PyTorch's product of one row reached
+ * about half the rate of a plain sum over the same bytes on the two-core machine of docs/benchmarks.md (issue 23).
+ *
+ * <p>Rows go out in small blocks that whoever is free claims, the caller included, so a helper that the operating
+ * system has not scheduled (a busy machine) delays a product by at most the one block it holds, never by its share.
+ *
+ * <p>Needs Java's incubating Vector API ({@code --add-modules jdk.incubator.vector}, which the {@code polis} launcher
+ * passes); without it {@link #available()} is false and callers keep PyTorch's product.
+ */
+final class HostMatVec {
+
+    /** Below this many weights a product runs on the calling thread alone: handing work over costs more. */
+    static final int SPLIT_WEIGHTS = 1 << 16;
+    /** About this many weights per claimed block (32 KiB of float32). */
+    private static final int BLOCK_WEIGHTS = 8192;
+
+    private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** The JVM's helper threads, shared by every multiplier; products take turns (they share the memory bus anyway). */
+    private static final Helper[] HELPERS = new Helper[Math.max(0, Runtime.getRuntime().availableProcessors() - 1)];
+    private static final Object TURN = new Object();
+
+    private final int threads;
+
+    /** A multiplier that uses {@code threads} threads: the caller and {@code threads - 1} of the JVM's helpers. */
+    HostMatVec(int threads) {
+        if (!AVAILABLE) {
+            throw new IllegalStateException("the Vector API is not in this JVM: start it with --add-modules "
+                    + "jdk.incubator.vector (the polis launcher does)");
+        }
+        this.threads = Math.max(1, Math.min(threads, HELPERS.length + 1));
+        synchronized (TURN) {
+            for (int i = 0; i < this.threads - 1; i++) {
+                if (HELPERS[i] == null) {
+                    HELPERS[i] = new Helper();
+                    Thread thread = new Thread(HELPERS[i], "polis-matvec-" + i);
+                    thread.setDaemon(true);
+                    thread.start();
+                }
+            }
+        }
+    }
+
+    /** Returns whether this JVM has the Vector API, that is whether the host product can run at all. */
+    static boolean available() {
+        return AVAILABLE;
+    }
+
+    /** Returns the threads one product uses. */
+    int threads() {
+        return threads;
+    }
+
+    /** Returns the SIMD lanes of a float vector on this CPU (16 with AVX-512, 8 with AVX2). */
+    static int lanes() {
+        return VectorDot.lanes();
+    }
+
+    /**
+     * Returns {@code w x} for the row-major {@code [rows, cols]} matrix {@code w}: {@code y[r] = Σ_c w[r, c] x[c]}.
+     * Products that need helpers take turns across the JVM.
+     */
+    float[] multiply(float[] w, int rows, int cols, float[] x) {
+        float[] y = new float[rows];
+        if (threads == 1 || (long) rows * cols < SPLIT_WEIGHTS) {
+            VectorDot.rows(w, cols, x, y, 0, rows);
+            return y;
+        }
+        synchronized (TURN) {
+            Job job = new Job(w, rows, cols, x, y, Thread.currentThread());
+            for (int i = 0; i < threads - 1; i++) {
+                HELPERS[i].offer(job);
+            }
+            job.work();
+            job.awaitDone();
+        }
+        return y;
+    }
+
+    /** One product's rows, claimed block by block. */
+    private static final class Job {
+        private final float[] w;
+        private final int rows;
+        private final int cols;
+        private final float[] x;
+        private final float[] y;
+        private final int blockRows;
+        private final int blocks;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private final Thread caller;
+
+        Job(float[] w, int rows, int cols, float[] x, float[] y, Thread caller) {
+            this.w = w;
+            this.rows = rows;
+            this.cols = cols;
+            this.x = x;
+            this.y = y;
+            this.blockRows = Math.max(1, BLOCK_WEIGHTS / cols);
+            this.blocks = (rows + blockRows - 1) / blockRows;
+            this.caller = caller;
+        }
+
+        /** Computes blocks until none is left to claim. */
+        void work() {
+            int b;
+            while ((b = next.getAndIncrement()) < blocks) {
+                int from = b * blockRows;
+                VectorDot.rows(w, cols, x, y, from, Math.min(rows, from + blockRows));
+                if (done.incrementAndGet() == blocks) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+
+        /** Waits until every claimed block is written (briefly spinning, then parked until the last one is). */
+        void awaitDone() {
+            for (int spin = 0; done.get() < blocks; spin++) {
+                if (spin < 1_000) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        }
+    }
+
+    /** A helper thread: takes the latest job offered, helps with it, then waits for the next. */
+    private static final class Helper implements Runnable {
+        private final AtomicReference<Job> job = new AtomicReference<>();
+        private volatile Thread thread;
+
+        void offer(Job offered) {
+            job.set(offered);
+            LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            thread = Thread.currentThread();
+            while (true) {
+                Job current = job.getAndSet(null);
+                if (current == null) {
+                    LockSupport.park(this);
+                } else {
+                    current.work();
+                }
+            }
+        }
+    }
+}

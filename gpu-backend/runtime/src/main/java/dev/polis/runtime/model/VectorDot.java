@@ -1,0 +1,55 @@
+package dev.polis.runtime.model;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The inner loop of {@link HostMatVec}: dot products of matrix rows with one vector in the CPU's widest SIMD lanes
+ * (Java's incubating Vector API). Loaded only when the JVM was started with {@code --add-modules
+ * jdk.incubator.vector}; {@link HostMatVec#available()} checks that before anything touches this class.
+ */
+final class VectorDot {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+
+    private VectorDot() {
+    }
+
+    /** Returns the lane count of the species in use (16 with AVX-512, 8 with AVX2). */
+    static int lanes() {
+        return LANES;
+    }
+
+    /** Sets {@code y[r] = dot(w[r, :], x)} for rows {@code from .. to-1} of the row-major {@code [rows, cols]} {@code w}. */
+    static void rows(float[] w, int cols, float[] x, float[] y, int from, int to) {
+        int wide = cols - cols % (4 * LANES);
+        int narrow = cols - cols % LANES;
+        for (int r = from; r < to; r++) {
+            int base = r * cols;
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            FloatVector a1 = FloatVector.zero(SPECIES);
+            FloatVector a2 = FloatVector.zero(SPECIES);
+            FloatVector a3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < wide; i += 4 * LANES) {
+                a0 = FloatVector.fromArray(SPECIES, w, base + i).fma(FloatVector.fromArray(SPECIES, x, i), a0);
+                a1 = FloatVector.fromArray(SPECIES, w, base + i + LANES)
+                        .fma(FloatVector.fromArray(SPECIES, x, i + LANES), a1);
+                a2 = FloatVector.fromArray(SPECIES, w, base + i + 2 * LANES)
+                        .fma(FloatVector.fromArray(SPECIES, x, i + 2 * LANES), a2);
+                a3 = FloatVector.fromArray(SPECIES, w, base + i + 3 * LANES)
+                        .fma(FloatVector.fromArray(SPECIES, x, i + 3 * LANES), a3);
+            }
+            for (; i < narrow; i += LANES) {
+                a0 = FloatVector.fromArray(SPECIES, w, base + i).fma(FloatVector.fromArray(SPECIES, x, i), a0);
+            }
+            float sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            for (; i < cols; i++) {
+                sum += w[base + i] * x[i];
+            }
+            y[r] = sum;
+        }
+    }
+}
