@@ -2,11 +2,11 @@ package dev.polis.mindsearch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.polis.api.run.RunRecord;
 import dev.polis.mindsearch.cite.Citations;
 import dev.polis.mindsearch.eval.AnswerScore;
 import dev.polis.mindsearch.eval.Baselines;
 import dev.polis.mindsearch.eval.CitationCheck;
-import dev.polis.mindsearch.eval.CountingModel;
 import dev.polis.mindsearch.eval.EvalSystem;
 import dev.polis.mindsearch.eval.QaItem;
 import dev.polis.mindsearch.eval.QuestionScore;
@@ -73,18 +73,13 @@ final class EvalRunner {
     }
 
     private QuestionScore answer(QuestionRunner here, EvalSystem system, QaItem item) {
-        int[] calls = {0};
         CitationCheck.Result[] citations = {new CitationCheck.Result(0, 0)};
         QuestionRunner.Strategy strategy = (tools, question) -> {
-            CountingModel counted = new CountingModel(tools.chat());
-            QuestionRunner.Tools counting = new QuestionRunner.Tools(counted, tools.search(), tools.backendId(),
-                    tools.gate(), tools.events(), tools.settings());
             PlannerResult result = switch (system) {
-                case MINDSEARCH -> QuestionRunner.PLANNER.solve(counting, question);
-                case NO_SEARCH -> Baselines.noSearch(counted, tools.settings(), tools.events(), question);
-                case REACT -> Baselines.react(tools.searcher(counted), tools.settings(), tools.events(), question);
+                case MINDSEARCH -> QuestionRunner.PLANNER.solve(tools, question);
+                case NO_SEARCH -> Baselines.noSearch(tools.chat(), tools.settings(), tools.events(), question);
+                case REACT -> Baselines.react(tools.searcher(tools.chat()), tools.settings(), tools.events(), question);
             };
-            calls[0] = counted.calls();
             citations[0] = CitationCheck.check(result.answer().references(), item.supporting(), tools.search());
             return result;
         };
@@ -98,7 +93,21 @@ final class EvalRunner {
                 AnswerScore.exactMatch(answer, item.answers()), AnswerScore.f1(answer, item.answers()),
                 AnswerScore.contains(answer, item.answers()), result.turns(), count(metrics, "nodes"),
                 count(metrics, "failedNodes"), count(metrics, "searches"), count(metrics, "documentsSurfaced"),
-                count(metrics, "documentsRead"), calls[0], citations[0].cited(), citations[0].supported(), seconds);
+                count(metrics, "documentsRead"), calls(outcome.folder()), citations[0].cited(),
+                citations[0].supported(), seconds);
+    }
+
+    /** Counts the model calls the host recorded in the run's {@code calls.jsonl}. */
+    private static int calls(Path run) {
+        Path file = run.resolve(RunRecord.CALLS);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(file)) {
+            return (int) lines.filter(line -> !line.isBlank()).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static int count(Map<String, Double> metrics, String name) {

@@ -18,7 +18,7 @@ package dev.polis.mindsearch.eval;
  * @param searches           search calls over all nodes
  * @param documentsSurfaced  distinct documents in search results
  * @param documentsRead      distinct documents read in full
- * @param modelCalls         model calls (planner and searchers)
+ * @param modelCalls         model calls (planner and searchers), as recorded in the run's {@code calls.jsonl}
  * @param citations          sources the final answer cites
  * @param supportedCitations of those, the ones holding a supporting fact
  * @param wallSeconds        wall time of the question, records included
