@@ -65,7 +65,9 @@ final class Attention {
         if (block >= tokens) {
             attended = attend(q, keys, values, mask, step, cache, batch, tokens, slots);
         } else {
-            attended = QueryBlocks.attend(q.mul(scale), keys, values, mask, block, kvHeads);
+            int[] visible = cache.headsShareSlots() ? QueryBlocks.visiblePrefix(cache.positions(), step.positions)
+                    : null;
+            attended = QueryBlocks.attend(q.mul(scale), keys, values, mask, block, kvHeads, visible);
             if (step.probeRows > 0) {
                 probeLastRows(q, keys, mask, step, cache, batch, tokens, slots);
             }

@@ -10,7 +10,9 @@ import ai.djl.ndarray.index.NDIndex;
  * Attention of a long prompt in blocks of query rows, so that one layer never holds the scores of every query
  * against every cached token at once: each block's scores, masked scores and probabilities are freed before the
  * next block starts. Each row's softmax and weighted sum are the same computation as in one block; only the
- * matrix products are split along the query rows.
+ * matrix products are split along the query rows. Where the cache's slots are in position order (no policy
+ * reordered them), a block attends only the slots its last row may see ({@link #visiblePrefix}): the keys after
+ * them are masked for every row of the block, so a causal prompt computes about half of the full score matrix.
  */
 final class QueryBlocks {
 
@@ -39,6 +41,16 @@ final class QueryBlocks {
      * {@code [batch, kvHeads, group · tokens, headDim]} as the one-block path does.
      */
     static NDArray attend(NDArray q, NDArray keys, NDArray values, NDArray mask, long block, int kvHeads) {
+        return attend(q, keys, values, mask, block, kvHeads, null);
+    }
+
+    /**
+     * As {@link #attend(NDArray, NDArray, NDArray, NDArray, long, int)}, where query row {@code t} sees only the
+     * first {@code visible[t]} slots (all others masked for it, as {@link #visiblePrefix} finds); {@code null}: every
+     * slot may be visible.
+     */
+    static NDArray attend(NDArray q, NDArray keys, NDArray values, NDArray mask, long block, int kvHeads,
+                          int[] visible) {
         long batch = q.getShape().get(0);
         long heads = q.getShape().get(1);
         long tokens = q.getShape().get(2);
@@ -51,15 +63,25 @@ final class QueryBlocks {
         for (long from = 0; from < tokens; from += block) {
             long to = Math.min(tokens, from + block);
             long rows = to - from;
+            long seen = visible == null ? slots : Math.max(1, max(visible, (int) from, (int) to));
             try (NDScope scope = new NDScope()) {
                 NDArray queries = grouped.get(new NDIndex().addAllDim(3).addSliceDim(from, to))
                         .reshape(batch, kvHeads, group * rows, headDim);
-                NDArray scores = queries.matMul(transposedKeys);
+                NDArray blockKeys = seen == slots ? transposedKeys
+                        : transposedKeys.get(new NDIndex().addAllDim(3).addSliceDim(0, seen));
+                NDArray blockValues = seen == slots ? values
+                        : values.get(new NDIndex().addAllDim(2).addSliceDim(0, seen));
+                NDArray scores = queries.matMul(blockKeys);
                 if (mask != null) {
-                    scores = scores.reshape(batch, kvHeads, group, rows, slots).add(maskRows(mask, from, to))
-                            .reshape(batch, kvHeads, group * rows, slots);
+                    NDArray blockMask = maskRows(mask, from, to);
+                    if (seen < slots) {
+                        blockMask = blockMask.get(new NDIndex().addAllDim(blockMask.getShape().dimension() - 1)
+                                .addSliceDim(0, seen));
+                    }
+                    scores = scores.reshape(batch, kvHeads, group, rows, seen).add(blockMask)
+                            .reshape(batch, kvHeads, group * rows, seen);
                 }
-                NDArray part = scores.softmax(-1).matMul(values).reshape(batch, kvHeads, group, rows, headDim);
+                NDArray part = scores.softmax(-1).matMul(blockValues).reshape(batch, kvHeads, group, rows, headDim);
                 NDScope.unregister(part);
                 parts.add(part);
             }
@@ -67,6 +89,33 @@ final class QueryBlocks {
         NDArray joined = NDArrays.concat(parts, 3).reshape(batch, kvHeads, group * tokens, headDim);
         parts.close();
         return joined;
+    }
+
+    /**
+     * Returns, for each query at {@code queryPositions}, how many leading slots of a cache whose slots hold
+     * {@code slotPositions} it may see, when the slots are in increasing position order (then a query sees exactly
+     * the slots up to its own position, a prefix); {@code null} when they are not (a policy reordered them).
+     */
+    static int[] visiblePrefix(int[] slotPositions, int[] queryPositions) {
+        for (int s = 1; s < slotPositions.length; s++) {
+            if (slotPositions[s] <= slotPositions[s - 1]) {
+                return null;
+            }
+        }
+        int[] visible = new int[queryPositions.length];
+        for (int t = 0; t < queryPositions.length; t++) {
+            int index = java.util.Arrays.binarySearch(slotPositions, queryPositions[t]);
+            visible[t] = index >= 0 ? index + 1 : -index - 1;
+        }
+        return visible;
+    }
+
+    private static int max(int[] values, int from, int to) {
+        int max = 0;
+        for (int i = from; i < to; i++) {
+            max = Math.max(max, values[i]);
+        }
+        return max;
     }
 
     /** Returns the rows {@code [from, to)} of an additive mask of either shape {@link #attend} takes. */

@@ -65,6 +65,15 @@ class QueryBlocksTest {
     }
 
     @Test
+    void aQuerySeesTheSlotsUpToItsOwnPositionWhenSlotsAreInOrderAndNoPrefixOtherwise() {
+        // slots hold positions 0..4 and 7, 8 (5 and 6 were dropped); queries at 7, 8 and 9 (9 not cached yet)
+        assertThat(QueryBlocks.visiblePrefix(new int[] {0, 1, 2, 3, 4, 7, 8}, new int[] {7, 8, 9}))
+                .containsExactly(6, 7, 7);
+        assertThat(QueryBlocks.visiblePrefix(new int[] {0, 1, 2}, new int[] {0, 1, 2})).containsExactly(1, 2, 3);
+        assertThat(QueryBlocks.visiblePrefix(new int[] {0, 2, 1}, new int[] {2})).isNull();
+    }
+
+    @Test
     void theBlockIsEveryRowWithinTheBoundAndAnAlignedShareBeyondIt() {
         assertThat(QueryBlocks.rows(1L << 26, 9, 512, 512)).isEqualTo(512);
         assertThat(QueryBlocks.rows(1L << 26, 9, 16_384, 16_384)).isEqualTo(448);
