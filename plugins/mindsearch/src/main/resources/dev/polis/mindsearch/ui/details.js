@@ -61,7 +61,8 @@ function searcher(panel, node, popover) {
   add(panel, 'h4', null, 'Answer');
   const answer = add(panel, 'div', 'node-answer');
   if (node.status === 'failed') {
-    answer.textContent = 'This node failed: no answer (see the run folder\'s events.jsonl for why).';
+    answer.textContent = 'This node failed: no answer (it failed or ran out of time; the run folder\'s'
+      + ' events.jsonl says why).';
   } else if (node.answer === null) {
     answer.textContent = 'Not answered yet.';
   } else {

@@ -100,8 +100,9 @@ export class Run {
         node.results = Array.isArray(message.content) ? message.content : node.results;
         return `${name}: ${node.results.length} result(s).`;
       case 0:
+        // The envelope gives a failed or timed-out node an empty (or null) answer: shown as failed.
         node.answer = message.content === null || message.content === undefined ? null : text(message.content);
-        node.status = node.answer === null ? 'failed' : 'answered';
+        node.status = node.answer === null || node.answer.trim() === '' ? 'failed' : 'answered';
         return `${name}: ${node.status}.`;
       default:
         return null;

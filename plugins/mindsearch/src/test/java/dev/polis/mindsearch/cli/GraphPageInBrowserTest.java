@@ -33,7 +33,7 @@ import picocli.CommandLine;
  * The graph page of {@code polis mindsearch serve} in a real headless Chromium, against the real server on loopback
  * with the fixture corpus and the scripted two-hop model: the user types the question, and the DOM shows the graph's
  * nodes and edges, each node's queries, results, pages and answer on click, and the final answer whose citation
- * popovers name the right sources; a failed run shows its error. A screenshot goes to
+ * popovers name the right sources; a failed node and a failed run show as such. A screenshot goes to
  * {@code target/mindsearch-ui.png}.
  */
 @Timeout(240)
@@ -190,6 +190,21 @@ class GraphPageInBrowserTest {
         assertThat(texts("#answer h4")).contains("Where was Ada Varn born?");
         assertThat(browser.findElement(By.id("answer")).getText()).contains("partial answer");
         screenshot("mindsearch-ui-error.png");
+    }
+
+    @Test
+    void aNodePastItsTimeLimitIsShownFailedBesideTheOneThatAnswered() throws Exception {
+        String page = start("msscript:slow-node", "--node-timeout", "1");
+
+        assertThat(ask(page, "Two questions at once?")).isEqualTo("done");
+
+        assertThat(attributes("#graph g.node.searcher", "data-node")).containsExactly("slow", "fast");
+        assertThat(attributes("#graph g.node.searcher", "data-status")).containsExactly("failed", "answered");
+        browser.findElement(By.cssSelector("#graph g.node[data-node='slow']")).click();
+        assertThat(browser.findElement(By.cssSelector("#details .node-answer")).getText()).startsWith("This node failed");
+        browser.findElement(By.cssSelector("#graph g.node[data-node='fast']")).click();
+        assertThat(browser.findElement(By.cssSelector("#details .node-answer")).getText()).isEqualTo("fast answer");
+        assertThat(browser.findElement(By.id("answer")).getText()).isEqualTo("final answer");
     }
 
     @Test
