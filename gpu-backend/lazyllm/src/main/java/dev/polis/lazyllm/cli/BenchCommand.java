@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.Settings;
+import dev.polis.api.inference.Accelerator;
 import dev.polis.api.inference.Decoder;
 import dev.polis.lazyllm.LazyLlm;
 import dev.polis.lazyllm.prune.LazySettings;
@@ -80,6 +81,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--decoder-option", paramLabel = "<key=value>", description = "A setting of --decoder (repeatable).")
     private Map<String, String> decoderOptions = new LinkedHashMap<>();
 
+    @Option(names = "--accelerator", paramLabel = "<id>", description = "Also install this accelerator (e.g. "
+            + "accelerator.snapkv) into every model, the dense one included (repeatable); compare with a run without.")
+    private List<String> acceleratorIds = new ArrayList<>();
+
+    @Option(names = "--accelerator-option", paramLabel = "<key=value>",
+            description = "A setting of the --accelerator ones (repeatable), e.g. capacity=256.")
+    private Map<String, String> acceleratorOptions = new LinkedHashMap<>();
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<n>", description = "Prompt seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -103,10 +112,14 @@ public final class BenchCommand implements Callable<Integer> {
                 .withMaxContext(longest);
         Decoder decoder = decoderId == null ? null : parent.extensions().get(Decoder.class, decoderId);
         Settings decoderSettings = parent.settings().of(decoderOptions, "--decoder-option");
+        Settings acceleratorSettings = parent.settings().of(acceleratorOptions, "--accelerator-option");
+        List<Accelerator> extra = acceleratorIds.stream()
+                .map(id -> parent.extensions().get(Accelerator.class, id)).toList();
         List<TransformerLm> models = new ArrayList<>();
         try (Writer events = eventsFile == null ? Writer.nullWriter() : Files.newBufferedWriter(eventsFile)) {
             TransformerLm dense = TransformerLm.load(model, load);
             models.add(dense);
+            extra.forEach(a -> a.install(dense.acceleratorTarget(), acceleratorSettings));
             int layers = dense.config().layers();
             List<LazySettings> settings = new ArrayList<>();
             for (String text : schedules.isEmpty() ? List.of("") : schedules) {
@@ -117,11 +130,14 @@ public final class BenchCommand implements Callable<Integer> {
                 TransformerLm lazy = TransformerLm.load(model, load);
                 models.add(lazy);
                 new LazyLlm(reports::add).install(lazy.acceleratorTarget(), s);
+                extra.forEach(a -> a.install(lazy.acceleratorTarget(), acceleratorSettings));
             }
             out.printf("model %s on %s, threads %s; %d retrieval prompts per length, %d distractors, %d tokens "
                     + "compared%s%n", dense.config().describe(), dense.device(),
                     System.getProperty("ai.djl.pytorch.num_threads", "default"), prompts, distractors, tokens,
-                    decoder == null ? "" : "; also with " + decoderId + " " + decoderOptions);
+                    (decoder == null ? "" : "; also with " + decoderId + " " + decoderOptions)
+                            + (extra.isEmpty() ? "" : "; every model with " + acceleratorIds + " "
+                                    + acceleratorOptions));
             SplittableRandom random = new SplittableRandom(seed);
             int shortest = lengths.stream().mapToInt(Integer::intValue).min().orElseThrow();
             int[] warmup = RetrievalText.prompt(random, Math.min(256, shortest), 4, 0.5).tokens();

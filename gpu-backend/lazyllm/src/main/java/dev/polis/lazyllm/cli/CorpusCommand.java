@@ -39,20 +39,28 @@ public final class CorpusCommand implements Callable<Integer> {
             description = "At most this many filler bytes between facts and questions (default ${DEFAULT-VALUE}).")
     private int filler;
 
+    @Option(names = "--questions", defaultValue = "0.333", paramLabel = "<share>",
+            description = "Chance that an item is a question of an earlier fact rather than a new fact, in (0, 1) "
+                    + "(default ${DEFAULT-VALUE}).")
+    private double questions;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<n>", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Override
     public Integer call() throws IOException {
-        if (documents < 1 || length < 100 || filler < 1) {
-            throw new InvalidInputException("--documents and --filler must be at least 1 and --length at least 100 "
+        if (!(questions > 0 && questions < 1)) {
+            throw new InvalidInputException("--questions must be a share in (0, 1) but got " + questions);
+        }
+        if (documents < 1 || length < 20 || filler < 1) {
+            throw new InvalidInputException("--documents and --filler must be at least 1 and --length at least 20 "
                     + "(got " + documents + ", " + filler + " and " + length + ")");
         }
         Files.createDirectories(out);
         SplittableRandom random = new SplittableRandom(seed);
         long bytes = 0;
         for (int d = 0; d < documents; d++) {
-            String text = RetrievalText.document(random, length, filler);
+            String text = RetrievalText.document(random, length, filler, questions);
             Files.writeString(out.resolve(String.format("doc-%06d.txt", d)), text);
             bytes += text.length();
         }

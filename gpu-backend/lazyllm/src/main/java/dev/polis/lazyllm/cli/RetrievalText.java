@@ -33,12 +33,21 @@ public final class RetrievalText {
      * of an earlier fact with its answer.
      */
     public static String document(SplittableRandom random, int length, int filler) {
+        return document(random, length, filler, 1.0 / 3);
+    }
+
+    /**
+     * Returns a training document as {@link #document(SplittableRandom, int, int)} does, with {@code questions} the
+     * chance that an item is a question rather than a new fact (once a fact is placed; when the 26 keys are used up,
+     * every item is a question). More questions make copying a larger share of the tokens a model can predict.
+     */
+    public static String document(SplittableRandom random, int length, int filler, double questions) {
         StringBuilder text = new StringBuilder();
         List<String> placed = new ArrayList<>();
         List<Character> keys = shuffledKeys(random);
         while (text.length() < length) {
             filler(random, text, Math.max(1, filler / 4 + random.nextInt(Math.max(1, filler - filler / 4))));
-            if (!keys.isEmpty() && (placed.isEmpty() || random.nextInt(3) > 0)) {
+            if (!keys.isEmpty() && (placed.isEmpty() || random.nextDouble() >= questions)) {
                 String fact = keys.remove(keys.size() - 1) + value(random);
                 placed.add(fact);
                 text.append(' ').append(fact).append(". ");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import dev.polis.core.cli.PolisCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,42 @@ class BenchCommandTest {
                         question.group(1)).isBetween(0, question.start());
             }
         }
+    }
+
+    @Test
+    void benchInstallsAnotherAcceleratorIntoEveryModelWithItsSettings() {
+        Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "100", "--schedule",
+                "1:1", "--prompts", "2", "--tokens", "4", "--accelerator", "accelerator.snapkv",
+                "--accelerator-option", "capacity=16", "--accelerator-option", "window=4",
+                "--accelerator-option", "kernel=3");
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out).contains("every model with [accelerator.snapkv] {capacity=16, window=4, kernel=3}")
+                .containsPattern("prompt +100 lazyllm 1:1 .*continuation identical 2/2");
+        Run even = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "100", "--prompts", "1",
+                "--accelerator", "accelerator.snapkv", "--accelerator-option", "kernel=4");
+        assertThat(even.status).as("SnapKV received the settings and refused an even kernel").isEqualTo(2);
+        assertThat(even.err).contains("kernel");
+    }
+
+    @Test
+    void corpusQuestionsShareSetsHowManyItemsAreQuestions() throws IOException {
+        Path corpus = temp.resolve("questions");
+        Run run = polis(Map.of(), "lazyllm", "corpus", "--out", corpus.toString(), "--documents", "20", "--length",
+                "400", "--filler", "8", "--questions", "0.8");
+        assertThat(run.status).as(run.err).isZero();
+        int questions = 0;
+        int facts = 0;
+        try (var files = Files.list(corpus)) {
+            for (Path doc : files.toList()) {
+                String text = Files.readString(doc);
+                questions += (int) Pattern.compile("\\?[A-Z]\\d{4}").matcher(text).results().count();
+                facts += (int) Pattern.compile(" [A-Z]\\d{4}\\. ").matcher(text).results().count();
+            }
+        }
+        assertThat(questions).as("questions against %d facts", facts).isGreaterThan(2 * facts);
+        Run bad = polis(Map.of(), "lazyllm", "corpus", "--out", temp.resolve("bad").toString(), "--questions", "1");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.err).contains("--questions must be a share in (0, 1) but got 1.0");
     }
 
     private static Run polis(Map<String, String> environment, String... args) {
