@@ -208,6 +208,26 @@ class GraphPageInBrowserTest {
     }
 
     @Test
+    void stopAbortsTheRequestWhileANodeIsStillSearching() throws Exception {
+        String page = start("msscript:slow-node");
+        browser.get(page);
+        browser.findElement(By.id("question")).sendKeys("Two questions at once?");
+        browser.findElement(By.id("ask")).click();
+        WebDriverWait wait = new WebDriverWait(browser, RUN);
+        wait.until(d -> d.findElements(By.cssSelector("#graph g.node[data-node='fast'][data-status='answered']"))
+                .size() == 1);
+        assertThat(attributes("#graph g.node[data-node='slow']", "data-status")).containsExactly("waiting");
+
+        browser.findElement(By.id("stop")).click();
+
+        wait.until(d -> "stopped".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Stopped: the request was cancelled.");
+        assertThat(browser.findElement(By.id("ask")).isEnabled()).isTrue();
+        assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void theStreamReaderFollowsTheServerSentEventRules() throws Exception {
         String page = start("msscript:multihop");
         browser.get(page);
