@@ -11,6 +11,7 @@ import dev.polis.api.search.SearchBackend;
 import dev.polis.api.search.SearchBackendContext;
 import dev.polis.api.search.SearchBackendProvider;
 import dev.polis.mindsearch.config.MindSearchSettings;
+import dev.polis.mindsearch.exec.Cancellation;
 import dev.polis.mindsearch.fetch.FetchLimits;
 import dev.polis.mindsearch.fetch.PageFetcher;
 import dev.polis.mindsearch.gate.ContentGate;
@@ -53,14 +54,15 @@ final class QuestionRunner {
      * @param events    appends to {@code events.jsonl} and tells the watcher
      * @param settings  the run's settings
      * @param pages     reads selected pages from their URLs for a web backend; null: the backend's {@code fetch}
+     * @param cancel    fires when the request is to stop (its client went away)
      */
     record Tools(ChatModel chat, SearchBackend search, String backendId, ContentGate gate, EventSink events,
-                 MindSearchSettings settings, PageFetcher pages) {
+                 MindSearchSettings settings, PageFetcher pages, Cancellation cancel) {
 
-        /** Creates tools whose pages come from the backend's {@code fetch}. */
+        /** Creates tools whose pages come from the backend's {@code fetch}, never cancelled. */
         Tools(ChatModel chat, SearchBackend search, String backendId, ContentGate gate, EventSink events,
               MindSearchSettings settings) {
-            this(chat, search, backendId, gate, events, settings, null);
+            this(chat, search, backendId, gate, events, settings, null, new Cancellation());
         }
 
         /** Returns a searcher over these tools asking {@code model} (MindSearch's nodes and the ReAct baseline). */
@@ -77,7 +79,7 @@ final class QuestionRunner {
 
     /** The MindSearch planner with its searchers. */
     static final Strategy PLANNER = (tools, question) -> new Planner(tools.chat(), tools.searcher(tools.chat()),
-            tools.settings(), tools.gate(), tools.events()).solve(question);
+            tools.settings(), tools.gate(), tools.events()).solve(question, tools.cancel());
 
     private final HostServices host;
     private final SearchBackendProvider backend;
@@ -135,6 +137,11 @@ final class QuestionRunner {
 
     /** Answers {@code question} with {@code strategy} in run folder {@code runId}. */
     Outcome run(String runId, String question, EventSink watcher, Strategy strategy) {
+        return run(runId, question, watcher, strategy, new Cancellation());
+    }
+
+    /** Answers {@code question} with {@code strategy} in run folder {@code runId} unless {@code cancel} fires. */
+    Outcome run(String runId, String question, EventSink watcher, Strategy strategy, Cancellation cancel) {
         try (RunRecord record = host.folders().open(output, runId)) {
             record.started(0);
             EventAppender appender = record.events();
@@ -153,7 +160,7 @@ final class QuestionRunner {
                 ContentGate gate = opened.isEmpty() ? ContentGate.open() : new GuardGate(opened, events);
                 events.emit("mindsearch.question", Map.of("question", question, "model", model, "backend",
                         backend.id(), "protocol", settings.protocol().name().toLowerCase(java.util.Locale.ROOT)));
-                PlannerResult result = strategy.solve(new Tools(chat, search, backend.id(), gate, events, settings, pages()),
+                PlannerResult result = strategy.solve(new Tools(chat, search, backend.id(), gate, events, settings, pages(), cancel),
                         question);
                 Files.writeString(record.file("answer.md"), result.answer().render() + "\n");
                 if (result.complete()) {

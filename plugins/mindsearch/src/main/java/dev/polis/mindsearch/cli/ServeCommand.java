@@ -50,9 +50,9 @@ final class ServeCommand implements Callable<Integer> {
         QuestionRunner runner = options.runner(parent.services());
         AtomicInteger count = new AtomicInteger();
         String started = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        server = SolveServer.start(host, port, (question, session, events) -> {
+        server = SolveServer.start(host, port, (question, session, events, cancel) -> {
             String id = "solve-" + started + "-" + count.incrementAndGet();
-            runner.run(id, question, events);
+            runner.run(id, question, events, QuestionRunner.PLANNER, cancel);
             return id;
         });
         PrintWriter out = spec.commandLine().getOut();

@@ -45,9 +45,20 @@ public final class NodeExecutor implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledThreadPoolExecutor timer;
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+    private final Cancellation cancel;
 
     /** Creates an executor whose nodes must all finish by {@code deadline}. */
     public NodeExecutor(Searcher searcher, MindSearchSettings settings, EventSink events, Instant deadline) {
+        this(searcher, settings, events, deadline, new Cancellation());
+    }
+
+    /**
+     * Creates an executor whose nodes must all finish by {@code deadline}; when {@code cancel} fires, the turn's
+     * barrier stops waiting, unfinished nodes fail and their searchers stop before their next model call.
+     */
+    public NodeExecutor(Searcher searcher, MindSearchSettings settings, EventSink events, Instant deadline,
+                        Cancellation cancel) {
+        this.cancel = cancel;
         this.searcher = searcher;
         this.settings = settings;
         this.events = events;
@@ -60,7 +71,7 @@ public final class NodeExecutor implements AutoCloseable {
     /**
      * Runs {@code fresh} (nodes of {@code graph} not started yet) and waits for them.
      *
-     * @return whether they finished before the request's deadline
+     * @return whether they finished before the request's deadline and the request was not cancelled
      */
     public boolean run(SearchGraph graph, List<GraphNode> fresh) {
         Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
@@ -80,8 +91,13 @@ public final class NodeExecutor implements AutoCloseable {
         }
         Duration left = Duration.between(Instant.now(), deadline);
         try {
-            CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
-                    .get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new)),
+                    cancel.signal()).get(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS);
+            if (cancel.cancelled()) {
+                started.values().forEach(f -> f.cancel(false));
+                fresh.forEach(n -> stop(n, "the request was cancelled: " + cancel.reason()));
+                return false;
+            }
             return true;
         } catch (TimeoutException e) {
             fresh.forEach(n -> stop(n, "the request's time limit of " + settings.requestTimeout().toSeconds()
@@ -104,7 +120,8 @@ public final class NodeExecutor implements AutoCloseable {
         node.running();
         pool.submit(() -> {
             try {
-                SearcherOutcome outcome = searcher.answer(task, () -> stopped.contains(node.name()));
+                SearcherOutcome outcome = searcher.answer(task, () -> stopped.contains(node.name())
+                        || cancel.cancelled());
                 node.work(outcome.results(), outcome.read(), outcome.searches());
                 finish(node, outcome.answer(), null);
             } catch (RuntimeException | Error e) {

@@ -16,6 +16,7 @@ import dev.polis.mindsearch.config.CitationMode;
 import dev.polis.mindsearch.config.MindSearchSettings;
 import dev.polis.mindsearch.config.Prompts;
 import dev.polis.mindsearch.config.Protocol;
+import dev.polis.mindsearch.exec.Cancellation;
 import dev.polis.mindsearch.exec.NodeExecutor;
 import dev.polis.mindsearch.gate.ContentGate;
 import dev.polis.mindsearch.graph.GraphNode;
@@ -57,6 +58,14 @@ public final class Planner {
 
     /** Answers {@code question}. */
     public PlannerResult solve(String question) {
+        return solve(question, new Cancellation());
+    }
+
+    /**
+     * Answers {@code question} unless {@code cancel} fires: then no further model call is made, the turn's unfinished
+     * nodes fail, event {@code mindsearch.cancelled} is recorded and the partial answer returned.
+     */
+    public PlannerResult solve(String question, Cancellation cancel) {
         SearchGraph graph = new SearchGraph();
         graph.addRoot(SearchGraph.ROOT, question);
         PlannerInterpreter interpreter = new PlannerInterpreter(graph);
@@ -72,12 +81,13 @@ public final class Planner {
         String finalText = null;
         String problem = "";
         int turn = 0;
-        try (NodeExecutor executor = new NodeExecutor(searcher, settings, events, deadline)) {
+        try (NodeExecutor executor = new NodeExecutor(searcher, settings, events, deadline, cancel)) {
             while (turn < settings.maxPlannerTurns()) {
                 if (Instant.now().isAfter(deadline)) {
                     problem = "the request's time limit of " + settings.requestTimeout().toSeconds() + " s ran out";
                     break;
                 }
+                stopIfCancelled(cancel);
                 turn++;
                 final int now = turn;
                 graph.beginTurn(turn);
@@ -102,6 +112,7 @@ public final class Planner {
                 messages.add(gate.admit(Message.tool(observation, "mindsearch.graph"), messages));
                 events.emit("mindsearch.observation", Map.of("turn", now, "observation", observation,
                         "references", references(registry.sources())));
+                stopIfCancelled(cancel);
                 if (!inTime) {
                     problem = "the request's time limit of " + settings.requestTimeout().toSeconds() + " s ran out";
                     break;
@@ -114,6 +125,7 @@ public final class Planner {
                 if (!graph.hasResponse()) {
                     events.emit("mindsearch.planner.turns-exhausted", Map.of("turns", turn));
                 }
+                stopIfCancelled(cancel);
                 messages.add(Message.user(Prompts.text(settings.language().prompt("final-answer"))));
                 ChatResponse last = model.chat(request(messages, "final", turn + 1, ToolChoice.NONE));
                 if (last.callsTools() || PlannerReply.parse(last.text()).code().isPresent()) {
@@ -128,6 +140,11 @@ public final class Planner {
         } catch (RuntimeException e) {
             problem = "the planner stopped: " + e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+        if (cancel.cancelled()) {
+            events.emit("mindsearch.cancelled", Map.of("turn", turn, "reason", cancel.reason(), "failed",
+                    graph.searchers().stream().filter(n -> n.status() == NodeStatus.FAILED).map(GraphNode::name)
+                            .toList()));
+        }
         boolean complete = finalText != null && problem.isEmpty();
         if (!complete) {
             events.emit("mindsearch.error", Map.of("turn", turn, "error", problem));
@@ -138,6 +155,12 @@ public final class Planner {
                 references(answer.references().stream().collect(java.util.stream.Collectors.toMap(Reference::number,
                         Reference::source, (a, b) -> a, java.util.TreeMap::new)))));
         return new PlannerResult(answer, complete, problem, turn, graph, registry);
+    }
+
+    private static void stopIfCancelled(Cancellation cancel) {
+        if (cancel.cancelled()) {
+            throw new java.util.concurrent.CancellationException(cancel.reason());
+        }
     }
 
     /** Carries out a planner reply; returns false when it is a plain answer (no code, no tool call). */

@@ -5,27 +5,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
  * Turns MindSearch events into the original's SSE envelope ({@code {"current_node", "response": {"content",
  * "sender", "formatted", "extra_info", "type", "receiver", "stream_state"}}}), keeping the graph's adjacency list
  * (edge states 1 running, 2 not started, 3 finished) and {@code ref2url} as the original sends them, and adds named
- * {@code final} and {@code error} events. When the client has gone away, the next event on the request's own thread
- * throws {@link CancellationException}, which ends the request.
+ * {@code final} and {@code error} events. Frames for a client that went away are dropped (the stream cancels the
+ * request).
  */
 final class Envelope implements EventSink {
 
     private final SseStream stream;
-    private final Thread requestThread;
     private final Map<String, List<String>> edges = new LinkedHashMap<>();
     private final Map<String, Integer> states = new LinkedHashMap<>();
     private final Map<String, String> questions = new LinkedHashMap<>();
     private Map<String, Object> ref2url = new LinkedHashMap<>();
 
-    Envelope(SseStream stream, Thread requestThread) {
+    Envelope(SseStream stream) {
         this.stream = stream;
-        this.requestThread = requestThread;
     }
 
     @Override
@@ -154,10 +151,8 @@ final class Envelope implements EventSink {
         return out;
     }
 
-    /** Sends a frame; on the request's thread, a client that went away ends the request. */
+    /** Sends a frame; dropped when the client went away. */
     void send(String name, Object data) {
-        if (!stream.send(name, data) && Thread.currentThread() == requestThread) {
-            throw new CancellationException("the client went away");
-        }
+        stream.send(name, data);
     }
 }

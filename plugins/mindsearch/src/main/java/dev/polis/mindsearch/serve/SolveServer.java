@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.polis.api.InvalidInputException;
+import dev.polis.mindsearch.exec.Cancellation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -14,23 +15,28 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The MindSearch HTTP server: {@code POST /solve} with {@code {"inputs": "<question>" | [{role, content}, ...],
  * "session_id": n}} answers with {@code text/event-stream}: the original's envelope events as unnamed frames, then
  * {@code event: final} ({@code answer}, {@code complete}, {@code references}), {@code event: error} when the
- * request failed, and always {@code event: done} last. Each request runs on its own thread. {@code GET /} serves the
- * graph page ({@link UiAssets}).
+ * request failed, and always {@code event: done} last. Each request runs on its own thread; its client is pinged
+ * with an SSE comment every second, and one that went away cancels the request ({@link ClientWatch}).
+ * {@code GET /} serves the graph page ({@link UiAssets}).
  */
 public final class SolveServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1 << 20;
+    /** How often a running request's client is pinged, to notice one that went away (see {@link ClientWatch}). */
+    private static final java.time.Duration PING = java.time.Duration.ofSeconds(1);
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Solver solver;
+    private final ClientWatch watch = new ClientWatch(PING);
 
     private SolveServer(HttpServer server, ExecutorService executor, Solver solver) {
         this.server = server;
@@ -107,17 +113,20 @@ public final class SolveServer implements AutoCloseable {
     }
 
     private void solve(HttpExchange exchange, String question, long session) {
-        SseStream stream = new SseStream(exchange);
-        Envelope envelope = new Envelope(stream, Thread.currentThread());
+        Cancellation cancel = new Cancellation();
+        SseStream stream = new SseStream(exchange, () -> cancel.cancel("the client went away"));
+        Envelope envelope = new Envelope(stream);
         String run = "";
+        ScheduledFuture<?> ping = watch.watch(stream);
         try {
-            run = solver.solve(question, session, envelope);
+            run = solver.solve(question, session, envelope, cancel);
         } catch (CancellationException e) {
             return;
         } catch (RuntimeException e) {
             stream.send("error", Map.of("error", Map.of("msg", "An error occurred while generating the response.",
                     "details", String.valueOf(e.getMessage()))));
         } finally {
+            ping.cancel(false);
             stream.send("done", Map.of("session_id", session, "run", run));
             stream.close();
         }
@@ -155,5 +164,6 @@ public final class SolveServer implements AutoCloseable {
     public void close() {
         server.stop(1);
         executor.shutdownNow();
+        watch.close();
     }
 }
