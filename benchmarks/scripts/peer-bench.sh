@@ -6,7 +6,9 @@
 #   benchmarks/scripts/peer-bench.sh <model-folder> [rounds (2)] [threads (2)]
 #
 # PROMPTS (default "512 2048 8192"), DECODE (128), RUNS (5) and WARMUP (2) are read from the environment. Jlama
-# is 0.8.4 from Maven Central (benchmarks/jlama-peer), float32, its Panama vector operations; Polis is ./polis bench.
+# is 0.8.4 from Maven Central (benchmarks/jlama-peer), float32, its Panama vector operations; Polis is ./polis bench
+# (row "polis": decode steps' linear maps on its Java vector kernel, the default; row "polis-torch": the same with
+# --host-decode false, every product on PyTorch).
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
@@ -42,6 +44,9 @@ for round in $(seq 1 "$rounds"); do
   POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1" \
     "$root/polis" bench --model "$model" "${prompt_args[@]}" --decode "$decode" --runs "$runs" --warmup "$warmup" \
     > "$out/polis-$round.txt"
+  POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1" \
+    "$root/polis" bench --model "$model" "${prompt_args[@]}" --decode "$decode" --runs "$runs" --warmup "$warmup" \
+    --host-decode false > "$out/polis-torch-$round.txt"
   "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
     -cp "$peer_cp" dev.polis.benchmarks.jlama.JlamaBench --model "$model" "${prompt_args[@]}" --decode "$decode" \
     --runs "$runs" --warmup "$warmup" --threads "$threads" 2> "$out/jlama-$round.err" > "$out/jlama-$round.txt"
@@ -56,7 +61,7 @@ for p in $prompts; do header="$header TTFT $p (ms) |"; rule="$rule---|"; done
 echo "$header decode ms/token | decode tokens/s | fraction of the read bound |"
 echo "$rule---|---|---|"
 for round in $(seq 1 "$rounds"); do
-  for engine in polis jlama; do
+  for engine in polis polis-torch jlama; do
     file="$out/$engine-$round.txt"
     row="| $engine | $round |"
     for p in $prompts; do

@@ -27,6 +27,7 @@ final class HostMatVec {
     /** The JVM's helper threads, shared by every multiplier; products take turns (they share the memory bus anyway). */
     private static final Helper[] HELPERS = new Helper[Math.max(0, Runtime.getRuntime().availableProcessors() - 1)];
     private static final Object TURN = new Object();
+    private static boolean warming;
 
     private final int threads;
 
@@ -38,14 +39,36 @@ final class HostMatVec {
         }
         this.threads = Math.max(1, Math.min(threads, HELPERS.length + 1));
         synchronized (TURN) {
+            if (!warming) {
+                warming = true;
+                start(HostMatVec::warmUp, "polis-matvec-warm-up");
+            }
             for (int i = 0; i < this.threads - 1; i++) {
                 if (HELPERS[i] == null) {
                     HELPERS[i] = new Helper();
-                    Thread thread = new Thread(HELPERS[i], "polis-matvec-" + i);
-                    thread.setDaemon(true);
-                    thread.start();
+                    start(HELPERS[i], "polis-matvec-" + i);
                 }
             }
+        }
+    }
+
+    private static void start(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Runs the kernel on a small matrix until the JIT compiles it (about a second of one core), while the model
+     * loads and reads its prompt: interpreted, the Vector API is hundreds of times slower, and the first decode
+     * step would pay for it (4.5 s for one LM-head product of SmolLM2-135M's shape cold, 5-6 ms compiled).
+     */
+    private static void warmUp() {
+        float[] w = new float[4 * 128];
+        float[] x = new float[128];
+        float[] y = new float[4];
+        for (int i = 0; i < 20_000; i++) {
+            VectorDot.rows(w, 128, x, y, 0, 4);
         }
     }
 
