@@ -31,7 +31,7 @@ public final class InjectionRules {
 
     /** Things a user may ask the assistant to give up: its password, a key, an access code. */
     private static final String SECRET = "(?:password|passcode|passphrase|secret (?:key|word|code|phrase)|api[ _-]?key|"
-            + "access code|pin(?: code)?|credentials|private key)";
+            + "access code|pin code|pin number|credentials|private key)";
     /** Words after "password" that make it a topic ("the password policy"), not the thing asked for. */
     private static final String SECRET_TOPIC = "(?!\\s+(?:policy|policies|requirements?|rules?|manager|strength|reset|"
             + "field|hint|history|recovery|generator|length|format))";
@@ -41,6 +41,8 @@ public final class InjectionRules {
             + "\\s+(?:das|dein|ihr)\\s+passwort|(?:qual (?:é|e)|diga|me d[eê])\\s+a\\s+(?:sua\\s+)?senha|"
             + "какой\\s+(?:у\\s+тебя\\s+)?пароль|(?:скажи|назови|дай)\\S*\\s+(?:мне\\s+)?пароль|密码是什么|"
             + "パスワードは何|비밀번호[가는]\\s*(?:뭐|무엇))";
+    /** The end of a bare request for the secret ("what is the password?"), as opposed to "the password for the wifi". */
+    private static final String SECRET_END = "\\s*(?:[?.!]|$|,?\\s+(?:now|please|again|then|quickly)\\b)";
     private static final String ASK = "(?:what(?:'s| is| was| are)|tell me|give me|share|reveal|confirm|disclose|show me|"
             + "verify|send me|spell out|read out|provide|print|output|say|type)";
     private static final String MODE = "(?:developer|admin|administrator|debug|debugging|maintenance|diagnostic|"
@@ -77,10 +79,10 @@ public final class InjectionRules {
                     + "(?:your|the system'?s|our system'?s|this system'?s|the bot'?s|the assistant'?s)\\s+(?:\\w+\\s+)?"
                     + SECRET + "\\b" + SECRET_TOPIC + "|\\b(?:the|a|your)\\s+" + SECRET
                     + "\\s+(?:for|of|to)\\s+(?:this|our|the|your)\\s+(?:system|mode|account|bot|assistant|ai|server)\\b"),
-            rule("secret-request", true, "(?:\\b" + ASK + "\\s+(?:me\\s+)?the\\s+" + SECRET + "|" + SECRET_QUESTIONS
-                    + ")\\s*(?:[?.!]|$|,?\\s+(?:now|please|again|then|quickly)\\b)"),
-            rule("secret-request", false, "\\b" + ASK + "\\s+(?:me\\s+)?(?:the\\s+)?" + SECRET + "\\b" + SECRET_TOPIC
-                    + "|" + SECRET_QUESTIONS),
+            rule("secret-request", true, "\\b" + ASK + "\\s+(?:me\\s+)?the\\s+" + SECRET + SECRET_END),
+            rule("secret-request", true, SECRET_QUESTIONS + SECRET_END),
+            rule("secret-request", false, "\\b" + ASK + "\\s+(?:me\\s+)?(?:the\\s+)?" + SECRET + "\\b" + SECRET_TOPIC),
+            rule("secret-request", false, SECRET_QUESTIONS),
             rule("authority-claim", true, "\\b(?:I(?:'m| am)|as)\\s+(?:god\\b|your\\s+(?:creator|maker|master|owner|"
                     + "developer|programmer|administrator|admin|operator)\\b)"),
             rule("obedience", false, "\\byou\\s+(?:have to|must|will|shall|are required to)\\s+(?:now\\s+)?"

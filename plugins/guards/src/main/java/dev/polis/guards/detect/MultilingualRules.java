@@ -83,6 +83,11 @@ final class MultilingualRules {
         return LANGUAGES.get(i).verbs().replace("(?:не|he) ", "").split("\\|");
     }
 
+    /** Returns the nouns of {@code overrides().get(i)}, one of which every match holds too. */
+    static String[] nouns(int i) {
+        return LANGUAGES.get(i).nouns().split("\\|");
+    }
+
     /** Returns the number of languages. */
     static int languages() {
         return LANGUAGES.size();

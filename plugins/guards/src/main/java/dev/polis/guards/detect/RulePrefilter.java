@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Says cheaply which rule patterns cannot match a text: for each pattern of {@link InjectionRules}, in order, the
  * literals one of which every match contains (lower case); a text holding none of them is not run through that
- * regular expression. An empty list means "always run". The lists are derived by hand from the patterns, and
+ * regular expression. An empty list means "always run". A translated override also needs one of its nouns
+ * ({@link #ALSO}). The lists are derived by hand from the patterns, and
  * {@code RulePrefilterTest} checks on every text of the plugin's data that they never change a scan's result.
  */
 final class RulePrefilter {
@@ -18,20 +19,22 @@ final class RulePrefilter {
             words("ignore", "disregard", "forget"),
             words("instruction", "task", "role", "rules", "objective"),
             words("from now on", "instead"),
-            words("you"),
+            words("now", "longer"),
             words("do anything now", "dan", "mode"),
             words("pretend", "imagine", "roleplay", "role-play", "act", "jailbr", "stay in character"),
             words("repeat", "reveal", "show", "print", "output", "display", "disclose", "leak", "dump", "spell out",
                     "encode", "translate", "recite", "share", "give me", "tell me", "what"),
             words("systemprompt", "system_prompt", "initial prompt", "instructions you were given", "you were"),
-            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin", "credential",
-                    "private key"),
-            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin", "credential",
-                    "private key", "contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),
-            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin", "credential",
-                    "private key", "contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),
-            words("i'm", "i am", "as"),
-            words("you"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin code", "pin number",
+                    "credential", "private key"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin code", "pin number",
+                    "credential", "private key"),
+            words("contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),
+            words("password", "passcode", "passphrase", "secret", "api", "access code", "pin code", "pin number",
+                    "credential", "private key"),
+            words("contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),
+            words("god", "creator", "maker", "master", "owner", "developer", "programmer", "admin", "operator"),
+            words("must", "have", "will", "shall", "required"),
             words("password", "passcode", "passphrase", "secret", "api", "access code", "credential", "private key",
                     "contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호", "पासवर्ड"),
             words("<|", "inst]", "<<sys>>", "of_turn>", "system", "admin", "assistant", "instruction"),
@@ -55,13 +58,19 @@ final class RulePrefilter {
             words("important", "urgent", "attention", "warning", "note to"));
 
     static final List<String[]> NEEDS;
+    /** A second list of which the text must hold one literal too, or an empty list: the nouns of a translated override. */
+    static final List<String[]> ALSO;
 
     static {
         List<String[]> all = new java.util.ArrayList<>(NEEDS_ENGLISH);
+        List<String[]> also = new java.util.ArrayList<>();
+        NEEDS_ENGLISH.forEach(n -> also.add(words()));
         for (int i = 0; i < MultilingualRules.languages(); i++) {
             all.add(MultilingualRules.verbs(i));
+            also.add(MultilingualRules.nouns(i));
         }
         NEEDS = List.copyOf(all);
+        ALSO = List.copyOf(also);
     }
 
     private RulePrefilter() {
@@ -82,11 +91,15 @@ final class RulePrefilter {
 
     /** Returns whether pattern {@code index} may match the text whose lower-cased form is {@code lower}. */
     static boolean mayMatch(int index, String lower) {
-        String[] needs = NEEDS.get(index);
-        if (needs.length == 0) {
+        return holdsOne(NEEDS.get(index), lower) && holdsOne(ALSO.get(index), lower);
+    }
+
+    /** Returns whether {@code lower} holds one of {@code literals}, or {@code literals} is empty. */
+    private static boolean holdsOne(String[] literals, String lower) {
+        if (literals.length == 0) {
             return true;
         }
-        for (String literal : needs) {
+        for (String literal : literals) {
             if (lower.contains(literal)) {
                 return true;
             }
