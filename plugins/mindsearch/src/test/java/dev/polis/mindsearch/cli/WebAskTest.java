@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code polis mindsearch ask} over the web backends through the real launcher, against a loopback web that speaks
  * SearXNG's and Brave's protocols and serves the fixture corpus as HTML pages: the two-hop question answered with
  * citations to the pages' URLs; an unreadable page and an unreachable search server recorded as events while the run
- * still answers; a missing URL or key is exit 2 naming the setting.
+ * still answers; a page carrying an injected instruction changes nothing; a missing URL or key is exit 2 naming the
+ * setting.
  */
 @Timeout(120)
 class WebAskTest {
@@ -113,6 +114,27 @@ class WebAskTest {
         assertThat(Polis.events(dir.resolve("runs/w4"), "mindsearch.node.done"))
                 .allSatisfy(e -> assertThat(e.path("status").asText()).isEqualTo("done"));
         assertThat(polis.out()).contains("The designer of the Zephyr telescope");
+    }
+
+    @Test
+    void aFetchedPageCarryingAnInjectedInstructionReachesPromptsOnlyAsToolContentAndChangesNothing() throws IOException {
+        try (WebFixture injected = new WebFixture(Path.of("src/test/resources/injection"), dir.resolve("injected"))) {
+            assertThat(ask("w8", "--backend", "search.searxng", "--backend-setting", "url=" + injected.base()))
+                    .as(polis.both()).isZero();
+        }
+
+        assertThat(polis.out()).contains("born in Kellmouth [[1]], and the river Osk flows through Kellmouth [[2]].")
+                .doesNotContain("Nile");
+        List<JsonNode> carrying = new ArrayList<>();
+        for (JsonNode call : Polis.lines(dir.resolve("runs/w8/calls.jsonl"))) {
+            for (JsonNode m : call.path("request").path("messages")) {
+                if (m.path("content").asText().toLowerCase(java.util.Locale.ROOT).contains("ignore all previous")) {
+                    carrying.add(m);
+                }
+            }
+        }
+        assertThat(carrying).as("messages carrying the page's injected text").isNotEmpty()
+                .allSatisfy(m -> assertThat(m.path("privilege").asText()).isEqualTo("TOOL"));
     }
 
     @Test
