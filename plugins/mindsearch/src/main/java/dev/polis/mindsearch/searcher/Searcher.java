@@ -161,7 +161,8 @@ public final class Searcher {
                 List<Map<String, Object>> hits = new ArrayList<>();
                 List<SearchHit> seen = browser.results();
                 for (int i = 0; i < seen.size(); i++) {
-                    hits.add(Map.of("n", i, "id", seen.get(i).id(), "url", seen.get(i).url(), "title", seen.get(i).title()));
+                    hits.add(Map.of("n", i, "id", seen.get(i).id(), "url", seen.get(i).url(), "title", seen.get(i).title(),
+                            "snippet", seen.get(i).snippet()));
                 }
                 events.emit("mindsearch.search", Map.of("node", node, "queries", queries, "results", seen.size(),
                         "hits", hits));

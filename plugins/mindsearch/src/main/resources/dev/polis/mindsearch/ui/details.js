@@ -42,6 +42,9 @@ function searcher(panel, node, popover) {
     li.dataset.n = r.n;
     add(li, 'span', 'n', `[${r.n}]`);
     source(li, r);
+    if (r.snippet) {
+      add(li, 'span', 'snippet', r.snippet);
+    }
   }
   add(panel, 'h4', null, 'Pages read');
   const pages = add(panel, 'ul', 'pages');
@@ -68,7 +71,7 @@ function searcher(panel, node, popover) {
   } else {
     const sources = {};
     node.results.forEach((r) => {
-      sources[String(r.n)] = { title: r.title, url: r.url, snippet: '' };
+      sources[String(r.n)] = { title: r.title, url: r.url, snippet: r.snippet || '' };
     });
     renderCited(answer, node.answer, sources, popover);
   }

@@ -148,9 +148,18 @@ class GraphPageInBrowserTest {
                 .isEqualTo("Where was the designer of the Zephyr telescope born?");
         assertThat(texts("#details .queries li")).containsExactly("Where was the designer of the Zephyr telescope born?");
         assertThat(texts("#details .results li .title")).contains("Ada Varn");
+        assertThat(texts("#details .results li .snippet")).anySatisfy(t -> assertThat(t).contains("Zephyr telescope"));
         assertThat(texts("#details .results li.selected")).isNotEmpty();
         assertThat(texts("#details .pages li .url")).contains("local://corpus/people/ada-varn.md");
         assertThat(browser.findElement(By.cssSelector("#details .node-answer")).getText()).contains("born in Kellmouth");
+
+        // a node's [[n]] is its own result n: the popover names that result
+        WebElement nodeCite = browser.findElement(By.cssSelector("#details .node-answer a.cite"));
+        String cited = browser.findElement(By.cssSelector("#details .results li[data-n='"
+                + nodeCite.getDomAttribute("data-ref") + "'] .url")).getText();
+        nodeCite.click();
+        assertThat(browser.findElement(By.cssSelector("#popover .pop-url")).getText()).isEqualTo(cited)
+                .isEqualTo("local://corpus/people/ada-varn.md");
 
         browser.findElement(By.cssSelector("#graph g.node[data-node='river']")).click();
         assertThat(texts("#details .queries li")).containsExactly("Which river flows through Kellmouth?");
@@ -208,7 +217,7 @@ class GraphPageInBrowserTest {
     }
 
     @Test
-    void stopAbortsTheRequestWhileANodeIsStillSearching() throws Exception {
+    void stopAbortsTheRequestAndTheServerCancelsTheRun() throws Exception {
         String page = start("msscript:slow-node");
         browser.get(page);
         browser.findElement(By.id("question")).sendKeys("Two questions at once?");
@@ -225,6 +234,19 @@ class GraphPageInBrowserTest {
         assertThat(browser.findElement(By.id("ask")).isEnabled()).isTrue();
         assertThat(browser.findElement(By.id("stop")).isEnabled()).isFalse();
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+        Path runs = dir.resolve("runs");
+        new WebDriverWait(browser, RUN).until(d -> cancelled(runs));
+    }
+
+    /** Returns whether the one run under {@code runs} recorded that it was cancelled. */
+    private static boolean cancelled(Path runs) {
+        try (Stream<Path> folders = Files.list(runs)) {
+            List<Path> all = folders.toList();
+            return all.size() == 1 && Files.readString(all.getFirst().resolve("events.jsonl"))
+                    .contains("\"mindsearch.cancelled\"");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test
