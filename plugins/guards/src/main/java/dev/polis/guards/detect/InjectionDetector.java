@@ -19,12 +19,13 @@ import dev.polis.guards.text.ScanText;
  *
  * <p>Scores come in two tiers. A passage with a strong rule match (in embedded data also a
  * {@link InjectionRules#STRONG_WHEN_EMBEDDED} family) scores {@link #STRONG_FLOOR} plus a tenth of the classifier's
- * probability, in [0.9, 1]; ASCII hidden in tag characters lifts the text to at least the floor. Every other passage
- * scores the classifier's probability, above 0.5 squeezed under {@link #WEAK_CEILING} ({@link #weakTier}). So a text no strong rule marks never outranks
- * one a strong rule marks: the classifier, trained on a few hundred texts, is sure of itself on benign texts full of
- * trigger words ("give me the previous instructions for the recipe again") as often as on attacks, while the strong
- * patterns were written to match moves against the hierarchy only. At the usual thresholds (0.5) the tiers change
- * no decision; they order the cases that a strict threshold (1% false positives) has to separate.
+ * probability, in [0.9, 1]; ASCII hidden in tag characters lifts the text to at least the floor. Every other
+ * passage scores the classifier's probability, above 0.5 squeezed under {@link #WEAK_CEILING} ({@link #weakTier}).
+ * So a text no strong rule marks never outranks one a strong rule marks: the classifier, trained on a few hundred
+ * texts, is sure of itself on benign texts full of trigger words ("give me the previous instructions for the recipe
+ * again") as often as on attacks, while the strong patterns were written to match moves against the hierarchy only.
+ * At the default threshold (0.5) the tiers change no decision; they order the cases that a strict threshold (1%
+ * false positives) has to separate. A threshold above 0.5 reads on the squeezed scale (0.7 flags p ≥ 0.756).
  */
 public final class InjectionDetector {
 
