@@ -2,21 +2,13 @@ package dev.polis.mindsearch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.polis.core.Polis;
-import dev.polis.core.host.HostRunFolders;
-import dev.polis.core.host.HostSettingsFactory;
-import dev.polis.mindsearch.fixture.Chromium;
 import dev.polis.mindsearch.fixture.MultiHopScript;
-import dev.polis.mindsearch.lucene.LuceneIndexer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,14 +19,13 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import picocli.CommandLine;
 
 /**
  * The graph page of {@code polis mindsearch serve} in a real headless Chromium, against the real server on loopback
  * with the fixture corpus and the scripted two-hop model: the user types the question, and the DOM shows the graph's
  * nodes and edges, each node's queries, results, pages and answer on click, and the final answer whose citation
- * popovers name the right sources; a failed node and a failed run show as such. A screenshot goes to
- * {@code target/mindsearch-ui.png}.
+ * popovers name the right sources; a failed node and a failed run show as such; Stop cancels the run. Screenshots go
+ * to {@code target/mindsearch-ui.png} and {@code target/mindsearch-ui-error.png}.
  */
 @Timeout(240)
 class GraphPageInBrowserTest {
@@ -44,45 +35,21 @@ class GraphPageInBrowserTest {
     @TempDir
     Path dir;
 
-    private final Polis polis = Polis.open();
-    private ServeCommand serve;
-    private CompletableFuture<Integer> exit;
-    private Chromium chromium;
+    private ServedPage served;
     private RemoteWebDriver browser;
 
     @AfterEach
     void stop() throws Exception {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (serve != null) {
-                serve.stop();
-                assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
-            }
-            polis.close();
+        if (served != null) {
+            served.close();
         }
     }
 
-    /** Starts the server on a free port and the browser; returns the page's address. */
+    /** Starts the server and the browser; returns the page's address. */
     private String start(String model, String... extra) throws Exception {
-        Path index = dir.resolve("index");
-        LuceneIndexer.build(MultiHopAskTest.CORPUS, index, 200);
-        HostServices services = new HostServices(polis.models(), new HostRunFolders(), polis.extensions(),
-                new HostSettingsFactory(Map.of()));
-        CommandLine cli = new CommandLine(new MindSearchCommand(services));
-        serve = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
-        String[] args = Stream.concat(Stream.of("serve", "--port", "0", "--index", index.toString(), "--model", model,
-                "--date", "2026-01-01", "-o", dir.resolve("runs").toString()), Stream.of(extra)).toArray(String[]::new);
-        exit = CompletableFuture.supplyAsync(() -> cli.execute(args));
-        for (int i = 0; i < 200 && serve.server() == null && !exit.isDone(); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(serve.server()).as("the server started").isNotNull();
-        chromium = Chromium.start(dir.resolve("profile"));
-        browser = chromium.driver();
-        return serve.server().solveUrl().replace("/solve", "/");
+        served = ServedPage.start(dir, model, extra);
+        browser = served.browser();
+        return served.url();
     }
 
     /**
@@ -247,29 +214,6 @@ class GraphPageInBrowserTest {
         } catch (java.io.IOException e) {
             return false;
         }
-    }
-
-    @Test
-    void theStreamReaderFollowsTheServerSentEventRules() throws Exception {
-        String page = start("msscript:multihop");
-        browser.get(page);
-
-        Object frames = browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                import('./ui/stream.js').then(({ FrameParser }) => {
-                  const p = new FrameParser();
-                  const out = [];
-                  for (const chunk of [': ping - 1\\n\\nda', 'ta: {"a":1}\\n', '\\nevent: final\\r', '\\ndata: x\\r\\ndata:y\\r\\n\\r\\n',
-                                       'event: done\\ndata: {}\\n\\n', 'data: cut off']) {
-                    out.push(...p.push(chunk));
-                  }
-                  p.end();
-                  done(JSON.stringify(out));
-                }).catch((e) => done('error: ' + e));
-                """);
-
-        assertThat(frames).isEqualTo("[{\"name\":null,\"data\":\"{\\\"a\\\":1}\"},{\"name\":\"final\",\"data\":\"x\\ny\"},"
-                + "{\"name\":\"done\",\"data\":\"{}\"}]");
     }
 
     private void screenshot(String name) throws Exception {
