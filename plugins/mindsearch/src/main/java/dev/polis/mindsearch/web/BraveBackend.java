@@ -27,8 +27,9 @@ final class BraveBackend extends WebBackend {
     private final Map<String, String> parameters;
     private final JsonGet http;
 
-    BraveBackend(URI endpoint, String key, Map<String, String> parameters, Duration timeout, PageFetcher pages) {
-        super(pages);
+    BraveBackend(URI endpoint, String key, Map<String, String> parameters, Duration timeout, PageFetcher pages,
+                 int concurrency) {
+        super(pages, concurrency);
         this.endpoint = endpoint;
         this.key = key;
         this.parameters = new LinkedHashMap<>(parameters);

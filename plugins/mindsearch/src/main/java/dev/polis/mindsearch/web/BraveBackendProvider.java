@@ -19,7 +19,8 @@ import org.pf4j.Extension;
  * Opens {@code search.brave} backends: the Brave Search web API, keyed. The key comes from setting {@code api-key},
  * else from the environment variable named by {@code api-key-env} (default {@code BRAVE_API_KEY}), read through the
  * host's {@link HostEnvironment}; it is never stored in code. Other settings: {@code url} (default the public API),
- * {@code country}, {@code search-lang}, {@code safesearch}, {@code timeout} (seconds, default 10) and the
+ * {@code country}, {@code search-lang}, {@code safesearch}, {@code timeout} (seconds, default 10),
+ * {@code concurrency} (requests at once, default 4; 1 suits the free plan's one query per second) and the
  * page-reading limits of {@link FetchLimits}.
  */
 @Extension
@@ -77,7 +78,8 @@ public final class BraveBackendProvider implements SearchBackendProvider {
                     .ifPresent(v -> parameters.put(key.replace('-', '_'), v));
         }
         return new BraveBackend(endpoint, key(settings), parameters, WebSettings.seconds(settings, ID, "timeout", 10),
-                new PageFetcher(FetchLimits.from(settings, ID, FetchLimits.DEFAULTS.maxChars())));
+                new PageFetcher(FetchLimits.from(settings, ID, FetchLimits.DEFAULTS.maxChars())),
+                WebSettings.count(settings, ID, "concurrency", 4));
     }
 
     private String key(Settings settings) {

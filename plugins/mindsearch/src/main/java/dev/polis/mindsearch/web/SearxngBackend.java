@@ -23,8 +23,9 @@ final class SearxngBackend extends WebBackend {
     private final Map<String, String> parameters;
     private final JsonGet http;
 
-    SearxngBackend(URI base, Map<String, String> parameters, Duration timeout, PageFetcher pages) {
-        super(pages);
+    SearxngBackend(URI base, Map<String, String> parameters, Duration timeout, PageFetcher pages,
+                   int concurrency) {
+        super(pages, concurrency);
         String path = base.getPath() == null ? "" : base.getPath().replaceAll("/+$", "");
         this.search = base.resolve(path.endsWith("/search") ? path : path + "/search");
         this.parameters = new LinkedHashMap<>(parameters);

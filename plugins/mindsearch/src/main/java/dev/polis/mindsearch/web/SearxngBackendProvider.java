@@ -14,7 +14,8 @@ import org.pf4j.Extension;
 /**
  * Opens {@code search.searxng} backends: a SearXNG server's JSON API. Settings: {@code url} (required, the server's
  * base URL), {@code engines}, {@code categories} (comma-separated or lists), {@code language}, {@code safesearch}
- * (0, 1, 2), {@code timeout} (seconds per search, default 10) and the page-reading limits of {@link FetchLimits}.
+ * (0, 1, 2), {@code timeout} (seconds per search, default 10), {@code concurrency} (requests at once, default 4)
+ * and the page-reading limits of {@link FetchLimits}.
  */
 @Extension
 public final class SearxngBackendProvider implements SearchBackendProvider {
@@ -55,6 +56,7 @@ public final class SearxngBackendProvider implements SearchBackendProvider {
             }
         }
         return new SearxngBackend(base, parameters, WebSettings.seconds(settings, ID, "timeout", 10),
-                new PageFetcher(FetchLimits.from(settings, ID, FetchLimits.DEFAULTS.maxChars())));
+                new PageFetcher(FetchLimits.from(settings, ID, FetchLimits.DEFAULTS.maxChars())),
+                WebSettings.count(settings, ID, "concurrency", 4));
     }
 }

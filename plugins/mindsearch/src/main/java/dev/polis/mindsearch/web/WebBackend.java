@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * twice keeps its best rank and both snippets, as the original merges), scored by rank ({@code 1/(1+rank)}, best
  * first); a hit's id is its URL. {@link #fetch} reads the pages of hits this backend returned with the
  * {@link PageFetcher} (in parallel); pages that cannot be read and unknown ids are left out. A search fails only when
- * every query failed.
+ * every query failed. At most {@code concurrency} requests go to the search API at once across the searchers sharing
+ * this backend (one request's; setting {@code concurrency}), so that parallel searchers stay within an API's limits.
  */
 abstract class WebBackend implements SearchBackend {
 
@@ -33,9 +35,11 @@ abstract class WebBackend implements SearchBackend {
     private final Map<String, SearchHit> known = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Semaphore permits;
 
-    WebBackend(PageFetcher pages) {
+    WebBackend(PageFetcher pages, int concurrency) {
         this.pages = pages;
+        this.permits = new Semaphore(concurrency, true);
     }
 
     /** Returns up to {@code limit} results of {@code query} in rank order; failures are {@link SearchUnavailableException}s. */
@@ -48,7 +52,7 @@ abstract class WebBackend implements SearchBackend {
     public final List<SearchHit> search(SearchRequest request) {
         List<Future<List<WebResult>>> running = new ArrayList<>();
         for (String query : request.queries()) {
-            running.add(threads.submit(() -> query(query, request.limit())));
+            running.add(threads.submit(() -> limited(query, request.limit())));
         }
         Map<String, SearchHit> merged = new LinkedHashMap<>();
         SearchUnavailableException failure = null;
@@ -84,6 +88,15 @@ abstract class WebBackend implements SearchBackend {
         hits.sort((a, b) -> Double.compare(b.score(), a.score()));
         hits.forEach(hit -> known.put(hit.id(), hit));
         return hits;
+    }
+
+    private List<WebResult> limited(String query, int limit) throws InterruptedException {
+        permits.acquire();
+        try {
+            return query(query, limit);
+        } finally {
+            permits.release();
+        }
     }
 
     private static SearchHit merge(SearchHit a, SearchHit b) {

@@ -55,6 +55,22 @@ final class WebSettings {
         return Duration.ofMillis(Math.round(value * 1000));
     }
 
+    /** Returns setting {@code key} as a whole number of at least 1 (default {@code fallback}). */
+    static int count(Settings settings, String backend, String key, int fallback) {
+        double value;
+        try {
+            value = settings.doubleValue(key, fallback);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(backend + "." + e.getMessage() + "; give e.g. --backend-setting " + key
+                    + "=" + fallback, e);
+        }
+        if (value < 1 || value != Math.rint(value)) {
+            throw new InvalidInputException(backend + "." + key + " must be a whole number of at least 1 but was "
+                    + value + "; give e.g. --backend-setting " + key + "=" + fallback);
+        }
+        return (int) value;
+    }
+
     /** Returns a list setting as one comma-separated value ({@code google,bing} or a YAML list), or empty. */
     static String joined(Settings settings, String key) {
         List<String> parts = settings.strings(key).stream().flatMap(s -> List.of(s.split(",")).stream())

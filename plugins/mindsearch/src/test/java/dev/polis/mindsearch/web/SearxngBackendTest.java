@@ -87,6 +87,24 @@ class SearxngBackendTest {
     }
 
     @Test
+    void atMostConcurrencyRequestsGoToTheServerAtOnce() {
+        web.gathering(2);
+        try (SearchBackend one = open("url", web.base(), "concurrency", 1)) {
+            one.search(new SearchRequest(List.of("river", "telescope"), 3));
+        }
+        assertThat(web.mostInFlight()).as("requests at once with concurrency 1").isEqualTo(1);
+
+        web.gathering(2);
+        try (SearchBackend two = open("url", web.base(), "concurrency", 2)) {
+            two.search(new SearchRequest(List.of("river", "telescope"), 3));
+        }
+        assertThat(web.mostInFlight()).as("requests at once with concurrency 2").isEqualTo(2);
+        assertThatThrownBy(() -> open("url", web.base(), "concurrency", "0.5"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("search.searxng.concurrency must be a whole number of at least 1");
+    }
+
+    @Test
     void aFetchedPageIsTheMainTextWithoutScriptNavigationOrFooter() {
         try (SearchBackend backend = open("url", web.base())) {
             SearchHit hit = backend.search(SearchRequest.of("Where was Ada Varn born?", 6)).getFirst();

@@ -51,6 +51,9 @@ public final class WebFixture implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile boolean json = true;
     private volatile String extraResult;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int gather;
 
     /** Starts the web over {@code corpusFolder}, indexing it under {@code work}. */
     public WebFixture(Path corpusFolder, Path work) throws IOException {
@@ -83,6 +86,21 @@ public final class WebFixture implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes each {@code /search} request wait (up to two seconds) until {@code n} are in flight, so that requests
+     * sent at once are seen at once; {@link #mostInFlight()} reports the most seen.
+     */
+    public WebFixture gathering(int n) {
+        gather = n;
+        mostInFlight.set(0);
+        return this;
+    }
+
+    /** Returns the most {@code /search} requests that were in flight at once. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     /** Returns the requests answered so far. */
     public List<Request> requests() {
         return List.copyOf(requests);
@@ -101,6 +119,20 @@ public final class WebFixture implements AutoCloseable {
     }
 
     private void searxng(HttpExchange exchange) throws IOException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            for (int i = 0; i < 200 && inFlight.get() < gather; i++) {
+                Thread.sleep(10);
+            }
+            searxngAnswer(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void searxngAnswer(HttpExchange exchange) throws IOException {
         Map<String, String> q = record(exchange);
         if (!json || !"json".equals(q.get("format"))) {
             send(exchange, 403, "text/html", "<html><body><h1>403 Forbidden</h1></body></html>");
