@@ -75,11 +75,20 @@ class WebAskTest {
     }
 
     @Test
-    void theSameQuestionIsAnsweredOverTheBraveApiWithTheKeyFromItsVariableSetting() throws IOException {
-        assertThat(ask("w2", "--backend", "search.brave", "--backend-setting", "url=" + web.base()
-                + "/res/v1/web/search", "--backend-setting", "api-key=" + WebFixture.KEY)).as(polis.both()).isZero();
+    void theSameQuestionIsAnsweredOverTheBraveApiWithTheKeyFromTheHostsEnvironment() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = dev.polis.core.cli.PolisCli.execute(new String[] {"mindsearch", "ask", MultiHopScript.QUESTION,
+            "--model", "msscript:multihop", "--date", "2026-01-01", "-o", dir.resolve("runs").toString(),
+            "--run-id", "w2", "--backend", "search.brave", "--backend-setting", "url=" + web.base()
+                    + "/res/v1/web/search"},
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of("BRAVE_API_KEY", WebFixture.KEY));
 
-        assertThat(polis.out()).contains("born in Kellmouth [[1]]", "[1] Ada Varn - " + web.base() + "/doc/people/ada-varn.md");
+        assertThat(exit).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("born in Kellmouth [[1]]",
+                "[1] Ada Varn - " + web.base() + "/doc/people/ada-varn.md");
         assertThat(web.requests()).filteredOn(r -> r.path().equals("/res/v1/web/search"))
                 .allSatisfy(r -> assertThat(r.headers()).containsEntry("x-subscription-token", WebFixture.KEY));
     }
