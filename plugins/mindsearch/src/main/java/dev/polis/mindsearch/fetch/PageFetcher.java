@@ -22,7 +22,9 @@ import org.jsoup.Jsoup;
  * response, at most {@code maxBytes} read (the rest of the page is left unread), at most {@code maxRedirects}
  * redirects followed (http and https only), HTML and plain text accepted and anything else refused, then readable
  * text extracted ({@link ReadableText}) and cut to {@code maxChars}. Every failure is a {@link PageFetchException}
- * that says why; nothing waits longer than the limits allow. Thread-safe.
+ * that says why; nothing waits longer than the limits allow. A page read once is kept and given again to later
+ * callers of the same fetcher (one per question: two nodes selecting one page read it once); failures are not
+ * kept. Thread-safe.
  */
 public final class PageFetcher {
 
@@ -31,6 +33,7 @@ public final class PageFetcher {
     private static final String USER_AGENT = "Polis-MindSearch/0.1 (page reader)";
 
     private final FetchLimits limits;
+    private final java.util.Map<String, FetchedPage> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Creates a fetcher with these limits. */
     public PageFetcher(FetchLimits limits) {
@@ -48,6 +51,16 @@ public final class PageFetcher {
      * @throws PageFetchException when it cannot be read, saying why
      */
     public FetchedPage fetch(String url) {
+        FetchedPage kept = read.get(url);
+        if (kept != null) {
+            return kept;
+        }
+        FetchedPage page = download(url);
+        read.putIfAbsent(url, page);
+        return page;
+    }
+
+    private FetchedPage download(String url) {
         URI uri = web(url, url);
         long deadline = System.nanoTime() + limits.connectTimeout().toNanos() + limits.readTimeout().toNanos();
         for (int redirects = 0; ; redirects++) {

@@ -120,6 +120,23 @@ class PageFetcherTest {
     }
 
     @Test
+    void aPageReadOnceIsGivenAgainWithoutAnotherRequestButAFailureIsTriedAgain() {
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/counted", e -> {
+            requests.incrementAndGet();
+            send(e, 200, "text/plain", "Counted page.");
+        });
+        server.createContext("/flaky", e -> send(e, requests.incrementAndGet() == 2 ? 503 : 200, "text/plain", "ok"));
+        PageFetcher fetcher = fetcher(1 << 20, 8192);
+
+        assertThat(fetcher.fetch(url("/counted"))).isEqualTo(fetcher.fetch(url("/counted")));
+        assertThat(requests.get()).isEqualTo(1);
+        assertThatThrownBy(() -> fetcher.fetch(url("/flaky"))).hasMessageContaining("HTTP 503");
+        assertThat(fetcher.fetch(url("/flaky")).text()).isEqualTo("ok");
+        assertThat(requests.get()).isEqualTo(3);
+    }
+
+    @Test
     void plainTextIsReadAsItsParagraphs() {
         assertThat(fetcher(1 << 20, 8192).fetch(url("/plain")).text()).isEqualTo("Line one.\n\nLine two.");
     }
