@@ -39,7 +39,7 @@ public final class ReadableText {
             title = h1 == null ? "" : h1.text().strip();
         }
         Element main = body.selectFirst("main, article, [role=main]");
-        return new Extracted(title, text(main == null ? body : main));
+        return new Extracted(title, blockText(main == null ? body : main));
     }
 
     /** Extracts the title and readable text of an HTML string. */
@@ -60,7 +60,11 @@ public final class ReadableText {
         return text.substring(0, end).strip();
     }
 
-    private static String text(Element root) {
+    /**
+     * Returns the text under {@code root}: one paragraph per block element (a line break per {@code <br>}),
+     * whitespace collapsed, paragraphs separated by one blank line. Nothing is removed first.
+     */
+    public static String blockText(Element root) {
         StringBuilder out = new StringBuilder();
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
@@ -83,7 +87,7 @@ public final class ReadableText {
     }
 
     /** Collapses whitespace inside paragraphs and separates paragraphs by one blank line. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         StringBuilder out = new StringBuilder();
         for (String p : text.replace("\r", "").split("\n\\s*\n")) {
             String clean = p.replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ").replaceAll(" ?\n ?", "\n").strip();

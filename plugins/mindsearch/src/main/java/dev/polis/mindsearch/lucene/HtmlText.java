@@ -1,16 +1,13 @@
 package dev.polis.mindsearch.lucene;
 
+import dev.polis.mindsearch.fetch.ReadableText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
 
 /**
- * Turns HTML into readable text with jsoup: scripts, styles, navigation and forms removed, one paragraph per block
- * element, whitespace collapsed.
+ * Turns HTML files into the text {@code polis index} indexes: scripts, styles, navigation and forms removed (headers,
+ * footers and asides kept: a local file's are part of its content), then {@link ReadableText#blockText}.
  */
 final class HtmlText {
 
@@ -33,24 +30,6 @@ final class HtmlText {
             Element h1 = doc.selectFirst("h1");
             title = h1 == null ? "" : h1.text().strip();
         }
-        StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    out.append(text.text());
-                } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
-                    out.append(e.nameIs("br") ? "\n" : "\n\n");
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
-                    out.append("\n\n");
-                }
-            }
-        }, doc.body());
-        return new Extracted(title, Paragraphs.normalise(out.toString()));
+        return new Extracted(title, ReadableText.blockText(doc.body()));
     }
 }

@@ -2,6 +2,7 @@ package dev.polis.mindsearch.lucene;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.polis.mindsearch.fetch.ReadableText;
 
 /** Splits text into paragraphs and passages of about a given number of words. */
 final class Paragraphs {
@@ -11,14 +12,7 @@ final class Paragraphs {
 
     /** Collapses whitespace inside paragraphs and separates paragraphs by one blank line. */
     static String normalise(String text) {
-        List<String> paragraphs = new ArrayList<>();
-        for (String p : text.replace("\r", "").split("\n\\s*\n")) {
-            String clean = p.replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ").replaceAll(" ?\n ?", "\n").strip();
-            if (!clean.isEmpty()) {
-                paragraphs.add(clean);
-            }
-        }
-        return String.join("\n\n", paragraphs);
+        return ReadableText.normalise(text);
     }
 
     /**
