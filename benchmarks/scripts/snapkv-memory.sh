@@ -9,13 +9,14 @@
 #   benchmarks/scripts/snapkv-memory.sh models/smollm2-135m-32k 1400 2048 4096 8192
 #
 # The limit needs root and a cgroup memory controller (v1 at /sys/fs/cgroup/memory or v2 at /sys/fs/cgroup); without
-# them only the peaks are measured, and the script says so. SnapKV settings: CAPACITY (1024), WINDOW (32), KERNEL (7);
-# DECODE tokens per generation (8). Each run uses one intra-op thread and glibc's per-block mappings, so that memory
-# freed is returned.
+# them only the peaks are measured, and the script says so. With cgroup v1 each run also prints the memory charged to
+# its group at the peak: that, not VmHWM (which counts the checkpoint's mapped file pages too), is what a limit acts on.
+# SnapKV settings: CAPACITY (1024), WINDOW (32), KERNEL (7); DECODE tokens per generation (8). Each run uses one
+# intra-op thread and glibc's per-block mappings, so that memory freed is returned.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
-  sed -n '2,15p' "$0" >&2
+  sed -n '2,17p' "$0" >&2
   exit 2
 fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -47,40 +48,52 @@ run_side() {
   fi
   status=$?
   set -e
+  local charged=""
+  if [ -n "$group" ] && [ -r "$group/memory.max_usage_in_bytes" ]; then
+    # what the limit acts on: the memory charged to the group (anonymous memory; not the checkpoint's file pages,
+    # which VmHWM counts while they stay mapped), then reset for the next run
+    charged="; cgroup peak $(( $(cat "$group/memory.max_usage_in_bytes") / 1048576 )) MiB"
+    echo 0 > "$group/memory.max_usage_in_bytes" 2>/dev/null || true
+  fi
   if [ $status -eq 0 ]; then
-    printf '%-6s %6d tokens: completed; %s\n' "$side" "$length" "$(grep -o 'peak resident memory.*' "$log")"
+    printf '%-6s %6d tokens: completed; %s%s\n' "$side" "$length" "$(grep -o 'peak resident memory.*' "$log")" \
+      "$charged"
   else
-    printf '%-6s %6d tokens: ended with status %d (%s)\n' "$side" "$length" "$status" \
-      "$([ $status -eq 137 ] && echo 'killed: out of memory' || tail -n 1 "$log")"
+    printf '%-6s %6d tokens: ended with status %d (%s)%s\n' "$side" "$length" "$status" \
+      "$([ $status -eq 137 ] && echo 'killed: out of memory' || tail -n 1 "$log")" "$charged"
   fi
   rm -f "$log"
 }
 
-# Makes a cgroup limited to $1 MiB and prints its folder, or nothing when none can be made here.
+# Makes a cgroup limited to $1 MiB (0: no limit, only its peak is read) named after $2 and prints its folder, or
+# nothing when none can be made here.
 make_group() {
   local bytes=$(( $1 * 1048576 )) dir
   if [ -w /sys/fs/cgroup/memory ]; then
-    dir=/sys/fs/cgroup/memory/polis-snapkv-$$
-    mkdir -p "$dir" && echo "$bytes" > "$dir/memory.limit_in_bytes" && echo 0 > "$dir/memory.swappiness" \
-      && echo "$dir"
+    dir=/sys/fs/cgroup/memory/polis-snapkv-$2-$$
+    mkdir -p "$dir" && echo 0 > "$dir/memory.swappiness" \
+      && { [ "$bytes" -eq 0 ] || echo "$bytes" > "$dir/memory.limit_in_bytes"; } && echo "$dir"
   elif [ -w /sys/fs/cgroup/cgroup.subtree_control ] && grep -qw memory /sys/fs/cgroup/cgroup.controllers; then
-    dir=/sys/fs/cgroup/polis-snapkv-$$
-    mkdir -p "$dir" && echo "$bytes" > "$dir/memory.max" && echo 0 > "$dir/memory.swap.max" && echo "$dir"
+    dir=/sys/fs/cgroup/polis-snapkv-$2-$$
+    mkdir -p "$dir" && echo 0 > "$dir/memory.swap.max" \
+      && { [ "$bytes" -eq 0 ] || echo "$bytes" > "$dir/memory.max"; } && echo "$dir"
   fi
 }
 
+free=$(make_group 0 peaks || true)
+trap 'rmdir "$free" 2>/dev/null || true' EXIT
 echo "# peaks, each side alone, no limit (load $(cut -d' ' -f1-3 /proc/loadavg))"
 for length in "$@"; do
-  run_side full "$length" ""
-  run_side snapkv "$length" ""
+  run_side full "$length" "$free"
+  run_side snapkv "$length" "$free"
 done
 
-group=$(make_group "$limit_mib" || true)
+group=$(make_group "$limit_mib" limit || true)
 if [ -z "$group" ]; then
   echo "# no writable cgroup memory controller here (root and /sys/fs/cgroup are needed): the limit was not tried"
   exit 0
 fi
-trap 'rmdir "$group" 2>/dev/null || true' EXIT
+trap 'rmdir "$group" "$free" 2>/dev/null || true' EXIT
 echo "# under a limit of $limit_mib MiB (cgroup $group; load $(cut -d' ' -f1-3 /proc/loadavg))"
 for length in "$@"; do
   run_side full "$length" "$group"
