@@ -18,8 +18,13 @@ import dev.polis.runtime.checkpoint.SafetensorsFile;
  */
 public record LoadOptions(String device, int maxContext, long splitBytes, long attentionFloats, boolean hostDecode) {
 
-    /** One block up to 2^26 scores (256 MiB of float32 per tensor): about 2,700 tokens of a 9-head model. */
-    public static final long DEFAULT_ATTENTION_FLOATS = 1L << 26;
+    /**
+     * One block up to 2^20 scores (4 MiB of float32 per tensor): about 340 tokens of a 9-head model in one block,
+     * longer prompts in blocks of 64 rows and more. Small blocks are faster, not only smaller: a 2,048-token prompt
+     * of the SmolLM2-135M shape took 5.3 s to its first token with 2^20 against 32-39 s in one 151 MB block with
+     * 2^26, whose every score, mask and softmax tensor was fresh memory the kernel had to fault in (issue 23).
+     */
+    public static final long DEFAULT_ATTENTION_FLOATS = 1L << 20;
 
     /** CPU, 4,096 tokens, 2 GiB maps, {@link #DEFAULT_ATTENTION_FLOATS}. */
     public static final LoadOptions DEFAULTS = new LoadOptions(null, 4096, SafetensorsFile.DEFAULT_SPLIT_BYTES);
