@@ -59,14 +59,15 @@ final class Attention {
         NDArray keys = cache.keys(step.manager);
         NDArray values = cache.values(step.manager);
         long slots = keys.getShape().get(2);
-        NDArray mask = step.mask(cache);
         long block = QueryBlocks.rows(attentionFloats, heads, tokens, slots);
         NDArray attended;
         if (block >= tokens) {
-            attended = attend(q, keys, values, mask, step, cache, batch, tokens, slots);
+            attended = attend(q, keys, values, step.mask(cache), step, cache, batch, tokens, slots);
         } else {
-            int[] visible = cache.headsShareSlots() ? QueryBlocks.visiblePrefix(cache.positions(), step.positions)
-                    : null;
+            // a shared-slot cache's mask is made block by block, never as one [tokens, slots] array
+            boolean shared = cache.headsShareSlots();
+            int[] visible = shared ? QueryBlocks.visiblePrefix(cache.positions(), step.positions) : null;
+            QueryBlocks.MaskRows mask = shared ? step.maskRows(cache) : QueryBlocks.MaskRows.of(step.mask(cache));
             attended = QueryBlocks.attend(q.mul(scale), keys, values, mask, block, kvHeads, visible);
             if (step.probeRows > 0) {
                 probeLastRows(q, keys, mask, step, cache, batch, tokens, slots);
@@ -101,16 +102,16 @@ final class Attention {
     }
 
     /** Computes the probabilities of the last query rows alone and keeps them for the session. */
-    private void probeLastRows(NDArray q, NDArray keys, NDArray mask, Step step, KvCache cache, long batch,
-                               long tokens, long slots) {
+    private void probeLastRows(NDArray q, NDArray keys, QueryBlocks.MaskRows mask, Step step, KvCache cache,
+                               long batch, long tokens, long slots) {
         long rows = Math.min(step.probeRows, tokens);
         long group = heads / kvHeads;
         NDArray last = q.get(new NDIndex().addAllDim(2).addSliceDim(tokens - rows, tokens)).mul(scale)
                 .reshape(batch, kvHeads, group * rows, headDim);
         NDArray scores = last.matMul(keys.transpose(0, 1, 3, 2));
-        if (mask != null) {
-            scores = scores.reshape(batch, kvHeads, group, rows, slots)
-                    .add(QueryBlocks.maskRows(mask, tokens - rows, tokens))
+        NDArray rowsMask = mask.rows(tokens - rows, tokens, slots);
+        if (rowsMask != null) {
+            scores = scores.reshape(batch, kvHeads, group, rows, slots).add(rowsMask)
                     .reshape(batch, kvHeads, group * rows, slots);
         }
         keep(scores.softmax(-1), step, cache, batch, rows, slots);

@@ -22,6 +22,30 @@ final class QueryBlocks {
     private QueryBlocks() {
     }
 
+    /** The additive mask of some query rows over the leading slots, made when a block needs it. */
+    @FunctionalInterface
+    interface MaskRows {
+
+        /**
+         * Returns the mask of query rows {@code [from, to)} over slots {@code [0, seen)}, shaped {@code [rows, seen]}
+         * or {@code [kvHeads, 1, rows, seen]}, or {@code null} when none of those entries is masked.
+         */
+        NDArray rows(long from, long to, long seen);
+
+        /** Rows cut from a whole mask ({@code [tokens, slots]} or {@code [kvHeads, 1, tokens, slots]}, or null). */
+        static MaskRows of(NDArray mask) {
+            return (from, to, seen) -> {
+                if (mask == null) {
+                    return null;
+                }
+                NDArray rows = maskRows(mask, from, to);
+                long slots = rows.getShape().get(rows.getShape().dimension() - 1);
+                return seen == slots ? rows
+                        : rows.get(new NDIndex().addAllDim(rows.getShape().dimension() - 1).addSliceDim(0, seen));
+            };
+        }
+    }
+
     /**
      * Returns how many query rows to attend at once so that {@code heads × rows × slots} stays within
      * {@code floats}: all of {@code tokens} when they fit, otherwise a multiple of {@link #ALIGN} (at least one).
@@ -41,7 +65,7 @@ final class QueryBlocks {
      * {@code [batch, kvHeads, group · tokens, headDim]} as the one-block path does.
      */
     static NDArray attend(NDArray q, NDArray keys, NDArray values, NDArray mask, long block, int kvHeads) {
-        return attend(q, keys, values, mask, block, kvHeads, null);
+        return attend(q, keys, values, MaskRows.of(mask), block, kvHeads, null);
     }
 
     /**
@@ -49,7 +73,7 @@ final class QueryBlocks {
      * first {@code visible[t]} slots (all others masked for it, as {@link #visiblePrefix} finds); {@code null}: every
      * slot may be visible.
      */
-    static NDArray attend(NDArray q, NDArray keys, NDArray values, NDArray mask, long block, int kvHeads,
+    static NDArray attend(NDArray q, NDArray keys, NDArray values, MaskRows mask, long block, int kvHeads,
                           int[] visible) {
         long batch = q.getShape().get(0);
         long heads = q.getShape().get(1);
@@ -72,12 +96,8 @@ final class QueryBlocks {
                 NDArray blockValues = seen == slots ? values
                         : values.get(new NDIndex().addAllDim(2).addSliceDim(0, seen));
                 NDArray scores = queries.matMul(blockKeys);
-                if (mask != null) {
-                    NDArray blockMask = maskRows(mask, from, to);
-                    if (seen < slots) {
-                        blockMask = blockMask.get(new NDIndex().addAllDim(blockMask.getShape().dimension() - 1)
-                                .addSliceDim(0, seen));
-                    }
+                NDArray blockMask = mask.rows(from, to, seen);
+                if (blockMask != null) {
                     scores = scores.reshape(batch, kvHeads, group, rows, seen).add(blockMask)
                             .reshape(batch, kvHeads, group * rows, seen);
                 }

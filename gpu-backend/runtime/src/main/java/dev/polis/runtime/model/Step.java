@@ -62,6 +62,31 @@ final class Step {
     }
 
     /**
+     * Returns the mask of {@link #mask} made a block of query rows at a time from the positions, for a cache whose
+     * heads share slots: a long prompt never holds the whole {@code [tokens, slots]} array (256 MiB at 8,192 tokens,
+     * and a Java array's length caps it at 46,340 tokens). Each block's mask belongs to the scope that asks for it.
+     */
+    QueryBlocks.MaskRows maskRows(KvCache cache) {
+        int[] slotPositions = cache.positions();
+        return (from, to, seen) -> {
+            int rows = (int) (to - from);
+            int width = (int) seen;
+            float[] values = new float[rows * width];
+            boolean any = false;
+            for (int t = 0; t < rows; t++) {
+                int position = positions[(int) from + t];
+                for (int s = 0; s < width; s++) {
+                    if (slotPositions[s] > position) {
+                        values[t * width + s] = MASKED;
+                        any = true;
+                    }
+                }
+            }
+            return any ? manager.create(values, new Shape(rows, width)) : null;
+        };
+    }
+
+    /**
      * Returns the additive mask {@code [kvHeads, 1, tokens, slots]} for a cache whose heads hold different positions
      * (it broadcasts over the query heads of each group), or {@code null} when nothing needs hiding.
      */

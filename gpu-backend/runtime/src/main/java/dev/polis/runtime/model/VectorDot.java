@@ -1,7 +1,6 @@
 package dev.polis.runtime.model;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -26,6 +25,7 @@ final class VectorDot {
     static void rows(float[] w, int cols, float[] x, float[] y, int from, int to) {
         int wide = cols - cols % (4 * LANES);
         int narrow = cols - cols % LANES;
+        float[] lanes = new float[LANES];
         for (int r = from; r < to; r++) {
             int base = r * cols;
             FloatVector a0 = FloatVector.zero(SPECIES);
@@ -45,7 +45,13 @@ final class VectorDot {
             for (; i < narrow; i += LANES) {
                 a0 = FloatVector.fromArray(SPECIES, w, base + i).fma(FloatVector.fromArray(SPECIES, x, i), a0);
             }
-            float sum = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            // lanes summed in a fixed order, not by reduceLanes: the JIT's tree reduction and the interpreter's
+            // loop round differently, and a row must not change with whether the kernel was compiled yet
+            a0.add(a1).add(a2.add(a3)).intoArray(lanes, 0);
+            float sum = 0;
+            for (int lane = 0; lane < LANES; lane++) {
+                sum += lanes[lane];
+            }
             for (; i < cols; i++) {
                 sum += w[base + i] * x[i];
             }
