@@ -44,20 +44,9 @@ final class Step {
         if (Arrays.equals(maskSlots, slotPositions)) {
             return mask;
         }
-        int slots = cache.length();
-        int tokens = positions.length;
-        float[] values = new float[tokens * slots];
-        boolean any = false;
-        for (int t = 0; t < tokens; t++) {
-            for (int s = 0; s < slots; s++) {
-                if (slotPositions[s] > positions[t]) {
-                    values[t * slots + s] = MASKED;
-                    any = true;
-                }
-            }
-        }
+        NDArray built = causalRows(slotPositions, 0, positions.length, cache.length());
         maskSlots = slotPositions;
-        mask = any ? shared(manager.create(values, new Shape(tokens, slots))) : null;
+        mask = built == null ? null : shared(built);
         return mask;
     }
 
@@ -68,22 +57,27 @@ final class Step {
      */
     QueryBlocks.MaskRows maskRows(KvCache cache) {
         int[] slotPositions = cache.positions();
-        return (from, to, seen) -> {
-            int rows = (int) (to - from);
-            int width = (int) seen;
-            float[] values = new float[rows * width];
-            boolean any = false;
-            for (int t = 0; t < rows; t++) {
-                int position = positions[(int) from + t];
-                for (int s = 0; s < width; s++) {
-                    if (slotPositions[s] > position) {
-                        values[t * width + s] = MASKED;
-                        any = true;
-                    }
+        return (from, to, seen) -> causalRows(slotPositions, (int) from, (int) to, (int) seen);
+    }
+
+    /**
+     * Returns the additive mask {@code [to - from, width]} hiding from the queries at {@code positions[from .. to)}
+     * the first {@code width} slots that hold later positions, or {@code null} when it hides nothing.
+     */
+    private NDArray causalRows(int[] slotPositions, int from, int to, int width) {
+        int rows = to - from;
+        float[] values = new float[rows * width];
+        boolean any = false;
+        for (int t = 0; t < rows; t++) {
+            int position = positions[from + t];
+            for (int s = 0; s < width; s++) {
+                if (slotPositions[s] > position) {
+                    values[t * width + s] = MASKED;
+                    any = true;
                 }
             }
-            return any ? manager.create(values, new Shape(rows, width)) : null;
-        };
+        }
+        return any ? manager.create(values, new Shape(rows, width)) : null;
     }
 
     /**
