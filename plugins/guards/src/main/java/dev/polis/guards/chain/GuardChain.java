@@ -13,6 +13,7 @@ import dev.polis.api.guard.Guard;
 import dev.polis.api.guard.GuardRequest;
 import dev.polis.api.guard.GuardVerdict;
 import dev.polis.api.run.EventSink;
+import dev.polis.guards.detect.Detection;
 
 /**
  * Runs guards in order: a neutralised message is handed on rewritten, a refusal stops the chain. A member that
@@ -85,16 +86,25 @@ public final class GuardChain implements Guard {
         List<String> reasons = new ArrayList<>();
         double score = 0;
         Decision decision = Decision.ALLOW;
+        Detection detection = null;
         for (Member member : members) {
             GuardVerdict v;
             try {
-                v = member.guard().inspect(new GuardRequest(current, request.boundary(), request.context()));
+                GuardRequest step = new GuardRequest(current, request.boundary(), request.context());
+                if (member.guard() instanceof InjectionGuard injection) {
+                    InjectionGuard.Inspection inspection = injection.examine(step);
+                    v = inspection.verdict();
+                    detection = inspection.detection() == null ? detection : inspection.detection();
+                } else {
+                    v = member.guard().inspect(step);
+                }
             } catch (RuntimeException e) {
                 String failure = "guard '" + member.id() + "' failed: " + e;
                 steps.add(step(member.id(), "ERROR", failure));
                 if (original.privilege() == Privilege.TOOL) {
                     reasons.add(failure + " (fails closed for TOOL content)");
-                    return record(request, GuardVerdict.refuse(original, String.join("; ", reasons), 1), steps);
+                    return record(request, GuardVerdict.refuse(original, String.join("; ", reasons), 1), steps,
+                            detection);
                 }
                 reasons.add(failure + " (skipped for " + original.privilege() + " content)");
                 continue;
@@ -103,7 +113,8 @@ public final class GuardChain implements Guard {
             score = Math.max(score, v.score());
             if (v.decision() == Decision.REFUSE) {
                 reasons.add(v.reason());
-                return record(request, GuardVerdict.refuse(original, String.join("; ", reasons), score), steps);
+                return record(request, GuardVerdict.refuse(original, String.join("; ", reasons), score), steps,
+                        detection);
             }
             if (v.decision() == Decision.NEUTRALISE) {
                 decision = Decision.NEUTRALISE;
@@ -114,7 +125,7 @@ public final class GuardChain implements Guard {
         GuardVerdict verdict = decision == Decision.NEUTRALISE
                 ? GuardVerdict.neutralise(current, String.join("; ", reasons), score)
                 : new GuardVerdict(Decision.ALLOW, original, String.join("; ", reasons), score);
-        return record(request, verdict, steps);
+        return record(request, verdict, steps, detection);
     }
 
     private static Map<String, Object> step(String id, String decision, String reason) {
@@ -125,7 +136,8 @@ public final class GuardChain implements Guard {
         return step;
     }
 
-    private GuardVerdict record(GuardRequest request, GuardVerdict verdict, List<Map<String, Object>> steps) {
+    private GuardVerdict record(GuardRequest request, GuardVerdict verdict, List<Map<String, Object>> steps,
+                                Detection detection) {
         Message m = request.message();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("boundary", request.boundary().name());
@@ -136,7 +148,7 @@ public final class GuardChain implements Guard {
         fields.put("score", verdict.score());
         fields.put("reason", verdict.reason());
         fields.put("steps", steps);
-        fields.put("spans", verdict.decision() == Decision.ALLOW ? List.of() : Spans.of(m.content()));
+        fields.put("spans", verdict.decision() == Decision.ALLOW ? List.of() : Spans.of(m.content(), detection));
         events.emit("guard.verdict", fields);
         return verdict;
     }

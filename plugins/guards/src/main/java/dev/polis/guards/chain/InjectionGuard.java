@@ -51,15 +51,34 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
                 JudgeBand.from(block, services));
     }
 
+    /**
+     * A verdict with the detection behind it (null when the message was not scanned), so that the chain can record
+     * the detection's rule matches as the event's spans without scanning the message again.
+     *
+     * @param verdict   the verdict
+     * @param detection the detection, or {@code null}
+     */
+    public record Inspection(GuardVerdict verdict, Detection detection) {
+    }
+
     @Override
     public GuardVerdict inspect(GuardRequest request) {
+        return examine(request).verdict();
+    }
+
+    /** Returns the verdict on {@code request} with the detection behind it. */
+    public Inspection examine(GuardRequest request) {
         Message message = request.message();
         Privilege privilege = message.privilege();
         if (request.boundary() == Boundary.MODEL_OUTPUT || privilege.compareTo(Privilege.DEVELOPER) >= 0) {
-            return GuardVerdict.allow(message);
+            return new Inspection(GuardVerdict.allow(message), null);
         }
         // scan what the text says, not the spotlight's frame around it
         Detection d = detector.detect(Datamarker.body(message.content()), privilege);
+        return new Inspection(decide(message, privilege, d, request), d);
+    }
+
+    private GuardVerdict decide(Message message, Privilege privilege, Detection d, GuardRequest request) {
         boolean direct = privilege.compareTo(Privilege.USER) >= 0;
         double limit = direct ? threshold : toolThreshold;
         boolean flagged = d.score() >= limit;

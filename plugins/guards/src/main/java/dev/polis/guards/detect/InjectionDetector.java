@@ -101,11 +101,16 @@ public final class InjectionDetector {
         String bestPassage = scan.normalised();
         List<RuleHit> bestHits = List.of();
         boolean strong = scan.findings().contains("hidden tag text");
-        for (String view : scan.views()) {
+        List<RuleHit> spans = List.of();
+        for (int v = 0; v < scan.views().size(); v++) {
+            String view = scan.views().get(v);
             Passages.Cut cut = Passages.cut(view);
             List<List<RuleHit>> sentenceHits = new ArrayList<>();
             for (String sentence : cut.sentences()) {
                 sentenceHits.add(InjectionRules.scan(sentence));
+            }
+            if (v == 0) { // the normalised text itself: the spans an event records
+                spans = InjectionRules.offset(sentenceHits, cut.starts());
             }
             for (Passages.Passage passage : cut.passages()) {
                 List<RuleHit> hits = hitsOf(passage, sentenceHits);
@@ -124,7 +129,7 @@ public final class InjectionDetector {
             }
         }
         double score = strong ? Math.max(best, STRONG_FLOOR) : Math.max(best, 0);
-        return new Detection(score, bestPassage, bestHits, scan.findings());
+        return new Detection(score, bestPassage, bestHits, scan.findings(), spans);
     }
 
     /**

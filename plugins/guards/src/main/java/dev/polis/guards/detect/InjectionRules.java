@@ -186,6 +186,32 @@ public final class InjectionRules {
         return hits;
     }
 
+    /**
+     * Returns every rule match in {@code text} scanned sentence by sentence (as the detector scans it), with offsets
+     * into {@code text}: cheaper than {@link #scan(String)} on a long text, whose patterns with bounded gaps would
+     * otherwise be tried from every position of the whole message.
+     */
+    public static List<RuleHit> scanSentences(String text) {
+        Passages.Cut cut = Passages.cut(text);
+        List<List<RuleHit>> perSentence = new ArrayList<>();
+        for (String sentence : cut.sentences()) {
+            perSentence.add(scan(sentence));
+        }
+        return offset(perSentence, cut.starts());
+    }
+
+    /** Returns the hits of each sentence moved by that sentence's start, in one list. */
+    static List<RuleHit> offset(List<List<RuleHit>> perSentence, List<Integer> starts) {
+        List<RuleHit> out = new ArrayList<>();
+        for (int i = 0; i < perSentence.size(); i++) {
+            int start = starts.get(i);
+            for (RuleHit h : perSentence.get(i)) {
+                out.add(start == 0 ? h : new RuleHit(h.rule(), h.strong(), h.start() + start, h.end() + start, h.text()));
+            }
+        }
+        return out;
+    }
+
     /** Returns the number of rule patterns, for {@link RulePrefilter}'s check. */
     static int patterns() {
         return RULES.size();

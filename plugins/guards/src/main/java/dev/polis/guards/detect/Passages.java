@@ -27,9 +27,11 @@ public final class Passages {
      * A text cut into sentences and passages over them.
      *
      * @param sentences the sentences, trimmed, in order
+     * @param starts    where each sentence starts in the text (offsets of rule matches in a sentence plus its start
+     *                  are offsets into the text)
      * @param passages  the passages, in order
      */
-    public record Cut(List<String> sentences, List<Passage> passages) {
+    public record Cut(List<String> sentences, List<Integer> starts, List<Passage> passages) {
     }
 
     private Passages() {
@@ -47,9 +49,11 @@ public final class Passages {
      */
     public static Cut cut(String text) {
         if (text.length() <= MAX_CHARS) {
-            return new Cut(List.of(text), List.of(new Passage(text, 0, 1)));
+            return new Cut(List.of(text), List.of(0), List.of(new Passage(text, 0, 1)));
         }
-        List<String> sentences = sentences(text);
+        List<String> sentences = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        sentences(text, sentences, starts);
         List<Passage> out = new ArrayList<>();
         for (int first = 0; first < sentences.size(); first++) {
             StringBuilder window = new StringBuilder(sentences.get(first));
@@ -67,29 +71,32 @@ public final class Passages {
                 break;
             }
         }
-        return new Cut(sentences, out);
+        return new Cut(sentences, starts, out);
     }
 
-    private static List<String> sentences(String text) {
-        List<String> out = new ArrayList<>();
+    private static void sentences(String text, List<String> out, List<Integer> starts) {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean end = c == '\n' || ((c == '.' || c == '!' || c == '?' || c == '。')
                     && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))));
             if (end || i - start >= MAX_CHARS) {
-                addTrimmed(out, text.substring(start, i + 1));
+                addTrimmed(out, starts, text, start, i + 1);
                 start = i + 1;
             }
         }
-        addTrimmed(out, text.substring(start));
-        return out;
+        addTrimmed(out, starts, text, start, text.length());
     }
 
-    private static void addTrimmed(List<String> out, String sentence) {
-        String s = sentence.strip();
+    private static void addTrimmed(List<String> out, List<Integer> starts, String text, int from, int to) {
+        int first = from;
+        while (first < to && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        String s = text.substring(first, to).strip();
         if (!s.isEmpty()) {
             out.add(s);
+            starts.add(first);
         }
     }
 }
