@@ -62,6 +62,22 @@ final class HostLinear {
         return bias == null ? out : out.addi(bias);
     }
 
+    /**
+     * Returns the heap copy of {@code weight} (made now if needed), or {@code null} when the host path is off, the
+     * weight is not a CPU float32 matrix, or the heap has no room for it.
+     */
+    float[] heap(NDArray weight) {
+        if (host == null || !eligible(weight)) {
+            return null;
+        }
+        return copies.computeIfAbsent(weight, HostLinear::copyOrNull);
+    }
+
+    /** Returns the host multiplier; only when {@link #enabled()}. */
+    HostMatVec matVec() {
+        return host;
+    }
+
     private static boolean singleRow(NDArray x) {
         Shape shape = x.getShape();
         return shape.dimension() >= 1 && shape.size() == shape.get(shape.dimension() - 1);

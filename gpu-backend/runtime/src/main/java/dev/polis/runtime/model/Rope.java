@@ -19,6 +19,10 @@ public final class Rope {
     private final NDArray sin;
     private final NDArray rotateHalf;
     private final int maxPositions;
+    private final int dim;
+    /** The same tables on the Java heap, {@code [maxPositions, headDim]}, for decode steps computed there. */
+    private final float[] heapCos;
+    private final float[] heapSin;
 
     /** Builds the tables for positions {@code 0 .. maxPositions-1}; the arrays belong to {@code manager}. */
     public Rope(ModelConfig config, int maxPositions, NDManager manager) {
@@ -49,6 +53,9 @@ public final class Rope {
         this.sin = manager.create(s, new Shape(maxPositions, d));
         this.rotateHalf = manager.create(r, new Shape(d, d));
         this.maxPositions = maxPositions;
+        this.dim = d;
+        this.heapCos = c;
+        this.heapSin = s;
     }
 
     /** Returns the largest position count the tables cover. */
@@ -94,6 +101,25 @@ public final class Rope {
             positions[i] = i;
         }
         return apply(x, rows(positions, step));
+    }
+
+    /**
+     * Rotates, in place, the head vector {@code x[from .. from + headDim)} for {@code position}: the same arithmetic as
+     * {@link #apply} ({@code x cos + rotateHalf(x) sin}), on the Java heap.
+     */
+    void rotate(float[] x, int from, int position) {
+        if (position < 0 || position >= maxPositions) {
+            throw new InvalidInputException("position " + position + " is beyond this model's context of "
+                    + maxPositions + " tokens");
+        }
+        int half = dim / 2;
+        int row = position * dim;
+        for (int i = 0; i < half; i++) {
+            float a = x[from + i];
+            float b = x[from + i + half];
+            x[from + i] = a * heapCos[row + i] + -b * heapSin[row + i];
+            x[from + i + half] = b * heapCos[row + i + half] + a * heapSin[row + i + half];
+        }
     }
 
     /** Rotates {@code x} ({@code [batch, heads, tokens, headDim]}) by the positions {@code rows} were made for. */

@@ -18,6 +18,16 @@ final class SwiGlu implements FeedForward {
         this.linear = linear;
     }
 
+    /** Returns the fused gate and up weights, {@code [2 intermediate, hidden]}. */
+    NDArray gateUp() {
+        return gateUp;
+    }
+
+    /** Returns the down projection, {@code [hidden, intermediate]}. */
+    NDArray down() {
+        return down;
+    }
+
     @Override
     public NDArray apply(NDArray x) {
         NDList parts = linear.apply(x, gateUp, null).split(2, 2);

@@ -44,6 +44,8 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     private volatile DecodeStrategy decode;
     private final float eps;
     private final HostLinear linear;
+    /** The heap decode step, or {@code null} when the host path is off. */
+    private final HostDecode host;
 
     Transformer(Path folder, ModelConfig config, ModelWeights weights, Rope rope, NDManager manager,
             long attentionFloats, HostLinear linear) {
@@ -60,6 +62,12 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
             feedForwards[i] = w.down() == null ? new MissingFeedForward(folder, i)
                     : new SwiGlu(w.gateUp(), w.down(), linear);
         }
+        this.host = linear.enabled() ? new HostDecode(config, weights, rope, linear, feedForwards) : null;
+    }
+
+    /** Returns the heap decode step, or {@code null} when single-row products stay with PyTorch. */
+    HostDecode host() {
+        return host;
     }
 
     Rope rope() {

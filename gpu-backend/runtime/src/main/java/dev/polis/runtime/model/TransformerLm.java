@@ -123,6 +123,15 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         return transformer.linear().describe();
     }
 
+    /**
+     * Returns how many decode steps of this model's sessions ran whole on the Java heap ({@link HostDecode}) rather
+     * than through PyTorch, since it loaded: reports say which path a measurement took.
+     */
+    public long heapDecodeSteps() {
+        HostDecode host = transformer.host();
+        return host == null ? 0 : host.steps();
+    }
+
     /** Returns the longest sequence a session may hold by default. */
     public int context() {
         return context;

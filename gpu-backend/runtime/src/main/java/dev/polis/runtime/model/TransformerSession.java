@@ -146,6 +146,10 @@ public final class TransformerSession implements LayerSession {
     /** Appends {@code tokens[b]} to sequence {@code b} and returns {@code [batch][tokens][vocab]} logits. */
     public float[][][] appendBatch(int[][] tokens) {
         int count = checkAppend(tokens);
+        float[] hosted = count == 1 ? hostStep(tokens, caches.length) : null;
+        if (hosted != null) {
+            return new float[][][] {{hosted}};
+        }
         Supplier<float[][][]> work = () -> {
             int[] positions = nextPositions(count);
             NDArray hidden = layers(transformer.embed(this, tokens), positions, caches.length);
@@ -190,6 +194,10 @@ public final class TransformerSession implements LayerSession {
             throw new IllegalArgumentException("depth must be in [1, " + caches.length + "] but was " + depth);
         }
         boolean prompt = count > 1 || length == 0;
+        float[] hosted = prompt ? null : hostStep(tokens, depth);
+        if (hosted != null) {
+            return new float[][] {hosted};
+        }
         Supplier<float[][]> work = () -> {
             int[] positions = nextPositions(count);
             NDArray embedded = transformer.embed(this, tokens);
@@ -205,6 +213,20 @@ public final class TransformerSession implements LayerSession {
             return out;
         };
         return prompt ? phase(AppendPhase.PROMPT, length + count - 1, work) : step(work);
+    }
+
+    /**
+     * Runs one decode step (one token after the prompt) on the Java heap ({@link HostDecode}) and returns its logits,
+     * or returns {@code null} when the step must go through PyTorch (a batch, an accelerator, the host path off).
+     */
+    private float[] hostStep(int[][] tokens, int depth) {
+        HostDecode host = transformer.host();
+        if (host == null || length == 0 || !host.accepts(this, transformer, depth)) {
+            return null;
+        }
+        float[] logits = host.step(this, tokens[0][0], length, depth);
+        length++;
+        return logits;
     }
 
     /**

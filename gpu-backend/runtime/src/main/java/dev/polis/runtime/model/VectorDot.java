@@ -58,4 +58,40 @@ final class VectorDot {
             y[r] = sum;
         }
     }
+
+    /**
+     * Returns {@code dot(a[aFrom .. aFrom+n), b[bFrom .. bFrom+n))}, its lanes summed in a fixed order (as {@link #rows});
+     * {@code lanes} is scratch of at least {@link #lanes()} floats.
+     */
+    static float dot(float[] a, int aFrom, float[] b, int bFrom, int n, float[] lanes) {
+        int narrow = n - n % LANES;
+        FloatVector acc = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i < narrow; i += LANES) {
+            acc = FloatVector.fromArray(SPECIES, a, aFrom + i).fma(FloatVector.fromArray(SPECIES, b, bFrom + i), acc);
+        }
+        acc.intoArray(lanes, 0);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += lanes[lane];
+        }
+        for (; i < n; i++) {
+            sum += a[aFrom + i] * b[bFrom + i];
+        }
+        return sum;
+    }
+
+    /** Adds {@code alpha x[xFrom .. xFrom+n)} to {@code y[yFrom .. yFrom+n)} (fused multiply-adds, lane by lane). */
+    static void axpy(float alpha, float[] x, int xFrom, float[] y, int yFrom, int n) {
+        int narrow = n - n % LANES;
+        FloatVector scale = FloatVector.broadcast(SPECIES, alpha);
+        int i = 0;
+        for (; i < narrow; i += LANES) {
+            FloatVector.fromArray(SPECIES, x, xFrom + i).fma(scale, FloatVector.fromArray(SPECIES, y, yFrom + i))
+                    .intoArray(y, yFrom + i);
+        }
+        for (; i < n; i++) {
+            y[yFrom + i] = Math.fma(x[xFrom + i], alpha, y[yFrom + i]);
+        }
+    }
 }

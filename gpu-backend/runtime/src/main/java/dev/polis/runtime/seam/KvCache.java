@@ -33,6 +33,9 @@ public final class KvCache {
     private NDArray values;
     private int allocated;
     private int length;
+    /** The heap copy for host decode steps: null until one asks, and always for batches and other devices. */
+    private HeapCopy heap;
+    private Boolean heapReadable;
 
     /**
      * Creates an empty cache on {@code manager} holding one block; the runtime's sessions create one per layer.
@@ -132,8 +135,76 @@ public final class KvCache {
         NDIndex slots = slots(length, length + n);
         keys.set(slots, k);
         values.set(slots, v);
+        if (heap != null) {
+            heap.stale();
+        }
         positions.write(length, tokenPositions);
         length += n;
+    }
+
+    /**
+     * Returns whether this cache can keep a copy of its keys and values on the Java heap for decode steps computed
+     * there ({@link #heapRows()}, {@link #appendHeap}): a batch of one whose storage is a contiguous CPU tensor.
+     */
+    public boolean heapReadable() {
+        if (heapReadable == null) {
+            heapReadable = batch == 1 && HeapCopy.possible(keys);
+        }
+        return heapReadable;
+    }
+
+    /**
+     * The filled slots on the Java heap: {@code keys} and {@code values} are laid out {@code [kvHeads, slotStride,
+     * headDim]} and hold {@code length} slots per head. Valid until the cache next changes.
+     */
+    public record HeapRows(float[] keys, float[] values, int slotStride, int length) {
+    }
+
+    /**
+     * Returns the keys and values on the Java heap, copied again from the native storage after anything changed it
+     * through PyTorch (one bulk copy); only where {@link #heapReadable()}. The copy costs heap memory equal to the
+     * allocated storage ({@link #heapBytes()}).
+     */
+    public HeapRows heapRows() {
+        HeapCopy copy = heapCopy();
+        copy.refresh(keys, values, allocated);
+        return new HeapRows(copy.keys(), copy.values(), copy.slots(), length);
+    }
+
+    /**
+     * Appends one token computed on the Java heap at {@code position} in every head: {@code k} and {@code v} are
+     * {@code [kvHeads, headDim]}, written to the heap copy and to the native storage, so PyTorch's later steps see
+     * them too. Grows the storage when it is full; only where {@link #heapReadable()}.
+     */
+    public void appendHeap(float[] k, float[] v, int position) {
+        if (length + 1 > capacity) {
+            throw new InvalidInputException("the KV cache holds " + capacity + " tokens; appending one to " + length
+                    + " exceeds it (open the session with a larger capacity)");
+        }
+        if (length + 1 > allocated) {
+            resize(Math.min(capacity, Math.max(blocks(length + 1), grown(allocated))));
+        }
+        HeapCopy copy = heapCopy();
+        copy.refresh(keys, values, allocated);
+        copy.write(length, k, v);
+        positions.write(length, new int[] {position});
+        length++;
+    }
+
+    /** Returns the bytes of Java heap the heap copy holds now (0 when no host decode step read this cache). */
+    public long heapBytes() {
+        return heap == null ? 0 : heap.bytes();
+    }
+
+    private HeapCopy heapCopy() {
+        if (!heapReadable()) {
+            throw new IllegalStateException("this cache has no heap copy: it holds " + batch + " sequences on "
+                    + keys.getDevice());
+        }
+        if (heap == null) {
+            heap = new HeapCopy(kvHeads, headDim);
+        }
+        return heap;
     }
 
     /**
@@ -192,6 +263,9 @@ public final class KvCache {
 
     /** Frees the native arrays; the session that created the cache calls it when it closes. */
     public void close() {
+        if (heap != null) {
+            heap.clear();
+        }
         keys.close();
         values.close();
     }
@@ -208,6 +282,9 @@ public final class KvCache {
         }
         keys.close();
         values.close();
+        if (heap != null) {
+            heap.storageReplaced();
+        }
         keys = newKeys;
         values = newValues;
         positions.resize(slots, length);

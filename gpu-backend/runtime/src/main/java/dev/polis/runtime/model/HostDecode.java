@@ -1,0 +1,196 @@
+package dev.polis.runtime.model;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import ai.djl.ndarray.NDArray;
+import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.seam.FeedForward;
+import dev.polis.runtime.seam.KvCache;
+
+/**
+ * A whole decode step of one token computed on the Java heap: norms, the linear maps ({@link HostMatVec}), rotary
+ * embedding, attention over a heap copy of each layer's KV cache ({@link HeapAttention}), the SwiGLU block and the LM
+ * head, with no PyTorch operation on the way. A decode step through PyTorch costs about 1,200 small native operations
+ * of 2-20 µs each beside reading the weights (issue 23); here the step is the weights' reading plus a little
+ * arithmetic.
+ *
+ * <p>It takes the steps the default path would: a batch of one on the CPU, float32 weights copied to the heap, no
+ * decode strategy or attention probe installed, every feed-forward block the checkpoint's own SwiGLU. Anything else
+ * (an accelerator's block, a layer-level decoder, a batch) keeps the PyTorch path, which stays the reference: the two
+ * agree to float32 rounding.
+ */
+final class HostDecode {
+
+    /** The heap weights of one layer. */
+    private record Layer(float[] inputNorm, float[] qkv, float[] qkvBias, float[] output, float[] outputBias,
+                         float[] postNorm, float[] gateUp, float[] down) {
+    }
+
+    private final ModelConfig config;
+    private final ModelWeights weights;
+    private final Rope rope;
+    private final HostLinear linear;
+    private final HeapAttention attention;
+    private final int hidden;
+    private final int qkvRows;
+    private final int attended;
+    private final float eps;
+    private final FeedForward[] own;
+    private Layer[] layers;
+    private float[] finalNorm;
+    private float[] head;
+    private boolean refused;
+    private final AtomicLong steps = new AtomicLong();
+
+    /** A host step for the model whose own feed-forward blocks are {@code own} (the checkpoint's SwiGLU). */
+    HostDecode(ModelConfig config, ModelWeights weights, Rope rope, HostLinear linear, FeedForward[] own) {
+        this.own = own.clone();
+        this.config = config;
+        this.weights = weights;
+        this.rope = rope;
+        this.linear = linear;
+        this.attention = new HeapAttention(config.heads(), config.kvHeads(), config.headDim());
+        this.hidden = config.hiddenSize();
+        this.qkvRows = (config.heads() + 2 * config.kvHeads()) * config.headDim();
+        this.attended = config.heads() * config.headDim();
+        this.eps = (float) config.rmsNormEps();
+    }
+
+    /**
+     * Returns whether the next decode step of {@code session} through {@code depth} layers can run here; the first
+     * call copies the weights to the heap (or finds the heap too small, and says no from then on).
+     */
+    synchronized boolean accepts(TransformerSession session, Transformer transformer, int depth) {
+        if (!linear.enabled() || refused || session.batchSize() != 1 || transformer.installedDecode() != null
+                || transformer.requestedRows() > 0 || !copied()) {
+            return false;
+        }
+        for (int l = 0; l < depth; l++) {
+            if (transformer.block(l) != own[l] || !session.cache(l).heapReadable()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Appends {@code token} at {@code position} to {@code session}'s caches through its first {@code depth} layers and
+     * returns the logits after it; the caller counts the token into the session's length.
+     */
+    float[] step(TransformerSession session, int token, int position, int depth) {
+        HostMatVec product = linear.matVec();
+        float[] h = embedding(token);
+        int kvWidth = config.kvHeads() * config.headDim();
+        for (int l = 0; l < depth; l++) {
+            Layer w = layers[l];
+            float[] qkv = product.multiply(w.qkv(), qkvRows, hidden, rmsNorm(h, w.inputNorm()));
+            addBias(qkv, w.qkvBias());
+            for (int head = 0; head < config.heads() + config.kvHeads(); head++) {
+                rope.rotate(qkv, head * config.headDim(), position);
+            }
+            float[] k = new float[kvWidth];
+            float[] v = new float[kvWidth];
+            System.arraycopy(qkv, attended, k, 0, kvWidth);
+            System.arraycopy(qkv, attended + kvWidth, v, 0, kvWidth);
+            KvCache cache = session.cache(l);
+            cache.appendHeap(k, v, position);
+            float[] context = attention.attend(qkv, cache.heapRows());
+            float[] out = product.multiply(w.output(), hidden, attended, context);
+            addBias(out, w.outputBias());
+            add(h, out);
+            int inner = w.down().length / hidden;
+            float[] gateUp = product.multiply(w.gateUp(), 2 * inner, hidden, rmsNorm(h, w.postNorm()));
+            float[] activated = new float[inner];
+            for (int i = 0; i < inner; i++) {
+                float gate = gateUp[i];
+                activated[i] = gate * (float) (1.0 / (1.0 + Math.exp(-gate))) * gateUp[inner + i];
+            }
+            add(h, product.multiply(w.down(), hidden, inner, activated));
+        }
+        steps.incrementAndGet();
+        return product.multiply(head, config.vocabSize(), hidden, rmsNorm(h, finalNorm));
+    }
+
+    /** Returns how many decode steps ran here since the model loaded. */
+    long steps() {
+        return steps.get();
+    }
+
+    /** Copies what the step reads to the heap, once; returns false (and remembers it) when the heap lacks room. */
+    private boolean copied() {
+        if (layers != null) {
+            return true;
+        }
+        List<LayerWeights> source = weights.layers();
+        Layer[] copies = new Layer[source.size()];
+        for (int l = 0; l < copies.length; l++) {
+            LayerWeights w = source.get(l);
+            if (!(own[l] instanceof SwiGlu block)) {
+                refused = true;
+                return false;
+            }
+            copies[l] = new Layer(floats(w.inputNorm()), linear.heap(w.qkv()), floats(w.qkvBias()),
+                    linear.heap(w.output()), floats(w.outputBias()), floats(w.postNorm()),
+                    linear.heap(block.gateUp()), linear.heap(block.down()));
+            if (copies[l].qkv() == null || copies[l].output() == null || copies[l].gateUp() == null
+                    || copies[l].down() == null) {
+                refused = true;
+                return false;
+            }
+        }
+        float[] lmHead = linear.heap(weights.lmHead());
+        if (lmHead == null) {
+            refused = true;
+            return false;
+        }
+        finalNorm = floats(weights.finalNorm());
+        head = lmHead;
+        layers = copies;
+        return true;
+    }
+
+    private float[] embedding(int token) {
+        if (token < 0 || token >= config.vocabSize()) {
+            throw new IllegalArgumentException("token id " + token + " is outside the vocabulary of "
+                    + config.vocabSize());
+        }
+        float[] row = new float[hidden];
+        if (weights.lmHead() == weights.embedding()) {
+            System.arraycopy(head, token * hidden, row, 0, hidden);
+            return row;
+        }
+        try (NDArray embedded = weights.embedding().get(token)) {
+            return embedded.toFloatArray();
+        }
+    }
+
+    /** {@code x / sqrt(mean(x²) + eps) * weight}, as {@code Ops.rmsNorm}. */
+    private float[] rmsNorm(float[] x, float[] weight) {
+        float squares = 0;
+        for (float value : x) {
+            squares += value * value;
+        }
+        float root = (float) Math.sqrt(squares / x.length + eps);
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] / root * weight[i];
+        }
+        return out;
+    }
+
+    private static void addBias(float[] x, float[] bias) {
+        if (bias != null) {
+            add(x, bias);
+        }
+    }
+
+    private static void add(float[] x, float[] y) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] += y[i];
+        }
+    }
+
+    private static float[] floats(NDArray array) {
+        return array == null ? null : array.toFloatArray();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.polis.runtime.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Path;
+import dev.polis.runtime.fixtures.TinyCheckpoint;
+import dev.polis.runtime.seam.FeedForwardSeam;
+import dev.polis.runtime.seam.KvCache;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A decode step computed whole on the Java heap ({@link HostDecode}) gives PyTorch's logits to float32 rounding, over
+ * cache growth, crops and PyTorch appends in between (both write one KV cache), and steps aside for anything it does
+ * not compute: a replaced feed-forward block, a batch.
+ */
+class HostDecodeTest {
+
+    private static final float TOLERANCE = 1e-4f;
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void vectorApiIsPresent() {
+        assumeThat(HostMatVec.available()).as("this JVM was started without --add-modules jdk.incubator.vector")
+                .isTrue();
+    }
+
+    @Test
+    void heapStepsGivePyTorchsLogitsAcrossCacheGrowthForGroupedQueriesAndBiases() {
+        TinyCheckpoint checkpoint = new TinyCheckpoint();
+        checkpoint.modelType = "qwen2";
+        checkpoint.qkvBias = true;
+        checkpoint.layers = 3;
+        checkpoint.writeTo(folder);
+        try (Pair pair = new Pair(folder)) {
+            pair.prompt(new int[] {1, 5, 9, 13, 17});
+            // 5 + 70 tokens: the cache grows past its first blocks of 32 slots twice
+            for (int step = 0; step < 70; step++) {
+                pair.step(pair.argmax());
+            }
+            assertThat(pair.heap.heapDecodeSteps()).isEqualTo(70);
+            assertThat(pair.torch.heapDecodeSteps()).isZero();
+        }
+    }
+
+    @Test
+    void pyTorchAppendsAndCropsBetweenHeapStepsKeepOneCache() {
+        TinyCheckpoint checkpoint = new TinyCheckpoint();
+        checkpoint.vocab = 64;
+        checkpoint.writeTo(folder);
+        try (Pair pair = new Pair(folder)) {
+            pair.prompt(new int[] {3, 4, 5});
+            pair.step(7);
+            pair.step(8);
+            // a chat's next turn: several tokens through PyTorch, which must see the heap steps' keys and values
+            pair.append(new int[] {11, 12, 13, 14});
+            pair.step(9);
+            pair.crop(6);
+            pair.step(20);
+            pair.step(21);
+            pair.append(new int[] {30, 31});
+            pair.step(22);
+            assertThat(pair.heap.heapDecodeSteps()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void aTiedHeadReadsTheTokensEmbeddingFromItsHeapCopy() {
+        TinyCheckpoint checkpoint = new TinyCheckpoint();
+        checkpoint.tied = true;
+        checkpoint.kvHeads = 4;
+        checkpoint.writeTo(folder);
+        try (Pair pair = new Pair(folder)) {
+            pair.prompt(new int[] {2, 4, 6, 8});
+            for (int token : new int[] {0, 39, 17, 1}) {
+                pair.step(token);
+            }
+            assertThat(pair.heap.heapDecodeSteps()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aReplacedFeedForwardBlockSendsDecodeStepsBackToPyTorch() {
+        new TinyCheckpoint().writeTo(folder);
+        try (TransformerLm lm = TransformerLm.load(folder, LoadOptions.DEFAULTS);
+             TransformerSession session = lm.newSession()) {
+            session.appendLast(new int[] {1, 2, 3});
+            session.appendLast(new int[] {4});
+            assertThat(lm.heapDecodeSteps()).isEqualTo(1);
+            lm.seam(FeedForwardSeam.class).orElseThrow().replace(1, inner -> x -> inner.apply(x));
+            session.appendLast(new int[] {5});
+            assertThat(lm.heapDecodeSteps()).as("a wrapped block is not the checkpoint's own").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBatchOfTwoDecodesThroughPyTorch() {
+        new TinyCheckpoint().writeTo(folder);
+        try (TransformerLm lm = TransformerLm.load(folder, LoadOptions.DEFAULTS);
+             TransformerSession session = lm.newSession(2, 64)) {
+            session.appendLastBatch(new int[][] {{1, 2}, {3, 4}});
+            session.appendLastBatch(new int[][] {{5}, {6}});
+            assertThat(lm.heapDecodeSteps()).isZero();
+            assertThat(session.cache(0).heapBytes()).isZero();
+        }
+    }
+
+    @Test
+    void theHeapCopyOfACacheIsAsLargeAsItsNativeStorage() {
+        new TinyCheckpoint().writeTo(folder);
+        try (TransformerLm lm = TransformerLm.load(folder, LoadOptions.DEFAULTS);
+             TransformerSession session = lm.newSession()) {
+            session.appendLast(new int[] {1, 2, 3});
+            session.appendLast(new int[] {4});
+            KvCache cache = session.cache(0);
+            assertThat(cache.heapBytes()).isEqualTo(cache.bytes());
+        }
+    }
+
+    /** The same checkpoint loaded with the heap step on and off, driven in lockstep. */
+    private static final class Pair implements AutoCloseable {
+        final TransformerLm heap;
+        final TransformerLm torch;
+        final TransformerSession a;
+        final TransformerSession b;
+        float[] last;
+
+        Pair(Path folder) {
+            heap = TransformerLm.load(folder, LoadOptions.DEFAULTS);
+            torch = TransformerLm.load(folder, LoadOptions.DEFAULTS.withHostDecode(false));
+            a = heap.newSession();
+            b = torch.newSession();
+        }
+
+        void prompt(int[] tokens) {
+            last = same(a.appendLast(tokens), b.appendLast(tokens), "prompt");
+        }
+
+        void step(int token) {
+            last = same(a.appendLast(new int[] {token}), b.appendLast(new int[] {token}), "step of " + token);
+        }
+
+        void append(int[] tokens) {
+            float[][] x = a.append(tokens);
+            float[][] y = b.append(tokens);
+            for (int t = 0; t < tokens.length; t++) {
+                last = same(x[t], y[t], "appended row " + t);
+            }
+        }
+
+        void crop(int length) {
+            a.crop(length);
+            b.crop(length);
+        }
+
+        int argmax() {
+            int best = 0;
+            for (int i = 1; i < last.length; i++) {
+                if (last[i] > last[best]) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        private static float[] same(float[] x, float[] y, String what) {
+            float max = 0;
+            for (int i = 0; i < x.length; i++) {
+                max = Math.max(max, Math.abs(x[i] - y[i]));
+            }
+            assertThat(max).as("largest logit difference after the %s", what).isLessThan(TOLERANCE);
+            return x;
+        }
+
+        @Override
+        public void close() {
+            a.close();
+            b.close();
+            heap.close();
+            torch.close();
+        }
+    }
+}
