@@ -9,23 +9,24 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds encoded payloads (base64, hexadecimal, ROT13) in a text and decodes them, so that an instruction hidden in
- * an encoding is scanned like plain text. A payload counts only when it decodes to readable text.
+ * Finds encoded payloads (base64, hexadecimal, 8-bit binary, Morse code) in a text and decodes them, so that an
+ * instruction hidden in an encoding is scanned like plain text. A payload counts only when it decodes to readable
+ * text. Letter shifts (ROT13, Caesar) are {@link Shifts}'.
  */
 public final class Decoders {
 
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{16,}={0,2}");
     private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}[\\s:]?){8,}");
-    private static final Set<String> COMMON_WORDS = Set.of("the", "and", "you", "your", "to", "of", "a", "is", "are",
-            "in", "that", "it", "for", "this", "with", "on", "be", "all", "what", "ignore", "previous", "instructions",
-            "system", "prompt", "password", "tell", "me", "now", "do", "not", "say", "print", "reveal");
-    private static final Pattern WORD = Pattern.compile("[a-z]+");
-    private static final Pattern SEGMENT = Pattern.compile("[^\\n:.!?]+");
+    private static final Pattern BINARY = Pattern.compile("(?<![01])(?:[01]{8}\\s+){3,}[01]{8}(?![01])");
+    private static final Pattern MORSE_RUN = Pattern.compile("(?<![.\\-])(?:[.\\-]{1,6}(?:\\s+/\\s+|\\s+)){3,}[.\\-]{1,6}");
+    /** Each Morse code between spaces, followed by its letter: " .- Ba ..." read as " code letter". */
+    private static final String MORSE = " .- A -... B -.-. C -.. D . E ..-. F --. G .... H .. I .--- J -.- K .-.. L "
+            + "-- M -. N --- O .--. P --.- Q .-. R ... S - T ..- U ...- V .-- W -..- X -.-- Y --.. Z ----- 0 "
+            + ".---- 1 ..--- 2 ...-- 3 ....- 4 ..... 5 -.... 6 --... 7 ---.. 8 ----. 9 ..--.. ? ";
 
     private Decoders() {
     }
@@ -64,62 +65,45 @@ public final class Decoders {
 
     /** Returns {@code text} with ROT13 applied to its Latin letters (ROT13 is its own inverse). */
     public static String rot13(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                out.append((char) ('a' + (c - 'a' + 13) % 26));
-            } else if (c >= 'A' && c <= 'Z') {
-                out.append((char) ('A' + (c - 'A' + 13) % 26));
-            } else {
-                out.append(c);
+        return Shifts.shift(text, 13);
+    }
+
+    /** Returns the texts spelt in 8-bit binary groups ("01001001 01100111 ...") in {@code text}, in order. */
+    public static List<String> binary(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = BINARY.matcher(text);
+        while (m.find()) {
+            String[] groups = m.group().trim().split("\\s+");
+            byte[] bytes = new byte[groups.length];
+            for (int i = 0; i < groups.length; i++) {
+                bytes[i] = (byte) Integer.parseInt(groups[i], 2);
+            }
+            readable(bytes).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Returns the texts spelt in Morse code (letters apart by spaces, words by " / ") in {@code text}, in order. */
+    public static List<String> morse(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = MORSE_RUN.matcher(text);
+        while (m.find()) {
+            StringBuilder decoded = new StringBuilder();
+            for (String word : m.group().trim().split("\\s*/\\s*")) {
+                for (String code : word.trim().split("\\s+")) {
+                    int at = MORSE.indexOf(" " + code + " ");
+                    if (at >= 0) {
+                        decoded.append(MORSE.charAt(at + code.length() + 2));
+                    }
+                }
+                decoded.append(' ');
+            }
+            String plain = decoded.toString().strip().toLowerCase(Locale.ROOT);
+            if (plain.chars().filter(Character::isLetter).count() >= 4) {
+                out.add(plain);
             }
         }
-        return out.toString();
-    }
-
-    /** Returns the ROT13 reading of {@code text} when it holds more common English words than the text itself. */
-    /**
-     * Returns {@code text} with its ROT13 parts decoded: the whole text when it reads better decoded, else each
-     * stretch between line breaks, colons and sentence ends that does (an encoded line inside an e-mail, or after
-     * "decode this:"); empty when no part does.
-     */
-    public static Optional<String> rot13Parts(String text) {
-        Optional<String> whole = rot13IfReadable(text);
-        if (whole.isPresent()) {
-            return whole;
-        }
-        Matcher m = SEGMENT.matcher(text);
-        StringBuilder out = new StringBuilder(text.length());
-        int last = 0;
-        boolean any = false;
-        while (m.find()) {
-            Optional<String> decoded = rot13IfReadable(m.group());
-            out.append(text, last, m.start()).append(decoded.orElse(m.group()));
-            last = m.end();
-            any |= decoded.isPresent();
-        }
-        out.append(text, last, text.length());
-        return any ? Optional.of(out.toString()) : Optional.empty();
-    }
-
-    /** Returns {@code text} decoded when it reads better with ROT13 (three common words or more, twice as many). */
-    public static Optional<String> rot13IfReadable(String text) {
-        String decoded = rot13(text);
-        int before = commonWords(text);
-        int after = commonWords(decoded);
-        return after >= 3 && after > 2 * before ? Optional.of(decoded) : Optional.empty();
-    }
-
-    private static int commonWords(String text) {
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        int n = 0;
-        while (m.find()) {
-            if (COMMON_WORDS.contains(m.group())) {
-                n++;
-            }
-        }
-        return n;
+        return out;
     }
 
     private static boolean hasMixedCase(String run) {

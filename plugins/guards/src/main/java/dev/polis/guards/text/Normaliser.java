@@ -6,11 +6,15 @@ import java.util.List;
 
 /**
  * Prepares a message for scanning: Unicode NFKC, invisible and tag characters removed (tag text read out),
- * homoglyphs folded, and base64, hexadecimal and ROT13 payloads decoded and scanned again (one level deep).
+ * homoglyphs folded, and base64, hexadecimal, binary, Morse, ROT13/Caesar and leetspeak payloads decoded and a
+ * payload split into named pieces put back together, each scanned again (one level deep).
  */
 public final class Normaliser {
 
     private static final int MAX_VIEWS = 8;
+
+    /** The finding of a payload split into named pieces and put back together ({@link SplitPayloads}). */
+    public static final String SPLIT_PAYLOAD = "split payload";
 
     /** Returns {@code text} normalised, with the decoded views a detector should scan too. */
     public ScanText prepare(String text) {
@@ -32,7 +36,16 @@ public final class Normaliser {
         for (String decoded : Decoders.hex(normalised)) {
             addDecoded(views, findings, "hex payload", decoded);
         }
-        Decoders.rot13Parts(normalised).ifPresent(d -> addDecoded(views, findings, "ROT13 text", d));
+        for (String decoded : Decoders.binary(normalised)) {
+            addDecoded(views, findings, "binary payload", decoded);
+        }
+        for (String decoded : Decoders.morse(normalised)) {
+            addDecoded(views, findings, "Morse code", decoded);
+        }
+        Shifts.decode(normalised).ifPresent(d -> addDecoded(views, findings,
+                d.onlyRot() ? "ROT13 text" : "letter-shifted text", d.text()));
+        Leetspeak.decode(unfolded(text)).ifPresent(d -> addDecoded(views, findings, "leetspeak", d));
+        SplitPayloads.reassemble(normalised).ifPresent(d -> addDecoded(views, findings, SPLIT_PAYLOAD, d));
         return new ScanText(normalised, views, findings);
     }
 
@@ -41,8 +54,13 @@ public final class Normaliser {
      * (the datamarking marker U+E000 among them) read as spaces.
      */
     public static String clean(String text) {
+        return Homoglyphs.fold(unfolded(text));
+    }
+
+    /** Returns {@code text} cleaned like {@link #clean} but without folding look-alikes (leetspeak reads it whole). */
+    private static String unfolded(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return Homoglyphs.fold(privateUseAsSpace(InvisibleCharacters.strip(nfkc)));
+        return privateUseAsSpace(InvisibleCharacters.strip(nfkc));
     }
 
     private static String privateUseAsSpace(String text) {
