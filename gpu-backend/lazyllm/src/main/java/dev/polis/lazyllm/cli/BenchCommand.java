@@ -89,6 +89,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "A setting of the --accelerator ones (repeatable), e.g. capacity=256.")
     private Map<String, String> acceleratorOptions = new LinkedHashMap<>();
 
+    @Option(names = "--values", defaultValue = "digits", paramLabel = "<digits|symbols>",
+            description = "The facts' value alphabet, as the model's polis lazyllm corpus --values (default "
+                    + "${DEFAULT-VALUE}).")
+    private String values;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<n>", description = "Prompt seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -106,6 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (lengths.stream().anyMatch(p -> p < 16)) {
             throw new InvalidInputException("--prompt: every prompt length must be at least 16 but got " + lengths);
         }
+        ValueAlphabet alphabet = ValueAlphabet.named(values, "--values");
         PrintWriter out = spec.commandLine().getOut();
         int longest = lengths.stream().mapToInt(Integer::intValue).max().orElseThrow() + tokens + 8;
         LoadOptions load = LoadOptions.DEFAULTS.withDevice(device != null ? device : parent.operatorDevice())
@@ -145,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
                 TimedGeneration.greedy(lm, warmup, 2);
             }
             for (int length : lengths) {
-                measure(out, events, models, settings, reports, decoder, decoderSettings, length, random);
+                measure(out, events, models, settings, reports, decoder, decoderSettings, length, random, alphabet);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + eventsFile, e);
@@ -157,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void measure(PrintWriter out, Writer events, List<TransformerLm> models, List<LazySettings> settings,
                          List<PrefillReport> reports, Decoder decoder, Settings decoderSettings, int length,
-                         SplittableRandom random) throws IOException {
+                         SplittableRandom random, ValueAlphabet alphabet) throws IOException {
         int n = settings.size();
         ScheduleResult[] greedy = new ScheduleResult[n];
         ScheduleResult[] decoded = new ScheduleResult[n];
@@ -166,7 +172,8 @@ public final class BenchCommand implements Callable<Integer> {
             decoded[s] = new ScheduleResult(settings.get(s).schedule().toString(), length);
         }
         for (int p = 0; p < prompts; p++) {
-            RetrievalText.Prompt prompt = RetrievalText.prompt(random, length, distractors, (p + 0.5) / prompts);
+            RetrievalText.Prompt prompt = RetrievalText.prompt(random, length, distractors, (p + 0.5) / prompts,
+                    alphabet);
             TimedGeneration[] runs = new TimedGeneration[n + 1];
             TimedGeneration[] withDecoder = new TimedGeneration[n + 1];
             double[] share = new double[n + 1];
@@ -188,7 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + "\"index\":%d,\"model\":\"%s\",\"needleAt\":%d,\"answer\":\"%s\",\"text\":\"%s\","
                         + "\"ttftMs\":%.3f}%n", length, p, m == 0 ? "dense" : settings.get(m - 1).schedule(),
                         prompt.needleAt(), prompt.answer(), runs[m].text().replace("\\", "\\\\")
-                                .replace("\"", "\\\""), runs[m].ttftMillis()));
+                                .replace("\"", "\\\"").replace("\n", "\\n"), runs[m].ttftMillis()));
             }
             for (int s = 0; s < n; s++) {
                 greedy[s].add(runs[0], runs[s + 1], prompt.answer(), share[s + 1]);

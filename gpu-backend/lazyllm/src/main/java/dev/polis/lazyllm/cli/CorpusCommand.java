@@ -14,11 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code polis lazyllm corpus}: writes the synthetic retrieval corpus ({@link RetrievalText}), one document per file,
- * for {@code polis model train --corpus <folder>}.
+ * for {@code polis model train --corpus <folder>}: interleaved facts and questions, or ({@code --shape quiz})
+ * documents shaped like a bench prompt, a context of facts in filler followed by the answered question of each fact.
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true, description = {
     "Writes the synthetic long-context retrieval corpus (facts K1234, questions ?K) as text files.",
-    "Example: polis lazyllm corpus --out corpora/retrieval --documents 3000 --length 1500"})
+    "Example: polis lazyllm corpus --out corpora/retrieval --documents 3000 --length 1500",
+    "         polis lazyllm corpus --out corpora/quiz --shape quiz --length 400 --facts 8 --values symbols"})
 public final class CorpusCommand implements Callable<Integer> {
 
     @Spec
@@ -44,6 +46,21 @@ public final class CorpusCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     private double questions;
 
+    @Option(names = "--shape", defaultValue = "interleaved", paramLabel = "<interleaved|quiz>",
+            description = "interleaved: facts and questions mixed in filler (--filler, --questions); quiz: a context "
+                    + "of half --length to --length bytes with 1 to --facts facts spread in filler, as a bench prompt "
+                    + "has, then every fact's question and value (default ${DEFAULT-VALUE}).")
+    private String shape;
+
+    @Option(names = "--facts", defaultValue = "4", paramLabel = "<n>",
+            description = "quiz: at most this many facts per document, 1 to 26 (default ${DEFAULT-VALUE}).")
+    private int facts;
+
+    @Option(names = "--values", defaultValue = "digits", paramLabel = "<digits|symbols>",
+            description = "Values of four digits (1000-9999) or of four characters from 32 digits and signs; polis "
+                    + "lazyllm bench --values must match (default ${DEFAULT-VALUE}).")
+    private String values;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "<n>", description = "Seed (default ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -56,11 +73,24 @@ public final class CorpusCommand implements Callable<Integer> {
             throw new InvalidInputException("--documents and --filler must be at least 1 and --length at least 20 "
                     + "(got " + documents + ", " + filler + " and " + length + ")");
         }
+        boolean quiz = switch (shape) {
+            case "interleaved" -> false;
+            case "quiz" -> true;
+            default -> throw new InvalidInputException("--shape: '" + shape + "' is not a shape; use interleaved or "
+                    + "quiz");
+        };
+        if (facts < 1 || facts > 26) {
+            throw new InvalidInputException("--facts must be in [1, 26] (one key letter each) but got " + facts);
+        }
+        ValueAlphabet alphabet = ValueAlphabet.named(values, "--values");
         Files.createDirectories(out);
         SplittableRandom random = new SplittableRandom(seed);
         long bytes = 0;
         for (int d = 0; d < documents; d++) {
-            String text = RetrievalText.document(random, length, filler, questions);
+            String text = quiz
+                    ? RetrievalText.quiz(random, length / 2 + random.nextInt(length - length / 2 + 1),
+                            1 + random.nextInt(facts), alphabet)
+                    : RetrievalText.document(random, length, filler, questions, alphabet);
             Files.writeString(out.resolve(String.format("doc-%06d.txt", d)), text);
             bytes += text.length();
         }

@@ -7,10 +7,11 @@ import java.util.SplittableRandom;
 
 /**
  * The synthetic long-context retrieval task LazyLLM is measured on (byte-level text): lowercase filler words, facts
- * written as a key (one uppercase letter, used for nothing else) followed by a four-digit value ({@code K7193}), and
- * questions {@code ?K} answered by the value. Training documents mix facts and answered questions; a benchmark prompt
- * hides one fact (the needle) at a chosen depth among distractor facts and filler and ends with its question, so the
- * next tokens must be the needle's value.
+ * written as a key (one uppercase letter, used for nothing else) followed by a four-character value ({@code K7193},
+ * or {@code K#7]~} with {@link ValueAlphabet#SYMBOLS}), and questions {@code ?K} answered by the value. Training
+ * documents either mix facts and answered questions ({@link #document}) or have the shape of a benchmark prompt followed
+ * by the answered questions of all its facts ({@link #quiz}); a benchmark prompt hides one fact (the needle) at a chosen
+ * depth among distractor facts and filler and ends with its question, so the next tokens must be the needle's value.
  */
 public final class RetrievalText {
 
@@ -42,13 +43,19 @@ public final class RetrievalText {
      * every item is a question). More questions make copying a larger share of the tokens a model can predict.
      */
     public static String document(SplittableRandom random, int length, int filler, double questions) {
+        return document(random, length, filler, questions, ValueAlphabet.DIGITS);
+    }
+
+    /** Returns a training document as {@link #document(SplittableRandom, int, int, double)} with values from {@code values}. */
+    public static String document(SplittableRandom random, int length, int filler, double questions,
+                                  ValueAlphabet values) {
         StringBuilder text = new StringBuilder();
         List<String> placed = new ArrayList<>();
         List<Character> keys = shuffledKeys(random);
         while (text.length() < length) {
             filler(random, text, Math.max(1, filler / 4 + random.nextInt(Math.max(1, filler - filler / 4))));
             if (!keys.isEmpty() && (placed.isEmpty() || random.nextDouble() >= questions)) {
-                String fact = keys.remove(keys.size() - 1) + value(random);
+                String fact = keys.remove(keys.size() - 1) + values.draw(random);
                 placed.add(fact);
                 text.append(' ').append(fact).append(". ");
             } else if (!placed.isEmpty()) {
@@ -64,9 +71,15 @@ public final class RetrievalText {
      * needle fact at {@code depth} (0 = start, 1 = end of the context), and the needle's question at the end.
      */
     public static Prompt prompt(SplittableRandom random, int tokens, int distractors, double depth) {
+        return prompt(random, tokens, distractors, depth, ValueAlphabet.DIGITS);
+    }
+
+    /** Returns a prompt as {@link #prompt(SplittableRandom, int, int, double)} does, with values from {@code values}. */
+    public static Prompt prompt(SplittableRandom random, int tokens, int distractors, double depth,
+                                ValueAlphabet values) {
         List<Character> keys = shuffledKeys(random);
         char needleKey = keys.remove(keys.size() - 1);
-        String answer = value(random);
+        String answer = values.draw(random);
         String question = "\n?" + needleKey;
         int body = tokens - question.length();
         StringBuilder text = new StringBuilder();
@@ -81,7 +94,7 @@ public final class RetrievalText {
                 text.append(' ').append(needleKey).append(answer).append(". ");
             }
             if (f < facts) {
-                text.append(' ').append(keys.get(f)).append(value(random)).append(". ");
+                text.append(' ').append(keys.get(f)).append(values.draw(random)).append(". ");
             }
         }
         filler(random, text, body - text.length());
@@ -95,15 +108,42 @@ public final class RetrievalText {
         return new Prompt(ids, answer, needleAt);
     }
 
+    /**
+     * Returns a training document shaped like a benchmark prompt: a context of {@code context} bytes (filler cut at
+     * the last byte, as a prompt's is) holding {@code facts} facts spread as a prompt spreads its needle and
+     * distractors (at most 26), then the question of every fact, in random order, each followed by its value
+     * ({@code \n?K#7]~}), and a final line break. Every value after a question is predictable only by finding the
+     * question's key in the context and copying what follows it.
+     */
+    public static String quiz(SplittableRandom random, int context, int facts, ValueAlphabet values) {
+        List<Character> keys = shuffledKeys(random);
+        int n = Math.min(facts, keys.size());
+        List<String> placed = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int f = 0; f < n; f++) {
+            int until = (int) ((long) context * (f + 1) / (n + 1));
+            filler(random, text, Math.max(1, until - text.length()));
+            String fact = keys.get(f) + values.draw(random);
+            placed.add(fact);
+            text.append(' ').append(fact).append(". ");
+        }
+        filler(random, text, Math.max(1, context - text.length()));
+        text.setLength(Math.max(context, text.lastIndexOf(". ") + 2));
+        for (int i = placed.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            placed.set(i, placed.set(j, placed.get(i)));
+        }
+        for (String fact : placed) {
+            text.append("\n?").append(fact);
+        }
+        return text.append('\n').toString();
+    }
+
     private static void filler(SplittableRandom random, StringBuilder text, int bytes) {
         int end = text.length() + bytes;
         while (text.length() < end) {
             text.append(WORDS[random.nextInt(WORDS.length)]).append(random.nextInt(9) == 0 ? ". " : " ");
         }
-    }
-
-    private static String value(SplittableRandom random) {
-        return String.valueOf(1000 + random.nextInt(9000));
     }
 
     private static List<Character> shuffledKeys(SplittableRandom random) {

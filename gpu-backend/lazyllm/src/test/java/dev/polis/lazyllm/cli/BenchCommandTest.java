@@ -149,6 +149,28 @@ class BenchCommandTest {
         assertThat(bad.err).contains("--questions must be a share in (0, 1) but got 1.0");
     }
 
+    @Test
+    void corpusQuizDocumentsEndWithTheQuestionsOfTheirFactsAndAnUnknownShapeExitsWithTwo() throws IOException {
+        Path corpus = temp.resolve("quiz");
+        Run run = polis(Map.of(), "lazyllm", "corpus", "--out", corpus.toString(), "--documents", "10", "--length",
+                "200", "--shape", "quiz", "--facts", "3", "--values", "symbols");
+        assertThat(run.status).as(run.err).isZero();
+        try (var files = Files.list(corpus)) {
+            for (Path doc : files.toList()) {
+                String text = Files.readString(doc);
+                String questions = text.substring(text.indexOf("\n?"));
+                assertThat(text.indexOf("\n?")).isBetween(100, 260);
+                assertThat(questions).matches("(\n\\?[A-Z][^a-z .?\n]{4}){1,3}\n");
+            }
+        }
+        Run bad = polis(Map.of(), "lazyllm", "corpus", "--out", temp.resolve("bad-shape").toString(), "--shape", "qa");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.err).contains("--shape: 'qa' is not a shape; use interleaved or quiz");
+        Run values = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--values", "hex");
+        assertThat(values.status).isEqualTo(2);
+        assertThat(values.err).contains("--values: 'hex' is not a value alphabet");
+    }
+
     private static Run polis(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
