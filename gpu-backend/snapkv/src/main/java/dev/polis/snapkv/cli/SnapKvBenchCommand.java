@@ -76,6 +76,12 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "<device>", description = "cpu or cuda:N (default: POLIS_DEVICE, else cpu).")
     private String device;
 
+    @Option(names = "--host-decode", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = "Decode steps' linear maps on the runtime's Java vector kernel, which copies each weight to "
+                    + "the Java heap on first use (default ${DEFAULT-VALUE}), or on PyTorch (false: no heap copies, "
+                    + "for memory figures).")
+    private boolean hostDecode;
+
     @Option(names = "--events", paramLabel = "<file>", description = "Also write events as JSON lines to this file.")
     private Path eventsFile;
 
@@ -94,7 +100,7 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int longest = prompts.stream().mapToInt(Integer::intValue).max().orElseThrow() + decode + 1;
         LoadOptions load = LoadOptions.DEFAULTS.withDevice(device != null ? device : parent.operatorDevice())
-                .withMaxContext(longest);
+                .withMaxContext(longest).withHostDecode(hostDecode);
         List<PromptCompression> compressions = new ArrayList<>();
         try (TransformerLm full = snapOnly ? null : TransformerLm.load(model, load);
              TransformerLm snap = fullOnly ? null : TransformerLm.load(model, load);
@@ -103,9 +109,9 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
             if (snap != null) {
                 new SnapKv(compressions::add).install(snap.acceleratorTarget(), settings);
             }
-            out.printf("model %s on %s, threads %s; SnapKV %s; %d tokens decoded per generation%n",
+            out.printf("model %s on %s, threads %s, host decode %s; SnapKV %s; %d tokens decoded per generation%n",
                     any.config().describe(), any.device(), System.getProperty("ai.djl.pytorch.num_threads",
-                            "default"), settings, decode);
+                            "default"), hostDecode ? "on" : "off", settings, decode);
             SplittableRandom random = new SplittableRandom(1);
             int[] warmup = random.ints(WARMUP_PROMPT, 0, Math.min(256, any.vocabularySize())).toArray();
             Measurement.paired(new TransformerLm[] {full, snap}, warmup, decode);
@@ -132,8 +138,8 @@ public final class SnapKvBenchCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
-            out.printf(Locale.ROOT, "process peak resident memory (VmHWM) %.1f MiB%n",
-                    ResidentMemory.peakBytes() / 1048576.0);
+            out.printf(Locale.ROOT, "process peak resident memory (VmHWM) %.1f MiB; at the end %s%n",
+                    ResidentMemory.peakBytes() / 1048576.0, ResidentMemory.describeNow());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + eventsFile, e);
         }

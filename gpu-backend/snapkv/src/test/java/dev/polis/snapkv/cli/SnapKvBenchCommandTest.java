@@ -64,12 +64,14 @@ class SnapKvBenchCommandTest {
         Run full = polis(Map.of(), "snapkv", "bench", "--model", model.toString(), "--prompt", "100", "--decode", "2",
                 "--capacity", "16", "--window", "4", "--kernel", "3", "--full-only");
         assertThat(full.status).as(full.err).isZero();
-        assertThat(full.out).containsPattern("prompt +100 full +: first token").doesNotContain("snapkv:")
-                .containsPattern("process peak resident memory \\(VmHWM\\) \\d+\\.\\d MiB");
+        assertThat(full.out).contains("host decode on").containsPattern("prompt +100 full +: first token")
+                .doesNotContain("snapkv:")
+                .containsPattern("process peak resident memory \\(VmHWM\\) \\d+\\.\\d MiB; at the end resident "
+                        + "\\d+\\.\\d MiB \\(anonymous \\d+\\.\\d, file pages \\d+\\.\\d\\); Java heap committed");
         Run snap = polis(Map.of(), "snapkv", "bench", "--model", model.toString(), "--prompt", "100", "--decode", "2",
-                "--capacity", "16", "--window", "4", "--kernel", "3", "--snapkv-only");
+                "--capacity", "16", "--window", "4", "--kernel", "3", "--snapkv-only", "--host-decode", "false");
         assertThat(snap.status).as(snap.err).isZero();
-        assertThat(snap.out).containsPattern("prompt +100 snapkv: .*3/3 layers compressed to 16").doesNotContain("full  :");
+        assertThat(snap.out).contains("host decode off").containsPattern("prompt +100 snapkv: .*3/3 layers compressed to 16").doesNotContain("full  :");
         Run both = polis(Map.of(), "snapkv", "bench", "--model", model.toString(), "--full-only", "--snapkv-only");
         assertThat(both.status).isEqualTo(2);
         assertThat(both.err).contains("--snapkv-only and --full-only exclude each other");
