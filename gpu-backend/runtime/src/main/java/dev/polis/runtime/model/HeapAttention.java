@@ -1,5 +1,6 @@
 package dev.polis.runtime.model;
 
+import java.util.Arrays;
 import dev.polis.runtime.seam.KvCache;
 
 /**
@@ -9,6 +10,9 @@ import dev.polis.runtime.seam.KvCache;
  * probability-weighted sum of values.
  */
 final class HeapAttention {
+
+    /** Slots whose weighted values are summed apart before joining the total. */
+    private static final int RUN = 64;
 
     private final int heads;
     private final int kvHeads;
@@ -24,38 +28,61 @@ final class HeapAttention {
 
     /**
      * Returns the attended context {@code [heads, headDim]} for the rotated queries {@code q[0 .. heads · headDim)}
-     * (scaled here, in place) over every filled slot of {@code rows}.
+     * (scaled here, in place) over every filled slot of {@code rows}; heads are shared out through {@code threads}
+     * once the cache is long enough to pay for it.
      */
-    float[] attend(float[] q, KvCache.HeapRows rows) {
-        int group = heads / kvHeads;
-        int slots = rows.length();
-        float[] keys = rows.keys();
-        float[] values = rows.values();
+    float[] attend(float[] q, KvCache.HeapRows rows, HostMatVec threads) {
         float[] context = new float[heads * headDim];
-        float[] scores = new float[slots];
-        float[] lanes = new float[VectorDot.lanes()];
         for (int i = 0; i < heads * headDim; i++) {
             q[i] *= scale;
         }
-        for (int h = 0; h < heads; h++) {
-            int base = h / group * rows.slotStride() * headDim;
-            int query = h * headDim;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int s = 0; s < slots; s++) {
-                float score = VectorDot.dot(q, query, keys, base + s * headDim, headDim, lanes);
-                scores[s] = score;
-                max = Math.max(max, score);
+        if ((long) heads * rows.length() * headDim < HostMatVec.SPLIT_WEIGHTS) {
+            for (int h = 0; h < heads; h++) {
+                head(h, q, rows, context);
             }
-            float sum = 0;
-            for (int s = 0; s < slots; s++) {
-                float e = (float) Math.exp(scores[s] - max);
-                scores[s] = e;
-                sum += e;
-            }
-            for (int s = 0; s < slots; s++) {
-                VectorDot.axpy(scores[s] / sum, values, base + s * headDim, context, query, headDim);
-            }
+        } else {
+            threads.share(heads, h -> head(h, q, rows, context));
         }
         return context;
+    }
+
+    /** Attends query head {@code h} and writes its slice of {@code context}. */
+    private void head(int h, float[] q, KvCache.HeapRows rows, float[] context) {
+        int slots = rows.length();
+        float[] keys = rows.keys();
+        float[] values = rows.values();
+        float[] scores = new float[slots];
+        float[] lanes = new float[VectorDot.lanes()];
+        int base = h / (heads / kvHeads) * rows.slotStride() * headDim;
+        int query = h * headDim;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int s = 0; s < slots; s++) {
+            float score = VectorDot.dot(q, query, keys, base + s * headDim, headDim, lanes);
+            scores[s] = score;
+            max = Math.max(max, score);
+        }
+        double total = 0;
+        for (int s = 0; s < slots; s++) {
+            float e = (float) Math.exp(scores[s] - max);
+            scores[s] = e;
+            total += e;
+        }
+        // the weighted values summed in runs of RUN slots, then the runs: rounding grows with RUN + slots / RUN
+        // additions instead of with slots; normalised once at the end
+        float[] run = new float[headDim];
+        float[] sum = new float[headDim];
+        for (int from = 0; from < slots; from += RUN) {
+            Arrays.fill(run, 0f);
+            for (int s = from; s < Math.min(slots, from + RUN); s++) {
+                VectorDot.axpy(scores[s], values, base + s * headDim, run, 0, headDim);
+            }
+            for (int d = 0; d < headDim; d++) {
+                sum[d] += run[d];
+            }
+        }
+        float norm = (float) total;
+        for (int d = 0; d < headDim; d++) {
+            context[query + d] = sum[d] / norm;
+        }
     }
 }

@@ -94,7 +94,7 @@ final class HostDecode {
             System.arraycopy(qkv, attended + kvWidth, v, 0, kvWidth);
             KvCache cache = session.cache(l);
             cache.appendHeap(k, v, position);
-            float[] context = attention.attend(qkv, cache.heapRows());
+            float[] context = attention.attend(qkv, cache.heapRows(), product);
             float[] out = product.multiply(w.output(), hidden, attended, context);
             addBias(out, w.outputBias());
             add(h, out);
@@ -164,13 +164,13 @@ final class HostDecode {
         }
     }
 
-    /** {@code x / sqrt(mean(x²) + eps) * weight}, as {@code Ops.rmsNorm}. */
+    /** {@code x / sqrt(mean(x²) + eps) * weight}, as {@code Ops.rmsNorm}; the squares summed in double. */
     private float[] rmsNorm(float[] x, float[] weight) {
-        float squares = 0;
+        double squares = 0;
         for (float value : x) {
             squares += value * value;
         }
-        float root = (float) Math.sqrt(squares / x.length + eps);
+        float root = (float) Math.sqrt((float) (squares / x.length) + eps);
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i] / root * weight[i];

@@ -3,6 +3,7 @@ package dev.polis.runtime.model;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -20,6 +21,8 @@ final class HostLinear {
 
     private final HostMatVec host;
     private final Map<NDArray, float[]> copies = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** Weights the heap had no room for: never asked again (each try would read the weight from native memory). */
+    private final Set<NDArray> refused = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     private HostLinear(HostMatVec host) {
         this.host = host;
@@ -49,7 +52,7 @@ final class HostLinear {
         if (host == null || !singleRow(x) || !eligible(weight) || x.getDataType() != DataType.FLOAT32) {
             return Ops.linear(x, weight, bias);
         }
-        float[] w = copies.computeIfAbsent(weight, HostLinear::copyOrNull);
+        float[] w = copies.computeIfAbsent(weight, this::copyOrNull);
         if (w == null) {
             return Ops.linear(x, weight, bias);
         }
@@ -70,7 +73,7 @@ final class HostLinear {
         if (host == null || !eligible(weight)) {
             return null;
         }
-        return copies.computeIfAbsent(weight, HostLinear::copyOrNull);
+        return copies.computeIfAbsent(weight, this::copyOrNull);
     }
 
     /** Returns the host multiplier; only when {@link #enabled()}. */
@@ -88,8 +91,19 @@ final class HostLinear {
                 && ai.djl.Device.Type.CPU.equals(weight.getDevice().getDeviceType()) && weight.getShape().size() < Integer.MAX_VALUE;
     }
 
-    /** Copies {@code weight} to the heap, or returns {@code null} (asked again next time) when the heap lacks room. */
-    private static float[] copyOrNull(NDArray weight) {
+    /** Copies {@code weight} to the heap, or returns {@code null} (for good) when the heap lacks room. */
+    private float[] copyOrNull(NDArray weight) {
+        if (refused.contains(weight)) {
+            return null;
+        }
+        float[] copy = copy(weight);
+        if (copy == null) {
+            refused.add(weight);
+        }
+        return copy;
+    }
+
+    private static float[] copy(NDArray weight) {
         long bytes = weight.getShape().size() * Float.BYTES;
         Runtime runtime = Runtime.getRuntime();
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());

@@ -3,6 +3,7 @@ package dev.polis.runtime.model;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * Multiplies a float32 matrix held on the Java heap by one vector, its rows shared between the calling thread and
@@ -20,6 +21,8 @@ final class HostMatVec {
 
     /** Below this many weights a product runs on the calling thread alone: handing work over costs more. */
     static final int SPLIT_WEIGHTS = 1 << 16;
+    /** How long a helper spins for the next product before it parks: longer than the gaps inside a decode step. */
+    static final long SPIN_NANOS = 200_000;
     /** About this many weights per claimed block (32 KiB of float32). */
     private static final int BLOCK_WEIGHTS = 8192;
 
@@ -97,38 +100,48 @@ final class HostMatVec {
             VectorDot.rows(w, cols, x, y, 0, rows);
             return y;
         }
+        int blockRows = Math.max(1, BLOCK_WEIGHTS / cols);
+        int blocks = (rows + blockRows - 1) / blockRows;
+        share(blocks, b -> {
+            int from = b * blockRows;
+            VectorDot.rows(w, cols, x, y, from, Math.min(rows, from + blockRows));
+        });
+        return y;
+    }
+
+    /**
+     * Runs {@code body} for every block index in {@code [0, blocks)}, the blocks shared between the caller and this
+     * multiplier's helpers (the caller alone when it has none); returns when all are done. Blocks must write disjoint
+     * memory. Work that needs helpers takes turns across the JVM, as products do.
+     */
+    void share(int blocks, IntConsumer body) {
+        if (threads == 1 || blocks == 1) {
+            for (int b = 0; b < blocks; b++) {
+                body.accept(b);
+            }
+            return;
+        }
         synchronized (TURN) {
-            Job job = new Job(w, rows, cols, x, y, Thread.currentThread());
+            Job job = new Job(blocks, body, Thread.currentThread());
             for (int i = 0; i < threads - 1; i++) {
                 HELPERS[i].offer(job);
             }
             job.work();
             job.awaitDone();
         }
-        return y;
     }
 
-    /** One product's rows, claimed block by block. */
+    /** One piece of shared work, claimed block by block. */
     private static final class Job {
-        private final float[] w;
-        private final int rows;
-        private final int cols;
-        private final float[] x;
-        private final float[] y;
-        private final int blockRows;
         private final int blocks;
+        private final IntConsumer body;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
         private final Thread caller;
 
-        Job(float[] w, int rows, int cols, float[] x, float[] y, Thread caller) {
-            this.w = w;
-            this.rows = rows;
-            this.cols = cols;
-            this.x = x;
-            this.y = y;
-            this.blockRows = Math.max(1, BLOCK_WEIGHTS / cols);
-            this.blocks = (rows + blockRows - 1) / blockRows;
+        Job(int blocks, IntConsumer body, Thread caller) {
+            this.blocks = blocks;
+            this.body = body;
             this.caller = caller;
         }
 
@@ -136,8 +149,7 @@ final class HostMatVec {
         void work() {
             int b;
             while ((b = next.getAndIncrement()) < blocks) {
-                int from = b * blockRows;
-                VectorDot.rows(w, cols, x, y, from, Math.min(rows, from + blockRows));
+                body.accept(b);
                 if (done.incrementAndGet() == blocks) {
                     LockSupport.unpark(caller);
                 }
@@ -156,25 +168,41 @@ final class HostMatVec {
         }
     }
 
-    /** A helper thread: takes the latest job offered, helps with it, then waits for the next. */
+    /**
+     * A helper thread: takes the latest job offered, helps with it, then waits for the next: spinning for
+     * {@link #SPIN_NANOS} first, since a decode step offers its next product within microseconds (waking a parked
+     * thread costs tens of them, and a step has some 120 products), then parked until one is offered.
+     */
     private static final class Helper implements Runnable {
         private final AtomicReference<Job> job = new AtomicReference<>();
         private volatile Thread thread;
+        private volatile boolean parked;
 
         void offer(Job offered) {
             job.set(offered);
-            LockSupport.unpark(thread);
+            if (parked) {
+                LockSupport.unpark(thread);
+            }
         }
 
         @Override
         public void run() {
             thread = Thread.currentThread();
+            long idleSince = System.nanoTime();
             while (true) {
                 Job current = job.getAndSet(null);
-                if (current == null) {
-                    LockSupport.park(this);
-                } else {
+                if (current != null) {
                     current.work();
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    parked = true;
+                    if (job.get() == null) {
+                        LockSupport.park(this);
+                    }
+                    parked = false;
+                    idleSince = System.nanoTime();
                 }
             }
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import dev.polis.runtime.fixtures.ReferenceForward;
 import dev.polis.runtime.fixtures.TinyCheckpoint;
 import dev.polis.runtime.seam.FeedForwardSeam;
 import dev.polis.runtime.seam.KvCache;
@@ -45,6 +47,51 @@ class HostDecodeTest {
             assertThat(pair.heap.heapDecodeSteps()).isEqualTo(70);
             assertThat(pair.torch.heapDecodeSteps()).isZero();
         }
+    }
+
+    @Test
+    void aCacheLongEnoughToShareItsHeadsBetweenThreadsStaysWithinTheFloat64Reference() {
+        TinyCheckpoint checkpoint = new TinyCheckpoint();
+        checkpoint.hidden = 256;
+        checkpoint.intermediate = 64;
+        checkpoint.heads = 4;
+        checkpoint.kvHeads = 1;
+        checkpoint.maxPositions = 512;
+        checkpoint.writeTo(folder);
+        int[] tokens = new int[306];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = (i * 7 + 3) % checkpoint.vocab;
+        }
+        int prompt = 300;
+        assertThat(4L * prompt * 64).as("scores and values of one step").isGreaterThan(HostMatVec.SPLIT_WEIGHTS);
+        double[][] expected = new ReferenceForward(checkpoint).logits(tokens);
+        double heap = worstError(LoadOptions.DEFAULTS, tokens, prompt, expected, tokens.length - prompt);
+        double torch = worstError(LoadOptions.DEFAULTS.withHostDecode(false), tokens, prompt, expected, 0);
+        assertThat(heap).as("heap steps' largest error relative to the float64 logits' scale").isLessThan(1e-4);
+        assertThat(heap).as("heap steps' error against PyTorch steps' error (%s)", torch).isLessThan(4 * torch);
+    }
+
+    /**
+     * Returns the largest difference of the decode steps' logits from {@code expected}, each row's over the row's
+     * largest magnitude (at least 1), after checking how many steps ran on the heap.
+     */
+    private double worstError(LoadOptions options, int[] tokens, int prompt, double[][] expected, long heapSteps) {
+        double worst = 0;
+        try (TransformerLm lm = TransformerLm.load(folder, options); TransformerSession session = lm.newSession()) {
+            session.appendLast(Arrays.copyOf(tokens, prompt));
+            for (int t = prompt; t < tokens.length; t++) {
+                float[] logits = session.appendLast(new int[] {tokens[t]});
+                double scale = 1;
+                for (double e : expected[t]) {
+                    scale = Math.max(scale, Math.abs(e));
+                }
+                for (int v = 0; v < logits.length; v++) {
+                    worst = Math.max(worst, Math.abs(logits[v] - expected[t][v]) / scale);
+                }
+            }
+            assertThat(lm.heapDecodeSteps()).isEqualTo(heapSteps);
+        }
+        return worst;
     }
 
     @Test
