@@ -18,6 +18,7 @@ import dev.polis.api.chat.InferenceOptions;
 import dev.polis.runtime.chat.AcceleratorInstaller;
 import dev.polis.runtime.chat.DecoderChoice;
 import dev.polis.runtime.chat.DecoderLookup;
+import dev.polis.runtime.model.HeapReadRate;
 import dev.polis.runtime.model.LoadOptions;
 import dev.polis.runtime.model.TransformerLm;
 import dev.polis.runtime.model.TransformerSession;
@@ -125,10 +126,16 @@ public final class BenchCommand implements Callable<Integer> {
                     : String.join(", ", inference.acceleratorIds()));
             NDManager manager = lm.seam(FeedForwardSeam.class).orElseThrow().manager();
             ReadBandwidth reads = ReadBandwidth.measure(manager, (long) bandwidthMib << 20, 5);
+            if (lm.decodesOnHeap()) {
+                reads = reads.withHeapMatVec(HeapReadRate.measure((long) bandwidthMib << 20, 5,
+                        Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors())));
+            }
             double bandwidth = reads.best();
-            out.printf("read bandwidth (%d MiB, best of 5): matrix-vector %.2f GB/s, sum %.2f GB/s -> bound %.1f "
+            out.printf("read bandwidth (%d MiB, best of 5): matrix-vector %.2f GB/s, sum %.2f GB/s%s -> bound %.1f "
                     + "ms/token (%.1f tokens/s); copy %.2f GB/s (read + write, for reference only)%n",
                     reads.bytes() >> 20, reads.matVecBytesPerSecond() / 1e9, reads.sumBytesPerSecond() / 1e9,
+                    reads.heapMatVecBytesPerSecond() > 0 ? String.format(", Java kernel %.2f GB/s",
+                            reads.heapMatVecBytesPerSecond() / 1e9) : "",
                     lm.weightBytes() / bandwidth * 1e3, bandwidth / lm.weightBytes(), copyBandwidth(manager) / 1e9);
             SplittableRandom random = new SplittableRandom(1);
             for (int length : prompts) {
@@ -143,7 +150,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             int[] prompt = random.ints(DECODE_PROMPT, 0, Math.min(256, lm.vocabularySize())).toArray();
             DecodeRequest request = new DecodeRequest(prompt, greedy, List.of(), chosen.options());
+            long heapBefore = lm.heapDecodeSteps();
             double[] perToken = time(() -> lastDecode = decodeSecondsPerToken(chosen, lm, request), true);
+            long heapSteps = lm.heapDecodeSteps() - heapBefore;
             double seconds = median(perToken);
             double bound = lm.weightBytes() / bandwidth;
             double fraction = bound / seconds;
@@ -151,6 +160,8 @@ public final class BenchCommand implements Callable<Integer> {
                     seconds * 1e3, 1 / seconds, p90(perToken) * 1e3, 100 * fraction, fraction > 1
                             ? " (above 100 %: the measured read bandwidth understates what decoding reaches, so the "
                             + "bound is wrong, not the decoder; do not report this fraction)" : "");
+            out.printf("decode steps on the Java heap: %,d (%s)%n", heapSteps, heapSteps > 0 ? "HostDecode: norms, "
+                    + "products, attention and LM head in Java" : "every step through PyTorch");
             if (jsonSchema != null) {
                 BenchConstraint constraint = BenchConstraint.of(jsonSchema, model, lm);
                 DecodeRequest constrained = request.withConstraint(constraint);

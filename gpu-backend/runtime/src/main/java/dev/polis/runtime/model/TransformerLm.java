@@ -123,6 +123,11 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         return transformer.linear().describe();
     }
 
+    /** Returns whether decode steps of a batch of one may run on the Java heap (the host path is on and available). */
+    public boolean decodesOnHeap() {
+        return transformer.host() != null;
+    }
+
     /**
      * Returns how many decode steps of this model's sessions ran whole on the Java heap ({@link HostDecode}) rather
      * than through PyTorch, since it loaded: reports say which path a measurement took.
