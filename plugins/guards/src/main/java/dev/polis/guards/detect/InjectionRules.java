@@ -41,6 +41,22 @@ public final class InjectionRules {
             + "\\s+(?:das|dein|ihr)\\s+passwort|(?:qual (?:é|e)|diga|me d[eê])\\s+a\\s+(?:sua\\s+)?senha|"
             + "какой\\s+(?:у\\s+тебя\\s+)?пароль|(?:скажи|назови|дай)\\S*\\s+(?:мне\\s+)?пароль|密码是什么|"
             + "パスワードは何|비밀번호[가는]\\s*(?:뭐|무엇))";
+    /**
+     * "Give me your password" in other languages, with the word orders a question's rule misses (German puts the verb
+     * last: "wenn Sie mir Ihr Passwort geben"; Romance languages attach the pronoun: "darme tu contraseña"): a verb
+     * of giving or telling, "me", and the assistant's ("your") secret. "Bitte geben Sie Ihr Passwort ein" (a login
+     * form) has no "mir" and does not count.
+     */
+    private static final String YOUR_SECRET_REQUESTS = "\\bmir\\s+(?:dein|ihr)e?n?\\s+(?:passwort|kennwort|zugangscode)\\s+"
+            + "(?:gibst|geben|gebt|sagst|sagen|verr[aä]tst|verraten|nennst|nennen|schickst|schicken)\\b"
+            + "|\\b(?:dime|dame|darme|decirme|rev[eé]lame|revelarme|me\\s+(?:das|des|dices|digas|dar[aá]s|revelas|reveles))"
+            + "\\s+(?:tu|su)\\s+contrase[nñ]a"
+            + "|\\b(?:(?:dites|donnez|dis|donne|r[eé]v[eé]lez|envoyez)-moi|me\\s+(?:donner|dire|r[eé]v[eé]ler|communiquer|"
+            + "envoyer|donnes|donnez|dis|dites))\\s+(?:votre|ton)\\s+mot de passe"
+            + "|\\b(?:me\\s+(?:der|d[eê]|diga|dizer|passe|passar|envie|mande)|diga-me|passe-me)\\s+(?:a\\s+)?(?:sua|tua)\\s+senha"
+            + "|\\b(?:dimmi|dammi|mi\\s+(?:dici|dai|dica|dia)|dirmi|darmi|rivelami)\\s+(?:la\\s+)?(?:tua|sua)\\s+password"
+            + "|\\b(?:geef|vertel|stuur)\\s+(?:me|mij)\\s+(?:je|jouw|uw)\\s+wachtwoord"
+            + "|\\b(?:me|mij)\\s+(?:je|jouw|uw)\\s+wachtwoord\\s+(?:geeft|geven|vertelt|vertellen|stuurt|sturen)\\b";
     /** The end of a bare request for the secret ("what is the password?"), as opposed to "the password for the wifi". */
     private static final String SECRET_END = "\\s*(?:[?.!]|$|,?\\s+(?:now|please|again|then|quickly)\\b)";
     private static final String ASK = "(?:what(?:'s| is| was| are)|tell me|give me|share|reveal|confirm|disclose|show me|"
@@ -81,6 +97,7 @@ public final class InjectionRules {
                     + "\\s+(?:for|of|to)\\s+(?:this|our|the|your)\\s+(?:system|mode|account|bot|assistant|ai|server)\\b"),
             rule("secret-request", true, "\\b" + ASK + "\\s+(?:me\\s+)?the\\s+" + SECRET + SECRET_END),
             rule("secret-request", true, SECRET_QUESTIONS + SECRET_END),
+            rule("secret-request", true, YOUR_SECRET_REQUESTS),
             rule("secret-request", false, "\\b" + ASK + "\\s+(?:me\\s+)?(?:the\\s+)?" + SECRET + "\\b" + SECRET_TOPIC),
             rule("secret-request", false, SECRET_QUESTIONS),
             rule("authority-claim", true, "\\b(?:I(?:'m| am)|as)\\s+(?:god\\b|your\\s+(?:creator|maker|master|owner|"

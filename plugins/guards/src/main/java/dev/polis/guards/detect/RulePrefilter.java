@@ -30,6 +30,7 @@ final class RulePrefilter {
             words("password", "passcode", "passphrase", "secret", "api", "access code", "pin code", "pin number",
                     "credential", "private key"),
             words("contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),
+            words("passwort", "kennwort", "zugangscode", "contrase", "mot de passe", "senha", "password", "wachtwoord"),
             words("password", "passcode", "passphrase", "secret", "api", "access code", "pin code", "pin number",
                     "credential", "private key"),
             words("contrase", "mot de passe", "passwort", "senha", "парол", "密码", "パスワード", "비밀번호"),

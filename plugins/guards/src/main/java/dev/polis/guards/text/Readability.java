@@ -1,9 +1,6 @@
 package dev.polis.guards.text;
 
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Says whether a text reads as natural language: how many of its words are among the most frequent words of
@@ -11,8 +8,6 @@ import java.util.regex.Pattern;
  * noise (a shifted cipher, leetspeak) in any of those languages, not only in English.
  */
 final class Readability {
-
-    private static final Pattern WORD = Pattern.compile("[a-zà-öø-ÿ]+");
 
     /** Frequent words of two letters or more (one-letter words decode from noise too easily). */
     private static final Set<String> COMMON = Set.of(
@@ -44,24 +39,41 @@ final class Readability {
 
     /** Returns the number of {@link #COMMON} words in {@code text}. */
     static int commonWords(String text) {
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        int n = 0;
-        while (m.find()) {
-            if (COMMON.contains(m.group())) {
-                n++;
-            }
-        }
-        return n;
+        return count(text)[1];
     }
 
     /** Returns the number of words (runs of Latin letters) in {@code text}. */
     static int words(String text) {
-        Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-        int n = 0;
-        while (m.find()) {
-            n++;
+        return count(text)[0];
+    }
+
+    /**
+     * Returns whether {@code text} already reads as natural language: three words or more, a third of them common.
+     * Such a text is not a cipher, so the decoders need not try to shift it.
+     */
+    static boolean readsWell(String text) {
+        int[] n = count(text);
+        return n[0] >= 3 && 3 * n[1] >= n[0];
+    }
+
+    /** Returns {words, common words} of {@code text} in one pass (a word is a run of Latin letters, lower-cased). */
+    private static int[] count(String text) {
+        int words = 0;
+        int common = 0;
+        StringBuilder word = new StringBuilder(16);
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? Character.toLowerCase(text.charAt(i)) : ' ';
+            if ((c >= 'a' && c <= 'z') || (c >= '\u00e0' && c <= '\u00ff' && c != '\u00f7')) {
+                word.append(c);
+            } else if (!word.isEmpty()) {
+                words++;
+                if (word.length() >= 2 && COMMON.contains(word.toString())) {
+                    common++;
+                }
+                word.setLength(0);
+            }
         }
-        return n;
+        return new int[] {words, common};
     }
 
     /**
@@ -70,10 +82,10 @@ final class Readability {
      */
     static boolean readsBetter(String original, String decoded) {
         int before = commonWords(original);
-        int after = commonWords(decoded);
-        if (after <= 2 * before || after < 2) {
+        int[] after = count(decoded);
+        if (after[1] <= 2 * before || after[1] < 2) {
             return false;
         }
-        return after >= 3 || 4 * after >= words(decoded);
+        return after[1] >= 3 || 4 * after[1] >= after[0];
     }
 }

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  * Undoes letter-shift ciphers (ROT13 and the other Caesar shifts) in the parts of a text that read better shifted:
  * the whole text, or each stretch between line breaks, colons, quotes and sentence ends (an encoded line inside an
  * e-mail, a quoted message, or the text after "decode this:"). ROT13 is tried on every stretch; the other 24 shifts
- * only on a stretch of three words or more that reads as nothing in the languages {@link Readability} knows, so
- * ordinary text costs one shift.
+ * only on a stretch of three words or more that reads as nothing in the languages {@link Readability} knows. A
+ * stretch that already reads well ({@link Readability#readsWell}) is not shifted at all, so ordinary text costs one
+ * count of its words.
  */
 public final class Shifts {
 
@@ -45,10 +46,17 @@ public final class Shifts {
 
     /** Returns {@code text} with its shifted parts decoded, or empty when no part reads better shifted. */
     public static Optional<Decoded> decode(String text) {
+        if (Readability.readsWell(text)) {
+            return decodeStretches(text); // a text that reads well as a whole: only its stretches can hide a cipher
+        }
         Optional<String> whole = readable(text, 13);
         if (whole.isPresent()) {
             return Optional.of(new Decoded(whole.get(), true));
         }
+        return decodeStretches(text);
+    }
+
+    private static Optional<Decoded> decodeStretches(String text) {
         Matcher m = SEGMENT.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
@@ -56,6 +64,9 @@ public final class Shifts {
         boolean onlyRot = true;
         while (m.find()) {
             String segment = m.group();
+            if (Readability.readsWell(segment)) {
+                continue; // natural language already; left as it is
+            }
             Optional<String> decoded = readable(segment, 13);
             if (decoded.isEmpty() && Readability.words(segment) >= 3 && Readability.commonWords(segment) == 0) {
                 for (int s = 1; s < 26 && decoded.isEmpty(); s++) {
