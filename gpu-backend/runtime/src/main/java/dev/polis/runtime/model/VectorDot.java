@@ -21,42 +21,62 @@ final class VectorDot {
         return LANES;
     }
 
-    /** Sets {@code y[r] = dot(w[r, :], x)} for rows {@code from .. to-1} of the row-major {@code [rows, cols]} {@code w}. */
+    /**
+     * Sets {@code y[r] = dot(w[r, :], x)} for rows {@code from .. to-1} of the row-major {@code [rows, cols]} {@code w}.
+     * Rows go four at a time, each loaded slice of {@code x} serving four rows, with one accumulator per row; a row's
+     * sum is the same whether it goes in a group of four or alone (same lanes, same order), so the result does not
+     * depend on how the rows were split between threads.
+     */
     static void rows(float[] w, int cols, float[] x, float[] y, int from, int to) {
-        int wide = cols - cols % (4 * LANES);
         int narrow = cols - cols % LANES;
         float[] lanes = new float[LANES];
-        for (int r = from; r < to; r++) {
-            int base = r * cols;
+        int r = from;
+        for (; r + 4 <= to; r += 4) {
+            int b0 = r * cols;
+            int b1 = b0 + cols;
+            int b2 = b1 + cols;
+            int b3 = b2 + cols;
             FloatVector a0 = FloatVector.zero(SPECIES);
             FloatVector a1 = FloatVector.zero(SPECIES);
             FloatVector a2 = FloatVector.zero(SPECIES);
             FloatVector a3 = FloatVector.zero(SPECIES);
-            int i = 0;
-            for (; i < wide; i += 4 * LANES) {
-                a0 = FloatVector.fromArray(SPECIES, w, base + i).fma(FloatVector.fromArray(SPECIES, x, i), a0);
-                a1 = FloatVector.fromArray(SPECIES, w, base + i + LANES)
-                        .fma(FloatVector.fromArray(SPECIES, x, i + LANES), a1);
-                a2 = FloatVector.fromArray(SPECIES, w, base + i + 2 * LANES)
-                        .fma(FloatVector.fromArray(SPECIES, x, i + 2 * LANES), a2);
-                a3 = FloatVector.fromArray(SPECIES, w, base + i + 3 * LANES)
-                        .fma(FloatVector.fromArray(SPECIES, x, i + 3 * LANES), a3);
+            for (int i = 0; i < narrow; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                a0 = FloatVector.fromArray(SPECIES, w, b0 + i).fma(xv, a0);
+                a1 = FloatVector.fromArray(SPECIES, w, b1 + i).fma(xv, a1);
+                a2 = FloatVector.fromArray(SPECIES, w, b2 + i).fma(xv, a2);
+                a3 = FloatVector.fromArray(SPECIES, w, b3 + i).fma(xv, a3);
             }
-            for (; i < narrow; i += LANES) {
-                a0 = FloatVector.fromArray(SPECIES, w, base + i).fma(FloatVector.fromArray(SPECIES, x, i), a0);
-            }
-            // lanes summed in a fixed order, not by reduceLanes: the JIT's tree reduction and the interpreter's
-            // loop round differently, and a row must not change with whether the kernel was compiled yet
-            a0.add(a1).add(a2.add(a3)).intoArray(lanes, 0);
-            float sum = 0;
-            for (int lane = 0; lane < LANES; lane++) {
-                sum += lanes[lane];
-            }
-            for (; i < cols; i++) {
-                sum += w[base + i] * x[i];
-            }
-            y[r] = sum;
+            y[r] = finish(a0, lanes, w, b0, x, narrow, cols);
+            y[r + 1] = finish(a1, lanes, w, b1, x, narrow, cols);
+            y[r + 2] = finish(a2, lanes, w, b2, x, narrow, cols);
+            y[r + 3] = finish(a3, lanes, w, b3, x, narrow, cols);
         }
+        for (; r < to; r++) {
+            int base = r * cols;
+            FloatVector a = FloatVector.zero(SPECIES);
+            for (int i = 0; i < narrow; i += LANES) {
+                a = FloatVector.fromArray(SPECIES, w, base + i).fma(FloatVector.fromArray(SPECIES, x, i), a);
+            }
+            y[r] = finish(a, lanes, w, base, x, narrow, cols);
+        }
+    }
+
+    /**
+     * Sums the lanes of {@code acc} in a fixed order, not by reduceLanes (the JIT's tree reduction and the
+     * interpreter's loop round differently, and a row must not change with whether the kernel was compiled yet), then
+     * adds the columns past the last whole vector.
+     */
+    private static float finish(FloatVector acc, float[] lanes, float[] w, int base, float[] x, int narrow, int cols) {
+        acc.intoArray(lanes, 0);
+        float sum = 0;
+        for (int lane = 0; lane < LANES; lane++) {
+            sum += lanes[lane];
+        }
+        for (int i = narrow; i < cols; i++) {
+            sum += w[base + i] * x[i];
+        }
+        return sum;
     }
 
     /**

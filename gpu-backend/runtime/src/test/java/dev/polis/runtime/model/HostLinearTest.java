@@ -59,6 +59,22 @@ class HostLinearTest {
     }
 
     @Test
+    void aRowGivesTheSameBitsInAGroupOfFourAsAlone() {
+        int rows = 11;
+        int cols = 70;
+        float[] w = random(rows * cols, 7);
+        float[] x = random(cols, 8);
+        float[] together = new float[rows];
+        VectorDot.rows(w, cols, x, together, 0, rows);
+        for (int r = 0; r < rows; r++) {
+            float[] alone = new float[rows];
+            VectorDot.rows(w, cols, x, alone, r, r + 1);
+            assertThat(Float.floatToRawIntBits(alone[r])).as("row %d", r)
+                    .isEqualTo(Float.floatToRawIntBits(together[r]));
+        }
+    }
+
+    @Test
     void aPromptsRowsKeepPyTorchsProductBitForBit() {
         HostLinear linear = HostLinear.create(true, 2);
         try (NDManager m = PyTorchEngine.get().newBaseManager()) {
