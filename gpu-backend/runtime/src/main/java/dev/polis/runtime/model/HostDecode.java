@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.seam.FeedForward;
 import dev.polis.runtime.seam.KvCache;
+import dev.polis.runtime.seam.LayerSession;
 
 /**
  * A whole decode step of one token computed on the Java heap: norms, the linear maps ({@link HostMatVec}), rotary
@@ -15,9 +16,11 @@ import dev.polis.runtime.seam.KvCache;
  * arithmetic.
  *
  * <p>It takes the steps the default path would: a batch of one on the CPU, float32 weights copied to the heap, no
- * decode strategy or attention probe installed, every feed-forward block the checkpoint's own SwiGLU. Anything else
- * (an accelerator's block, a layer-level decoder, a batch) keeps the PyTorch path, which stays the reference: the two
- * agree to float32 rounding.
+ * decode strategy or attention probe installed, every feed-forward block the checkpoint's own SwiGLU. A layer-level
+ * decoder's single-token runs ({@code LayerAccess.run} of one row, e.g. LayerSkip's drafts) take its layers the same
+ * way, and a single row's final norm and head too. Anything else (an accelerator's block, a batch, several rows, a
+ * phase logged for KV-cache policies) keeps the PyTorch path, which stays the reference: the two agree to float32
+ * rounding.
  */
 final class HostDecode {
 
@@ -41,6 +44,7 @@ final class HostDecode {
     private float[] head;
     private boolean refused;
     private final AtomicLong steps = new AtomicLong();
+    private final AtomicLong layerRuns = new AtomicLong();
 
     /** A host step for the model whose own feed-forward blocks are {@code own} (the checkpoint's SwiGLU). */
     HostDecode(ModelConfig config, ModelWeights weights, Rope rope, HostLinear linear, FeedForward[] own) {
@@ -57,15 +61,25 @@ final class HostDecode {
     }
 
     /**
-     * Returns whether the next decode step of {@code session} through {@code depth} layers can run here; the first
-     * call copies the weights to the heap (or finds the heap too small, and says no from then on).
+     * Returns whether the next decode step of {@code session} through {@code depth} layers can run here: no decode
+     * strategy is installed, and {@link #acceptsLayers} holds for layers {@code [0, depth)}.
      */
-    synchronized boolean accepts(TransformerSession session, Transformer transformer, int depth) {
-        if (!linear.enabled() || refused || session.batchSize() != 1 || transformer.installedDecode() != null
-                || transformer.requestedRows() > 0 || !copied()) {
+    boolean accepts(LayerSession session, Transformer transformer, int depth) {
+        return transformer.installedDecode() == null && acceptsLayers(session, transformer, 0, depth);
+    }
+
+    /**
+     * Returns whether one token of {@code session} can go through layers {@code [from, to)} here: a batch of one, no
+     * attention probe requested, each of those layers' feed-forward block the checkpoint's own and its cache
+     * readable on the heap. The first call copies the weights to the heap (or finds the heap too small, and says no
+     * from then on).
+     */
+    synchronized boolean acceptsLayers(LayerSession session, Transformer transformer, int from, int to) {
+        if (!linear.enabled() || refused || session.batchSize() != 1 || transformer.requestedRows() > 0
+                || !copied()) {
             return false;
         }
-        for (int l = 0; l < depth; l++) {
+        for (int l = from; l < to; l++) {
             if (transformer.block(l) != own[l] || !session.cache(l).heapReadable()) {
                 return false;
             }
@@ -77,11 +91,21 @@ final class HostDecode {
      * Appends {@code token} at {@code position} to {@code session}'s caches through its first {@code depth} layers and
      * returns the logits after it; the caller counts the token into the session's length.
      */
-    float[] step(TransformerSession session, int token, int position, int depth) {
+    float[] step(LayerSession session, int token, int position, int depth) {
+        float[] h = layers(session, embedding(token), position, 0, depth);
+        steps.incrementAndGet();
+        return logits(h);
+    }
+
+    /**
+     * Runs the hidden state {@code h} of one token at {@code position} through layers {@code [from, to)}, appending to
+     * their caches, and returns it (updated in place).
+     */
+    float[] layers(LayerSession session, float[] h, int position, int from, int to) {
         HostMatVec product = linear.matVec();
-        float[] h = embedding(token);
         int kvWidth = config.kvHeads() * config.headDim();
-        for (int l = 0; l < depth; l++) {
+        layerRuns.incrementAndGet();
+        for (int l = from; l < to; l++) {
             Layer w = layers[l];
             float[] qkv = product.multiply(w.qkv(), qkvRows, hidden, rmsNorm(h, w.inputNorm()));
             addBias(qkv, w.qkvBias());
@@ -107,8 +131,22 @@ final class HostDecode {
             }
             add(h, product.multiply(w.down(), hidden, inner, activated));
         }
-        steps.incrementAndGet();
-        return product.multiply(head, config.vocabSize(), hidden, rmsNorm(h, finalNorm));
+        return h;
+    }
+
+    /** Returns the logits of one hidden state: the final norm and the LM head; only after {@link #acceptsLayers}. */
+    float[] logits(float[] h) {
+        return linear.matVec().multiply(head, config.vocabSize(), hidden, rmsNorm(h, finalNorm));
+    }
+
+    /** Returns whether the final norm and LM head can run here (the weights are on the heap). */
+    synchronized boolean headReady() {
+        return linear.enabled() && !refused && copied();
+    }
+
+    /** Returns how many layer ranges ran here (each whole step counts one), since the model loaded. */
+    long layerRuns() {
+        return layerRuns.get();
     }
 
     /** Returns how many decode steps ran here since the model loaded. */

@@ -126,6 +126,10 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
             throw new IllegalArgumentException("layer range [" + from + ", " + to + ") is outside [0, "
                     + layers.size() + ")");
         }
+        NDArray onHeap = heapRun(session, hidden, positions, from, to);
+        if (onHeap != null) {
+            return onHeap;
+        }
         Step step = new Step(session.stepManager(), positions, rope);
         PhaseLog log = null;
         if (session instanceof TransformerSession own) {
@@ -156,8 +160,28 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
         return h;
     }
 
+    /**
+     * Runs one token's hidden state through layers {@code [from, to)} on the Java heap ({@link HostDecode}) and returns
+     * it as an array of the step, or returns {@code null} when PyTorch must (several rows, a logged phase, probes, an
+     * accelerator's block, the host path off).
+     */
+    private NDArray heapRun(LayerSession session, NDArray hidden, int[] positions, int from, int to) {
+        if (host == null || positions.length != 1 || hidden.getShape().size() != config.hiddenSize()
+                || (session instanceof TransformerSession own && own.phaseLog() != null)
+                || !host.acceptsLayers(session, this, from, to)) {
+            return null;
+        }
+        float[] h = host.layers(session, hidden.toFloatArray(), positions[0], from, to);
+        return session.stepManager().create(h, hidden.getShape());
+    }
+
     @Override
     public NDArray logits(NDArray hidden) {
+        if (host != null && hidden.getShape().size() == config.hiddenSize() && host.headReady()) {
+            long[] shape = hidden.getShape().getShape().clone();
+            shape[shape.length - 1] = config.vocabSize();
+            return hidden.getManager().create(host.logits(hidden.toFloatArray()), new Shape(shape));
+        }
         return linear.apply(Ops.rmsNorm(hidden, weights.finalNorm(), eps), weights.lmHead(), null);
     }
 

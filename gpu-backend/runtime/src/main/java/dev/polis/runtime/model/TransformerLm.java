@@ -137,6 +137,12 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         return host == null ? 0 : host.steps();
     }
 
+    /** Returns how many single-token layer ranges ran on the Java heap, whole decode steps included (for tests). */
+    long heapLayerRuns() {
+        HostDecode host = transformer.host();
+        return host == null ? 0 : host.layerRuns();
+    }
+
     /** Returns the longest sequence a session may hold by default. */
     public int context() {
         return context;

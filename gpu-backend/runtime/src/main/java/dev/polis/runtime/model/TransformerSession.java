@@ -221,7 +221,7 @@ public final class TransformerSession implements LayerSession {
      */
     private float[] hostStep(int[][] tokens, int depth) {
         HostDecode host = transformer.host();
-        if (host == null || length == 0 || !host.accepts(this, transformer, depth)) {
+        if (host == null || length == 0 || phaseLog != null || !host.accepts(this, transformer, depth)) {
             return null;
         }
         float[] logits = host.step(this, tokens[0][0], length, depth);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import dev.polis.runtime.fixtures.ReferenceForward;
 import dev.polis.runtime.fixtures.TinyCheckpoint;
+import ai.djl.ndarray.NDArray;
 import dev.polis.runtime.seam.FeedForwardSeam;
+import dev.polis.runtime.seam.LayerAccess;
 import dev.polis.runtime.seam.KvCache;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,48 @@ class HostDecodeTest {
             }
             assertThat(pair.heap.heapDecodeSteps()).isEqualTo(4);
         }
+    }
+
+    @Test
+    void aLayerLevelDecodersSingleTokenRunsTakeTheHeapLayersAndHead() {
+        TinyCheckpoint checkpoint = new TinyCheckpoint();
+        checkpoint.layers = 3;
+        checkpoint.writeTo(folder);
+        try (TransformerLm heap = TransformerLm.load(folder, LoadOptions.DEFAULTS);
+             TransformerLm torch = TransformerLm.load(folder, LoadOptions.DEFAULTS.withHostDecode(false));
+             TransformerSession a = heap.newSession();
+             TransformerSession b = torch.newSession()) {
+            int[] prompt = {4, 9, 16, 25};
+            a.appendLast(prompt);
+            b.appendLast(prompt);
+            // as an early-exit drafter does: one token through the first two layers, the head, then the last layer
+            for (int token : new int[] {7, 30, 2}) {
+                float[] x = layered(a, heap, token);
+                float[] y = layered(b, torch, token);
+                float max = 0;
+                for (int i = 0; i < x.length; i++) {
+                    max = Math.max(max, Math.abs(x[i] - y[i]));
+                }
+                assertThat(max).as("logits after layer-level runs of %d", token).isLessThan(TOLERANCE);
+            }
+            assertThat(a.cache(2).length()).isEqualTo(prompt.length + 3);
+            assertThat(heap.heapLayerRuns()).as("two layer ranges per token").isEqualTo(6);
+            assertThat(torch.heapLayerRuns()).isZero();
+        }
+    }
+
+    /** Runs {@code token} through layers [0, 2) and [2, 3) of the layer seam with the head between; final logits. */
+    private static float[] layered(TransformerSession session, TransformerLm lm, int token) {
+        LayerAccess layers = lm.seam(LayerAccess.class).orElseThrow();
+        int position = session.length();
+        float[] logits = session.step(() -> {
+            NDArray h = layers.run(session, layers.embed(session, new int[][] {{token}}), new int[] {position}, 0, 2);
+            float[] early = layers.logits(h).toFloatArray();
+            assertThat(early).hasSize(lm.vocabularySize());
+            return layers.logits(layers.run(session, h, new int[] {position}, 2, 3)).toFloatArray();
+        });
+        session.assumeLength(position + 1);
+        return logits;
     }
 
     @Test
