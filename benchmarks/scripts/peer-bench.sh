@@ -5,10 +5,11 @@
 #
 #   benchmarks/scripts/peer-bench.sh <model-folder> [rounds (2)] [threads (2)]
 #
-# PROMPTS (default "512 2048 8192"), DECODE (128), RUNS (5) and WARMUP (2) are read from the environment. Jlama
-# is 0.8.4 from Maven Central (benchmarks/jlama-peer), float32, its Panama vector operations; Polis is ./polis bench
-# (row "polis": decode steps' linear maps on its Java vector kernel, the default; row "polis-torch": the same with
-# --host-decode false, every product on PyTorch).
+# PROMPTS (default "512 2048 8192"), DECODE (128), RUNS (5), WARMUP (2) and ENGINES (default "polis polis-torch
+# jlama") are read from the environment. Jlama is 0.8.4 from Maven Central (benchmarks/jlama-peer), float32, its
+# Panama vector operations; Polis is ./polis bench (row "polis": decode steps on the Java heap, the default; row
+# "polis-torch": the same with --host-decode false, every operation on PyTorch). Both JVMs get transparent huge pages
+# where the kernel grants them on request (the polis launcher asks for them).
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
@@ -23,6 +24,7 @@ prompts=${PROMPTS:-512 2048 8192}
 decode=${DECODE:-128}
 runs=${RUNS:-5}
 warmup=${WARMUP:-2}
+engines=${ENGINES:-polis polis-torch jlama}
 if [ ! -f "$model/config.json" ]; then
   echo "peer-bench: $model has no config.json; give a Hugging Face checkpoint folder (polis model init makes one)" >&2
   exit 2
@@ -39,29 +41,44 @@ for p in $prompts; do prompt_args+=(--prompt "$p"); done
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# Jlama gets the JVM flags the polis launcher gives itself: transparent huge pages where the kernel grants them.
+thp=""
+if grep -q -E '\[(madvise|always)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  thp="-XX:+UseTransparentHugePages"
+fi
 for round in $(seq 1 "$rounds"); do
   echo "# round $round: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1" \
-    "$root/polis" bench --model "$model" "${prompt_args[@]}" --decode "$decode" --runs "$runs" --warmup "$warmup" \
-    > "$out/polis-$round.txt"
-  POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1" \
-    "$root/polis" bench --model "$model" "${prompt_args[@]}" --decode "$decode" --runs "$runs" --warmup "$warmup" \
-    --host-decode false > "$out/polis-torch-$round.txt"
-  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
-    -cp "$peer_cp" dev.polis.benchmarks.jlama.JlamaBench --model "$model" "${prompt_args[@]}" --decode "$decode" \
-    --runs "$runs" --warmup "$warmup" --threads "$threads" 2> "$out/jlama-$round.err" > "$out/jlama-$round.txt"
+  for engine in $engines; do
+    case $engine in
+      polis|polis-torch)
+        host=true
+        [ "$engine" = polis-torch ] && host=false
+        POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1" \
+          "$root/polis" bench --model "$model" "${prompt_args[@]}" --decode "$decode" --runs "$runs" \
+          --warmup "$warmup" --host-decode "$host" > "$out/$engine-$round.txt" ;;
+      jlama)
+        "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED $thp \
+          -cp "$peer_cp" dev.polis.benchmarks.jlama.JlamaBench --model "$model" "${prompt_args[@]}" \
+          --decode "$decode" --runs "$runs" --warmup "$warmup" --threads "$threads" 2> "$out/jlama-$round.err" \
+          > "$out/jlama-$round.txt" ;;
+      *)
+        echo "peer-bench: unknown engine $engine in ENGINES (polis, polis-torch, jlama)" >&2
+        exit 2 ;;
+    esac
+  done
   echo "# round $round done: load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 done
 
-bound_ms=$(grep -o 'bound [0-9.]* ms/token' "$out/polis-1.txt" | head -1 | grep -o '[0-9.]*')
-grep '^read bandwidth' "$out/polis-1.txt"
+first=$(ls "$out"/polis-1.txt "$out"/polis-torch-1.txt 2>/dev/null | head -1 || true)
+bound_ms=$( [ -n "$first" ] && grep -o 'bound [0-9.]* ms/token' "$first" | head -1 | grep -o '[0-9.]*' || true)
+[ -n "$first" ] && grep '^read bandwidth' "$first"
 header="| engine | round |"
 rule="|---|---|"
 for p in $prompts; do header="$header TTFT $p (ms) |"; rule="$rule---|"; done
 echo "$header decode ms/token | decode tokens/s | fraction of the read bound |"
 echo "$rule---|---|---|"
 for round in $(seq 1 "$rounds"); do
-  for engine in polis polis-torch jlama; do
+  for engine in $engines; do
     file="$out/$engine-$round.txt"
     row="| $engine | $round |"
     for p in $prompts; do
