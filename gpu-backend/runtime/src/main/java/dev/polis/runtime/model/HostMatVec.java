@@ -23,8 +23,12 @@ final class HostMatVec {
     static final int SPLIT_WEIGHTS = 1 << 16;
     /** How long a helper spins for the next product before it parks: longer than the gaps inside a decode step. */
     static final long SPIN_NANOS = 200_000;
-    /** About this many weights per claimed block (32 KiB of float32). */
-    private static final int BLOCK_WEIGHTS = 8192;
+    /**
+     * About this many weights per claimed block (512 KiB of float32). Each thread streams a block from start to end;
+     * at 32 KiB blocks the two threads' reads interleaved so finely that a token's products (the SmolLM2-135M shape,
+     * 538 MB) took 15.3-16.0 ms against 11.0-11.9 ms at 512 KiB, on two quiet cores with huge pages (issue 23).
+     */
+    private static final int BLOCK_WEIGHTS = 1 << 17;
 
     private static final boolean AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     /** The JVM's helper threads, shared by every multiplier; products take turns (they share the memory bus anyway). */
