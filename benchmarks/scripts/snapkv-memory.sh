@@ -19,11 +19,12 @@
 # group (SERIAL=1: one after the other). Needs root and the cgroup v1 memory controller (/sys/fs/cgroup/memory) or
 # cgroup v2 with memory.peak; without them only VmHWM is measured and no limit is tried.
 # Environment: POLIS (the command, default ./polis of this checkout), CAPACITY (1024), WINDOW (32), KERNEL (7),
-# DECODE (8 tokens), PEAKS (1; 0 skips the runs without a limit), POLIS_JAVA_OPTS (default -Xmx1g -XX:+UseSerialGC:
-# the JVM picks its collector and initial heap from the cgroup's limit unless told, so runs with and without a limit
-# would differ by more than the cache). Each run uses one intra-op thread, PyTorch for decode steps (--host-decode
-# false: no heap copies of the weights) and glibc's per-block mappings (MALLOC_MMAP_THRESHOLD_), so that memory freed
-# is returned.
+# DECODE (8 tokens), PEAKS (1; 0 skips the runs without a limit), POLIS_JAVA_OPTS (default -Xms16m -Xmx1g
+# -XX:+UseSerialGC: the JVM picks its collector and its initial heap, 1/64 of the memory it sees, from the cgroup's
+# limit unless told, and a 376 MiB initial heap on 24 GiB raised the charged peaks by about 290 MiB against 16 MiB
+# under a 1 GiB limit, more than the cache at these lengths). Each run uses one intra-op thread, PyTorch for decode
+# steps (--host-decode false: no heap copies of the weights or the cache) and glibc's per-block mappings
+# (MALLOC_MMAP_THRESHOLD_), so that memory freed is returned.
 set -euo pipefail
 
 if [ $# -lt 3 ]; then
@@ -41,7 +42,7 @@ window=${WINDOW:-32}
 kernel=${KERNEL:-7}
 decode=${DECODE:-8}
 export MALLOC_MMAP_THRESHOLD_=131072
-export POLIS_JAVA_OPTS="${POLIS_JAVA_OPTS:--Xmx1g -XX:+UseSerialGC} -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1"
+export POLIS_JAVA_OPTS="${POLIS_JAVA_OPTS:--Xms16m -Xmx1g -XX:+UseSerialGC} -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1"
 "$polis" plugins > /dev/null
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
