@@ -1,7 +1,7 @@
 package dev.polis.runtime.model;
 
 import java.util.Arrays;
-import dev.polis.runtime.seam.KvCache;
+import dev.polis.runtime.seam.HeapRows;
 
 /**
  * Grouped-query attention of one new token over a KV cache held on the Java heap: what a decode step needs, where
@@ -31,7 +31,7 @@ final class HeapAttention {
      * (scaled here, in place) over every filled slot of {@code rows}; heads are shared out through {@code threads}
      * once the cache is long enough to pay for it.
      */
-    float[] attend(float[] q, KvCache.HeapRows rows, HostMatVec threads) {
+    float[] attend(float[] q, HeapRows rows, HostMatVec threads) {
         float[] context = new float[heads * headDim];
         for (int i = 0; i < heads * headDim; i++) {
             q[i] *= scale;
@@ -47,7 +47,7 @@ final class HeapAttention {
     }
 
     /** Attends query head {@code h} and writes its slice of {@code context}. */
-    private void head(int h, float[] q, KvCache.HeapRows rows, float[] context) {
+    private void head(int h, float[] q, HeapRows rows, float[] context) {
         int slots = rows.length();
         float[] keys = rows.keys();
         float[] values = rows.values();

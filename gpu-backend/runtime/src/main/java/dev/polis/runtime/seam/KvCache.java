@@ -154,13 +154,6 @@ public final class KvCache {
     }
 
     /**
-     * The filled slots on the Java heap: {@code keys} and {@code values} are laid out {@code [kvHeads, slotStride,
-     * headDim]} and hold {@code length} slots per head. Valid until the cache next changes.
-     */
-    public record HeapRows(float[] keys, float[] values, int slotStride, int length) {
-    }
-
-    /**
      * Returns the keys and values on the Java heap, copied again from the native storage after anything changed it
      * through PyTorch (one bulk copy); only where {@link #heapReadable()}. The copy costs heap memory equal to the
      * allocated storage ({@link #heapBytes()}).
