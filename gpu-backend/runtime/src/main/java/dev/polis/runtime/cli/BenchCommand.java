@@ -127,8 +127,7 @@ public final class BenchCommand implements Callable<Integer> {
             NDManager manager = lm.seam(FeedForwardSeam.class).orElseThrow().manager();
             ReadBandwidth reads = ReadBandwidth.measure(manager, (long) bandwidthMib << 20, 5);
             if (lm.decodesOnHeap()) {
-                reads = reads.withHeapMatVec(HeapReadRate.measure((long) bandwidthMib << 20, 5,
-                        Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors())));
+                reads = reads.withHeapMatVec(HeapReadRate.measure((long) bandwidthMib << 20, 5));
             }
             double bandwidth = reads.best();
             out.printf("read bandwidth (%d MiB, best of 5): matrix-vector %.2f GB/s, sum %.2f GB/s%s -> bound %.1f "

@@ -21,9 +21,10 @@ public final class HeapReadRate {
 
     /**
      * Returns the best rate, in bytes per second, of {@code repeats} products over a float32 matrix of about
-     * {@code bytes} bytes on {@code threads} threads, or 0 when the kernel is unavailable or the heap has no room.
+     * {@code bytes} bytes on the threads a model's decode steps use, or 0 when the kernel is unavailable or the heap
+     * has no room.
      */
-    public static double measure(long bytes, int repeats, int threads) {
+    public static double measure(long bytes, int repeats) {
         if (!available()) {
             return 0;
         }
@@ -42,7 +43,7 @@ public final class HeapReadRate {
         for (int i = 0; i < COLS; i++) {
             vector[i] = (float) random.nextDouble(-1, 1);
         }
-        HostMatVec product = new HostMatVec(threads);
+        HostMatVec product = new HostMatVec(HostLinear.defaultThreads());
         double best = 0;
         for (int i = 0; i < Math.max(1, repeats) + 1; i++) {
             long start = System.nanoTime();

@@ -46,7 +46,10 @@ final class HostDecode {
     private final AtomicLong steps = new AtomicLong();
     private final AtomicLong layerRuns = new AtomicLong();
 
-    /** A host step for the model whose own feed-forward blocks are {@code own} (the checkpoint's SwiGLU). */
+    /**
+     * A host step for the model whose own feed-forward blocks are {@code own} (the checkpoint's SwiGLU); only where
+     * {@code linear} is {@link HostLinear#enabled() enabled}.
+     */
     HostDecode(ModelConfig config, ModelWeights weights, Rope rope, HostLinear linear, FeedForward[] own) {
         this.own = own.clone();
         this.config = config;
@@ -75,8 +78,7 @@ final class HostDecode {
      * from then on).
      */
     synchronized boolean acceptsLayers(LayerSession session, Transformer transformer, int from, int to) {
-        if (!linear.enabled() || refused || session.batchSize() != 1 || transformer.requestedRows() > 0
-                || !copied()) {
+        if (refused || session.batchSize() != 1 || transformer.requestedRows() > 0 || !copied()) {
             return false;
         }
         for (int l = from; l < to; l++) {
@@ -141,7 +143,7 @@ final class HostDecode {
 
     /** Returns whether the final norm and LM head can run here (the weights are on the heap). */
     synchronized boolean headReady() {
-        return linear.enabled() && !refused && copied();
+        return !refused && copied();
     }
 
     /** Returns how many layer ranges ran here (each whole step counts one), since the model loaded. */

@@ -36,6 +36,14 @@ final class HostLinear {
         return wanted && HostMatVec.available() ? new HostLinear(new HostMatVec(threads)) : OFF;
     }
 
+    /**
+     * Returns the threads a model's host products use: PyTorch's intra-op thread count ({@code
+     * ai.djl.pytorch.num_threads}), else the processors.
+     */
+    static int defaultThreads() {
+        return Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+    }
+
     /** Returns whether single-row products run on the host path. */
     boolean enabled() {
         return host != null;

@@ -22,7 +22,7 @@ final class HostMatVec {
     /** Below this many weights a product runs on the calling thread alone: handing work over costs more. */
     static final int SPLIT_WEIGHTS = 1 << 16;
     /** How long a helper spins for the next product before it parks: longer than the gaps inside a decode step. */
-    static final long SPIN_NANOS = 200_000;
+    private static final long SPIN_NANOS = 200_000;
     /**
      * About this many weights per claimed block (512 KiB of float32). Each thread streams a block from start to end;
      * at 32 KiB blocks the two threads' reads interleaved so finely that a token's products (the SmolLM2-135M shape,

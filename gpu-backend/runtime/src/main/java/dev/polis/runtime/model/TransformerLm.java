@@ -89,8 +89,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         try {
             ModelWeights weights = ModelWeights.load(config, files, manager);
             HostLinear linear = HostLinear.create(options.hostDecode() && device.getDeviceType().equals(
-                    Device.Type.CPU), Integer.getInteger("ai.djl.pytorch.num_threads",
-                    Runtime.getRuntime().availableProcessors()));
+                    Device.Type.CPU), HostLinear.defaultThreads());
             return new TransformerLm(folder, config, stops, manager, files, weights, context,
                     options.attentionFloats(), linear);
         } catch (RuntimeException e) {

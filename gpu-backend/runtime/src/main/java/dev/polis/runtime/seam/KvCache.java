@@ -125,13 +125,7 @@ public final class KvCache {
      */
     public void append(NDArray k, NDArray v, int[] tokenPositions) {
         int n = tokenPositions.length;
-        if (length + n > capacity) {
-            throw new InvalidInputException("the KV cache holds " + capacity + " tokens; appending " + n + " to "
-                    + length + " exceeds it (open the session with a larger capacity)");
-        }
-        if (length + n > allocated) {
-            resize(Math.min(capacity, Math.max(blocks(length + n), grown(allocated))));
-        }
+        makeRoom(n);
         NDIndex slots = slots(length, length + n);
         keys.set(slots, k);
         values.set(slots, v);
@@ -170,13 +164,7 @@ public final class KvCache {
      * them too. Grows the storage when it is full; only where {@link #heapReadable()}.
      */
     public void appendHeap(float[] k, float[] v, int position) {
-        if (length + 1 > capacity) {
-            throw new InvalidInputException("the KV cache holds " + capacity + " tokens; appending one to " + length
-                    + " exceeds it (open the session with a larger capacity)");
-        }
-        if (length + 1 > allocated) {
-            resize(Math.min(capacity, Math.max(blocks(length + 1), grown(allocated))));
-        }
+        makeRoom(1);
         HeapCopy copy = heapCopy();
         copy.refresh(keys, values, allocated);
         copy.write(length, k, v);
@@ -187,6 +175,17 @@ public final class KvCache {
     /** Returns the bytes of Java heap the heap copy holds now (0 when no host decode step read this cache). */
     public long heapBytes() {
         return heap == null ? 0 : heap.bytes();
+    }
+
+    /** Refuses {@code n} more slots beyond the capacity, and grows the storage when they do not fit in it. */
+    private void makeRoom(int n) {
+        if (length + n > capacity) {
+            throw new InvalidInputException("the KV cache holds " + capacity + " tokens; appending " + n + " to "
+                    + length + " exceeds it (open the session with a larger capacity)");
+        }
+        if (length + n > allocated) {
+            resize(Math.min(capacity, Math.max(blocks(length + n), grown(allocated))));
+        }
     }
 
     private HeapCopy heapCopy() {
