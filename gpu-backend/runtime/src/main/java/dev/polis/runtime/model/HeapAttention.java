@@ -4,8 +4,9 @@ import java.util.Arrays;
 import dev.polis.runtime.seam.HeapRows;
 
 /**
- * Grouped-query attention of one new token over a KV cache held on the Java heap: what a decode step needs, where
- * the token's position follows every cached one so that no slot is masked. The arithmetic follows {@link Attention}:
+ * Grouped-query attention of one new token over a KV cache held on the Java heap: what a decode step needs. The
+ * token sees a prefix of the slots (all of them in a decode step; in a run of several rows, the slots before its own
+ * and its own), so nothing is masked inside the prefix. The arithmetic follows {@link Attention}:
  * queries scaled first, scores, a softmax that subtracts the row's maximum and divides by the sum, then the
  * probability-weighted sum of values.
  */
@@ -28,27 +29,29 @@ final class HeapAttention {
 
     /**
      * Returns the attended context {@code [heads, headDim]} for the rotated queries {@code q[0 .. heads · headDim)}
-     * (scaled here, in place) over every filled slot of {@code rows}; heads are shared out through {@code threads}
-     * once the cache is long enough to pay for it.
+     * (scaled here, in place) over the first {@code slots} slots of {@code rows} (a token sees the slots before its
+     * own and its own); heads are shared out through {@code threads} once the cache is long enough to pay for it.
      */
-    float[] attend(float[] q, HeapRows rows, HostMatVec threads) {
+    float[] attend(float[] q, HeapRows rows, int slots, HostMatVec threads) {
+        if (slots < 1 || slots > rows.length()) {
+            throw new IllegalArgumentException("a token attends to 1.." + rows.length() + " slots, not " + slots);
+        }
         float[] context = new float[heads * headDim];
         for (int i = 0; i < heads * headDim; i++) {
             q[i] *= scale;
         }
-        if ((long) heads * rows.length() * headDim < HostMatVec.SPLIT_WEIGHTS) {
+        if ((long) heads * slots * headDim < HostMatVec.SPLIT_WEIGHTS) {
             for (int h = 0; h < heads; h++) {
-                head(h, q, rows, context);
+                head(h, q, rows, slots, context);
             }
         } else {
-            threads.share(heads, h -> head(h, q, rows, context));
+            threads.share(heads, h -> head(h, q, rows, slots, context));
         }
         return context;
     }
 
-    /** Attends query head {@code h} and writes its slice of {@code context}. */
-    private void head(int h, float[] q, HeapRows rows, float[] context) {
-        int slots = rows.length();
+    /** Attends query head {@code h} over the first {@code slots} slots and writes its slice of {@code context}. */
+    private void head(int h, float[] q, HeapRows rows, int slots, float[] context) {
         float[] keys = rows.keys();
         float[] values = rows.values();
         float[] scores = new float[slots];

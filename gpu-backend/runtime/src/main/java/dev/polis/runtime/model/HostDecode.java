@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ai.djl.ndarray.NDArray;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.seam.FeedForward;
+import dev.polis.runtime.seam.HeapRows;
 import dev.polis.runtime.seam.KvCache;
 import dev.polis.runtime.seam.LayerSession;
 
@@ -104,40 +105,70 @@ final class HostDecode {
      * their caches, and returns it (updated in place).
      */
     float[] layers(LayerSession session, float[] h, int position, int from, int to) {
+        return layers(session, new float[][] {h}, new int[] {position}, from, to)[0];
+    }
+
+    /**
+     * Runs the hidden states {@code h[j]} of consecutive tokens at {@code positions[j]} through layers
+     * {@code [from, to)}, appending them to the caches, each token attending to the slots before it and itself, and
+     * returns them (updated in place). A row's bits are those it would get run alone after the rows before it:
+     * several rows read each weight once instead of once per row (a self-speculative verification pass).
+     */
+    float[][] layers(LayerSession session, float[][] h, int[] positions, int from, int to) {
         HostMatVec product = linear.matVec();
         int kvWidth = config.kvHeads() * config.headDim();
+        int n = h.length;
         layerRuns.incrementAndGet();
         for (int l = from; l < to; l++) {
             Layer w = layers[l];
-            float[] qkv = product.multiply(w.qkv(), qkvRows, hidden, rmsNorm(h, w.inputNorm()));
-            addBias(qkv, w.qkvBias());
-            for (int head = 0; head < config.heads() + config.kvHeads(); head++) {
-                rope.rotate(qkv, head * config.headDim(), position);
-            }
-            float[] k = new float[kvWidth];
-            float[] v = new float[kvWidth];
-            System.arraycopy(qkv, attended, k, 0, kvWidth);
-            System.arraycopy(qkv, attended + kvWidth, v, 0, kvWidth);
+            float[][] qkv = product.multiply(w.qkv(), qkvRows, hidden, rmsNorm(h, w.inputNorm()));
             KvCache cache = session.cache(l);
-            cache.appendHeap(k, v, position);
-            float[] context = attention.attend(qkv, cache.heapRows(), product);
-            float[] out = product.multiply(w.output(), hidden, attended, context);
-            addBias(out, w.outputBias());
-            add(h, out);
-            int inner = w.down().length / hidden;
-            float[] gateUp = product.multiply(w.gateUp(), 2 * inner, hidden, rmsNorm(h, w.postNorm()));
-            float[] activated = new float[inner];
-            for (int i = 0; i < inner; i++) {
-                float gate = gateUp[i];
-                activated[i] = gate * (float) (1.0 / (1.0 + Math.exp(-gate))) * gateUp[inner + i];
+            int before = cache.length();
+            for (int j = 0; j < n; j++) {
+                addBias(qkv[j], w.qkvBias());
+                for (int head = 0; head < config.heads() + config.kvHeads(); head++) {
+                    rope.rotate(qkv[j], head * config.headDim(), positions[j]);
+                }
+                float[] k = new float[kvWidth];
+                float[] v = new float[kvWidth];
+                System.arraycopy(qkv[j], attended, k, 0, kvWidth);
+                System.arraycopy(qkv[j], attended + kvWidth, v, 0, kvWidth);
+                cache.appendHeap(k, v, positions[j]);
             }
-            add(h, product.multiply(w.down(), hidden, inner, activated));
+            HeapRows rows = cache.heapRows();
+            float[][] context = new float[n][];
+            for (int j = 0; j < n; j++) {
+                context[j] = attention.attend(qkv[j], rows, before + j + 1, product);
+            }
+            float[][] out = product.multiply(w.output(), hidden, attended, context);
+            for (int j = 0; j < n; j++) {
+                addBias(out[j], w.outputBias());
+                add(h[j], out[j]);
+            }
+            int inner = w.down().length / hidden;
+            float[][] gateUp = product.multiply(w.gateUp(), 2 * inner, hidden, rmsNorm(h, w.postNorm()));
+            float[][] activated = new float[n][inner];
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < inner; i++) {
+                    float gate = gateUp[j][i];
+                    activated[j][i] = gate * (float) (1.0 / (1.0 + Math.exp(-gate))) * gateUp[j][inner + i];
+                }
+            }
+            float[][] down = product.multiply(w.down(), hidden, inner, activated);
+            for (int j = 0; j < n; j++) {
+                add(h[j], down[j]);
+            }
         }
         return h;
     }
 
     /** Returns the logits of one hidden state: the final norm and the LM head; only after {@link #acceptsLayers}. */
     float[] logits(float[] h) {
+        return linear.matVec().multiply(head, config.vocabSize(), hidden, rmsNorm(h, finalNorm));
+    }
+
+    /** Returns the logits of several hidden states, each the same bits as {@link #logits(float[])} gives for it. */
+    float[][] logits(float[][] h) {
         return linear.matVec().multiply(head, config.vocabSize(), hidden, rmsNorm(h, finalNorm));
     }
 
@@ -202,6 +233,14 @@ final class HostDecode {
         try (NDArray embedded = weights.embedding().get(token)) {
             return embedded.toFloatArray();
         }
+    }
+
+    private float[][] rmsNorm(float[][] x, float[] weight) {
+        float[][] out = new float[x.length][];
+        for (int j = 0; j < x.length; j++) {
+            out[j] = rmsNorm(x[j], weight);
+        }
+        return out;
     }
 
     /** {@code x / sqrt(mean(x²) + eps) * weight}, as {@code Ops.rmsNorm}; the squares summed in double. */

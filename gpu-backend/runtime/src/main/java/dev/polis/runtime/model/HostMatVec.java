@@ -114,6 +114,29 @@ final class HostMatVec {
     }
 
     /**
+     * Returns {@code w xs[j]} for every vector {@code xs[j]} (several rows of one sequence), each the same bits as
+     * {@link #multiply(float[], int, int, float[])} gives for it alone; the weights are read once for every two vectors.
+     */
+    float[][] multiply(float[] w, int rows, int cols, float[][] xs) {
+        if (xs.length == 1) {
+            return new float[][] {multiply(w, rows, cols, xs[0])};
+        }
+        float[][] ys = new float[xs.length][rows];
+        if (threads == 1 || (long) rows * cols * xs.length < SPLIT_WEIGHTS) {
+            VectorDot.rows(w, cols, xs, ys, 0, rows);
+            return ys;
+        }
+        // a block holds four rows at least and a multiple of four, so the kernel's groups stay whole
+        int blockRows = Math.max(4, BLOCK_WEIGHTS / cols / xs.length & ~3);
+        int blocks = (rows + blockRows - 1) / blockRows;
+        share(blocks, b -> {
+            int from = b * blockRows;
+            VectorDot.rows(w, cols, xs, ys, from, Math.min(rows, from + blockRows));
+        });
+        return ys;
+    }
+
+    /**
      * Runs {@code body} for every block index in {@code [0, blocks)}, the blocks shared between the caller and this
      * multiplier's helpers (the caller alone when it has none); returns when all are done. Blocks must write disjoint
      * memory. Work that needs helpers takes turns across the JVM, as products do.

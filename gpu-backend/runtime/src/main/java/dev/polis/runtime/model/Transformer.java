@@ -2,6 +2,7 @@ package dev.polis.runtime.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -30,6 +31,13 @@ import dev.polis.runtime.seam.PrefillStrategy;
  */
 final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySeam, PrefillSeam, AttentionProbeSeam,
         DecodeSeam {
+
+    /**
+     * The most rows of one sequence a layer run or the head takes on the Java heap (a self-speculative verification
+     * pass, a short append); longer runs, prompts above all, go through PyTorch, whose batched products do more flops
+     * per byte than the heap kernel's.
+     */
+    static final int HEAP_ROWS = 16;
 
     private final ModelConfig config;
     private final ModelWeights weights;
@@ -161,28 +169,51 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
     }
 
     /**
-     * Runs one token's hidden state through layers {@code [from, to)} on the Java heap ({@link HostDecode}) and returns
-     * it as an array of the step, or returns {@code null} when PyTorch must (several rows, a logged phase, probes, an
-     * accelerator's block, the host path off).
+     * Runs a few consecutive tokens' hidden states (up to {@link #HEAP_ROWS}) through layers {@code [from, to)} on the
+     * Java heap ({@link HostDecode}) and returns them as an array of the step, or returns {@code null} when PyTorch
+     * must (more rows, a logged phase, probes, an accelerator's block, the host path off).
      */
     private NDArray heapRun(LayerSession session, NDArray hidden, int[] positions, int from, int to) {
-        if (host == null || positions.length != 1 || hidden.getShape().size() != config.hiddenSize()
-                || (session instanceof TransformerSession own && own.phaseLog() != null)
+        int rows = positions.length;
+        if (host == null || rows > HEAP_ROWS || hidden.getShape().size() != (long) rows * config.hiddenSize()
+                || (session instanceof TransformerSession own && (own.phaseLog() != null
+                        || rows > 1 && own.bulkAppend()))
                 || !host.acceptsLayers(session, this, from, to)) {
             return null;
         }
-        float[] h = host.layers(session, hidden.toFloatArray(), positions[0], from, to);
-        return session.stepManager().create(h, hidden.getShape());
+        float[][] h = host.layers(session, split(hidden.toFloatArray(), rows), positions, from, to);
+        return session.stepManager().create(join(h), hidden.getShape());
     }
 
     @Override
     public NDArray logits(NDArray hidden) {
-        if (host != null && hidden.getShape().size() == config.hiddenSize() && host.headReady()) {
+        long size = hidden.getShape().size();
+        int rows = (int) (size / config.hiddenSize());
+        if (host != null && rows >= 1 && rows <= HEAP_ROWS && size == (long) rows * config.hiddenSize()
+                && host.headReady()) {
             long[] shape = hidden.getShape().getShape().clone();
             shape[shape.length - 1] = config.vocabSize();
-            return hidden.getManager().create(host.logits(hidden.toFloatArray()), new Shape(shape));
+            float[][] logits = host.logits(split(hidden.toFloatArray(), rows));
+            return hidden.getManager().create(join(logits), new Shape(shape));
         }
         return linear.apply(Ops.rmsNorm(hidden, weights.finalNorm(), eps), weights.lmHead(), null);
+    }
+
+    private static float[][] split(float[] flat, int rows) {
+        int width = flat.length / rows;
+        float[][] out = new float[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = Arrays.copyOfRange(flat, r * width, (r + 1) * width);
+        }
+        return out;
+    }
+
+    private static float[] join(float[][] rows) {
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, flat, r * rows[r].length, rows[r].length);
+        }
+        return flat;
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class TransformerSession implements LayerSession {
     private final int capacity;
     private NDManager step;
     private PhaseLog phaseLog;
+    /** True while the session's own prompt or multi-token append runs: those rows stay on PyTorch. */
+    private boolean bulk;
     private AttentionRows[] attention;
     private int length;
 
@@ -132,6 +134,27 @@ public final class TransformerSession implements LayerSession {
         return attention;
     }
 
+    /**
+     * Returns whether the session's own prompt or multi-token append is running. Its rows go through PyTorch even
+     * when few, so that a prompt's logits do not depend on its length or on an installed policy; a layer-level
+     * decoder's short runs (a verification pass) may take the Java heap.
+     */
+    boolean bulkAppend() {
+        return bulk;
+    }
+
+    private <R> Supplier<R> bulk(Supplier<R> work) {
+        return () -> {
+            boolean was = bulk;
+            bulk = true;
+            try {
+                return work.get();
+            } finally {
+                bulk = was;
+            }
+        };
+    }
+
     /** Returns the log of the phase in progress, or {@code null} (always on the default path). */
     PhaseLog phaseLog() {
         return phaseLog;
@@ -156,7 +179,7 @@ public final class TransformerSession implements LayerSession {
             length += count;
             return rows(transformer.logits(lastRows(hidden, count)), count);
         };
-        return count > 1 ? phase(AppendPhase.APPEND, work) : step(work);
+        return count > 1 ? phase(AppendPhase.APPEND, bulk(work)) : step(work);
     }
 
     /**
@@ -212,7 +235,7 @@ public final class TransformerSession implements LayerSession {
             }
             return out;
         };
-        return prompt ? phase(AppendPhase.PROMPT, length + count - 1, work) : step(work);
+        return prompt ? phase(AppendPhase.PROMPT, length + count - 1, bulk(work)) : step(work);
     }
 
     /**

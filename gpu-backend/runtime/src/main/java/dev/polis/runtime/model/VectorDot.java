@@ -63,6 +63,72 @@ final class VectorDot {
     }
 
     /**
+     * Sets {@code ys[j][r] = dot(w[r, :], xs[j])} for rows {@code from .. to-1} and every vector {@code xs[j]}: the
+     * product of several rows of one sequence (a verification pass, a short append). Each loaded slice of {@code w}
+     * serves two vectors in four rows, so the weights are read once for every pair of vectors; each sum has its own
+     * accumulator in the order of {@link #rows}, so {@code ys[j]} has the same bits as {@code rows} gives for
+     * {@code xs[j]} alone.
+     */
+    static void rows(float[] w, int cols, float[][] xs, float[][] ys, int from, int to) {
+        int j = 0;
+        for (; j + 2 <= xs.length; j += 2) {
+            pair(w, cols, xs[j], xs[j + 1], ys[j], ys[j + 1], from, to);
+        }
+        if (j < xs.length) {
+            rows(w, cols, xs[j], ys[j], from, to);
+        }
+    }
+
+    /** {@link #rows} for two vectors at once: four rows by two vectors, eight accumulators. */
+    private static void pair(float[] w, int cols, float[] x, float[] z, float[] y, float[] u, int from, int to) {
+        int narrow = cols - cols % LANES;
+        float[] lanes = new float[LANES];
+        int r = from;
+        for (; r + 4 <= to; r += 4) {
+            int b0 = r * cols;
+            int b1 = b0 + cols;
+            int b2 = b1 + cols;
+            int b3 = b2 + cols;
+            FloatVector a0 = FloatVector.zero(SPECIES);
+            FloatVector a1 = FloatVector.zero(SPECIES);
+            FloatVector a2 = FloatVector.zero(SPECIES);
+            FloatVector a3 = FloatVector.zero(SPECIES);
+            FloatVector c0 = FloatVector.zero(SPECIES);
+            FloatVector c1 = FloatVector.zero(SPECIES);
+            FloatVector c2 = FloatVector.zero(SPECIES);
+            FloatVector c3 = FloatVector.zero(SPECIES);
+            for (int i = 0; i < narrow; i += LANES) {
+                FloatVector xv = FloatVector.fromArray(SPECIES, x, i);
+                FloatVector zv = FloatVector.fromArray(SPECIES, z, i);
+                FloatVector w0 = FloatVector.fromArray(SPECIES, w, b0 + i);
+                FloatVector w1 = FloatVector.fromArray(SPECIES, w, b1 + i);
+                FloatVector w2 = FloatVector.fromArray(SPECIES, w, b2 + i);
+                FloatVector w3 = FloatVector.fromArray(SPECIES, w, b3 + i);
+                a0 = w0.fma(xv, a0);
+                c0 = w0.fma(zv, c0);
+                a1 = w1.fma(xv, a1);
+                c1 = w1.fma(zv, c1);
+                a2 = w2.fma(xv, a2);
+                c2 = w2.fma(zv, c2);
+                a3 = w3.fma(xv, a3);
+                c3 = w3.fma(zv, c3);
+            }
+            y[r] = finish(a0, lanes, w, b0, x, narrow, cols);
+            y[r + 1] = finish(a1, lanes, w, b1, x, narrow, cols);
+            y[r + 2] = finish(a2, lanes, w, b2, x, narrow, cols);
+            y[r + 3] = finish(a3, lanes, w, b3, x, narrow, cols);
+            u[r] = finish(c0, lanes, w, b0, z, narrow, cols);
+            u[r + 1] = finish(c1, lanes, w, b1, z, narrow, cols);
+            u[r + 2] = finish(c2, lanes, w, b2, z, narrow, cols);
+            u[r + 3] = finish(c3, lanes, w, b3, z, narrow, cols);
+        }
+        if (r < to) {
+            rows(w, cols, x, y, r, to);
+            rows(w, cols, z, u, r, to);
+        }
+    }
+
+    /**
      * Sums the lanes of {@code acc} in a fixed order, not by reduceLanes (the JIT's tree reduction and the
      * interpreter's loop round differently, and a row must not change with whether the kernel was compiled yet), then
      * adds the columns past the last whole vector.

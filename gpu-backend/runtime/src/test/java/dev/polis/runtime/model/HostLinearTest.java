@@ -75,6 +75,29 @@ class HostLinearTest {
     }
 
     @Test
+    void severalVectorsThroughOneReadOfTheWeightsGetTheBitsEachGetsAlone() {
+        int rows = 1003;
+        int cols = 131;
+        float[] w = random(rows * cols, 9);
+        HostMatVec product = new HostMatVec(2);
+        // odd counts leave a vector without a partner; 1003 rows leave a partial group of four in the last block
+        for (int count : new int[] {2, 3, 5, 10}) {
+            float[][] xs = new float[count][];
+            for (int j = 0; j < count; j++) {
+                xs[j] = random(cols, 100 + j);
+            }
+            float[][] together = product.multiply(w, rows, cols, xs);
+            for (int j = 0; j < count; j++) {
+                float[] alone = product.multiply(w, rows, cols, xs[j]);
+                for (int r = 0; r < rows; r++) {
+                    assertThat(Float.floatToRawIntBits(together[j][r])).as("vector %d of %d, row %d", j, count, r)
+                            .isEqualTo(Float.floatToRawIntBits(alone[r]));
+                }
+            }
+        }
+    }
+
+    @Test
     void aPromptsRowsKeepPyTorchsProductBitForBit() {
         HostLinear linear = HostLinear.create(true, 2);
         try (NDManager m = PyTorchEngine.get().newBaseManager()) {
