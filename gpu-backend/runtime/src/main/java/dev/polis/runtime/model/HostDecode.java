@@ -5,7 +5,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import ai.djl.ndarray.NDArray;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import dev.polis.runtime.seam.FeedForward;
-import dev.polis.runtime.seam.HeapRows;
 import dev.polis.runtime.seam.KvCache;
 import dev.polis.runtime.seam.LayerSession;
 
@@ -135,11 +134,7 @@ final class HostDecode {
                 System.arraycopy(qkv[j], attended + kvWidth, v, 0, kvWidth);
                 cache.appendHeap(k, v, positions[j]);
             }
-            HeapRows rows = cache.heapRows();
-            float[][] context = new float[n][];
-            for (int j = 0; j < n; j++) {
-                context[j] = attention.attend(qkv[j], rows, before + j + 1, product);
-            }
+            float[][] context = attention.attend(qkv, cache.heapRows(), before, product);
             float[][] out = product.multiply(w.output(), hidden, attended, context);
             for (int j = 0; j < n; j++) {
                 addBias(out[j], w.outputBias());

@@ -1,6 +1,7 @@
 package dev.polis.runtime.model;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,8 +13,17 @@ final class VectorDot {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
+    /** Lane i paired with lane i + k (mod the lanes): the folds of {@link #finish}; unused where k >= the lanes. */
+    private static final VectorShuffle<Float> FOLD_8 = fold(8);
+    private static final VectorShuffle<Float> FOLD_4 = fold(4);
+    private static final VectorShuffle<Float> FOLD_2 = fold(2);
+    private static final VectorShuffle<Float> FOLD_1 = fold(1);
 
     private VectorDot() {
+    }
+
+    private static VectorShuffle<Float> fold(int k) {
+        return VectorShuffle.fromOp(SPECIES, i -> (i + k) % LANES);
     }
 
     /** Returns the lane count of the species in use (16 with AVX-512, 8 with AVX2). */
@@ -28,11 +38,16 @@ final class VectorDot {
      * depend on how the rows were split between threads.
      */
     static void rows(float[] w, int cols, float[] x, float[] y, int from, int to) {
+        rows(w, cols, 0, x, y, from, to);
+    }
+
+    /** {@link #rows} over the rows {@code shift + r} of {@code w}, written to {@code y[r]}. */
+    private static void rows(float[] w, int cols, int shift, float[] x, float[] y, int from, int to) {
         int narrow = cols - cols % LANES;
-        float[] lanes = new float[LANES];
+        float[] partial = new float[4 * LANES];
         int r = from;
         for (; r + 4 <= to; r += 4) {
-            int b0 = r * cols;
+            int b0 = (r + shift) * cols;
             int b1 = b0 + cols;
             int b2 = b1 + cols;
             int b3 = b2 + cols;
@@ -47,18 +62,22 @@ final class VectorDot {
                 a2 = FloatVector.fromArray(SPECIES, w, b2 + i).fma(xv, a2);
                 a3 = FloatVector.fromArray(SPECIES, w, b3 + i).fma(xv, a3);
             }
-            y[r] = finish(a0, lanes, w, b0, x, narrow, cols);
-            y[r + 1] = finish(a1, lanes, w, b1, x, narrow, cols);
-            y[r + 2] = finish(a2, lanes, w, b2, x, narrow, cols);
-            y[r + 3] = finish(a3, lanes, w, b3, x, narrow, cols);
+            a0.intoArray(partial, 0);
+            a1.intoArray(partial, LANES);
+            a2.intoArray(partial, 2 * LANES);
+            a3.intoArray(partial, 3 * LANES);
+            for (int k = 0; k < 4; k++) {
+                y[r + k] = finish(partial, k, w, b0 + k * cols, x, narrow, cols);
+            }
         }
         for (; r < to; r++) {
-            int base = r * cols;
+            int base = (r + shift) * cols;
             FloatVector a = FloatVector.zero(SPECIES);
             for (int i = 0; i < narrow; i += LANES) {
                 a = FloatVector.fromArray(SPECIES, w, base + i).fma(FloatVector.fromArray(SPECIES, x, i), a);
             }
-            y[r] = finish(a, lanes, w, base, x, narrow, cols);
+            a.intoArray(partial, 0);
+            y[r] = finish(partial, 0, w, base, x, narrow, cols);
         }
     }
 
@@ -70,22 +89,35 @@ final class VectorDot {
      * {@code xs[j]} alone.
      */
     static void rows(float[] w, int cols, float[][] xs, float[][] ys, int from, int to) {
+        rows(w, cols, 0, xs, ys, from, to);
+    }
+
+    /**
+     * Attention scores: sets {@code ys[j][s] = dot(keys[shift + s, :], xs[j])} for slots {@code 0 .. slots-1} of the
+     * row-major keys {@code [*, cols]} that start at row {@code shift} (one KV head's slots), as {@link #rows} does.
+     */
+    static void slots(float[] keys, int cols, int shift, float[][] xs, float[][] ys, int slots) {
+        rows(keys, cols, shift, xs, ys, 0, slots);
+    }
+
+    private static void rows(float[] w, int cols, int shift, float[][] xs, float[][] ys, int from, int to) {
         int j = 0;
         for (; j + 2 <= xs.length; j += 2) {
-            pair(w, cols, xs[j], xs[j + 1], ys[j], ys[j + 1], from, to);
+            pair(w, cols, shift, xs[j], xs[j + 1], ys[j], ys[j + 1], from, to);
         }
         if (j < xs.length) {
-            rows(w, cols, xs[j], ys[j], from, to);
+            rows(w, cols, shift, xs[j], ys[j], from, to);
         }
     }
 
     /** {@link #rows} for two vectors at once: four rows by two vectors, eight accumulators. */
-    private static void pair(float[] w, int cols, float[] x, float[] z, float[] y, float[] u, int from, int to) {
+    private static void pair(float[] w, int cols, int shift, float[] x, float[] z, float[] y, float[] u, int from,
+                             int to) {
         int narrow = cols - cols % LANES;
-        float[] lanes = new float[LANES];
+        float[] partial = new float[8 * LANES];
         int r = from;
         for (; r + 4 <= to; r += 4) {
-            int b0 = r * cols;
+            int b0 = (r + shift) * cols;
             int b1 = b0 + cols;
             int b2 = b1 + cols;
             int b3 = b2 + cols;
@@ -113,71 +145,52 @@ final class VectorDot {
                 a3 = w3.fma(xv, a3);
                 c3 = w3.fma(zv, c3);
             }
-            y[r] = finish(a0, lanes, w, b0, x, narrow, cols);
-            y[r + 1] = finish(a1, lanes, w, b1, x, narrow, cols);
-            y[r + 2] = finish(a2, lanes, w, b2, x, narrow, cols);
-            y[r + 3] = finish(a3, lanes, w, b3, x, narrow, cols);
-            u[r] = finish(c0, lanes, w, b0, z, narrow, cols);
-            u[r + 1] = finish(c1, lanes, w, b1, z, narrow, cols);
-            u[r + 2] = finish(c2, lanes, w, b2, z, narrow, cols);
-            u[r + 3] = finish(c3, lanes, w, b3, z, narrow, cols);
+            a0.intoArray(partial, 0);
+            a1.intoArray(partial, LANES);
+            a2.intoArray(partial, 2 * LANES);
+            a3.intoArray(partial, 3 * LANES);
+            c0.intoArray(partial, 4 * LANES);
+            c1.intoArray(partial, 5 * LANES);
+            c2.intoArray(partial, 6 * LANES);
+            c3.intoArray(partial, 7 * LANES);
+            for (int k = 0; k < 4; k++) {
+                y[r + k] = finish(partial, k, w, b0 + k * cols, x, narrow, cols);
+                u[r + k] = finish(partial, 4 + k, w, b0 + k * cols, z, narrow, cols);
+            }
         }
         if (r < to) {
-            rows(w, cols, x, y, r, to);
-            rows(w, cols, z, u, r, to);
+            rows(w, cols, shift, x, y, r, to);
+            rows(w, cols, shift, z, u, r, to);
         }
     }
 
     /**
-     * Sums the lanes of {@code acc} in a fixed order, not by reduceLanes (the JIT's tree reduction and the
-     * interpreter's loop round differently, and a row must not change with whether the kernel was compiled yet), then
-     * adds the columns past the last whole vector.
+     * Sums the lanes of accumulator {@code k}, which the kernel stored in {@code partial}, then adds the columns past
+     * the last whole vector. Storing keeps the kernel's compiled code small: with the folds inlined eight times over,
+     * the JIT gave up on some vector intrinsics and boxed vectors in the inner loop; for the same reason no vector
+     * crosses a method boundary here (a vector passed to a method the JIT does not inline is boxed). The lanes are folded in halves
+     * (lane i plus lane i + n/2, then again), a fixed order of lane-wise additions that the interpreter and the JIT
+     * round alike; not by reduceLanes, whose compiled tree and interpreted loop round differently, since a row must
+     * not change with whether the kernel was compiled yet.
      */
-    private static float finish(FloatVector acc, float[] lanes, float[] w, int base, float[] x, int narrow, int cols) {
-        acc.intoArray(lanes, 0);
-        float sum = 0;
-        for (int lane = 0; lane < LANES; lane++) {
-            sum += lanes[lane];
+    private static float finish(float[] partial, int k, float[] w, int base, float[] x, int narrow, int cols) {
+        FloatVector acc = FloatVector.fromArray(SPECIES, partial, k * LANES);
+        if (LANES >= 16) {
+            acc = acc.add(acc.rearrange(FOLD_8));
         }
+        if (LANES >= 8) {
+            acc = acc.add(acc.rearrange(FOLD_4));
+        }
+        if (LANES >= 4) {
+            acc = acc.add(acc.rearrange(FOLD_2));
+        }
+        if (LANES >= 2) {
+            acc = acc.add(acc.rearrange(FOLD_1));
+        }
+        float sum = acc.lane(0);
         for (int i = narrow; i < cols; i++) {
             sum += w[base + i] * x[i];
         }
         return sum;
-    }
-
-    /**
-     * Returns {@code dot(a[aFrom .. aFrom+n), b[bFrom .. bFrom+n))}, its lanes summed in a fixed order (as {@link #rows});
-     * {@code lanes} is scratch of at least {@link #lanes()} floats.
-     */
-    static float dot(float[] a, int aFrom, float[] b, int bFrom, int n, float[] lanes) {
-        int narrow = n - n % LANES;
-        FloatVector acc = FloatVector.zero(SPECIES);
-        int i = 0;
-        for (; i < narrow; i += LANES) {
-            acc = FloatVector.fromArray(SPECIES, a, aFrom + i).fma(FloatVector.fromArray(SPECIES, b, bFrom + i), acc);
-        }
-        acc.intoArray(lanes, 0);
-        float sum = 0;
-        for (int lane = 0; lane < LANES; lane++) {
-            sum += lanes[lane];
-        }
-        for (; i < n; i++) {
-            sum += a[aFrom + i] * b[bFrom + i];
-        }
-        return sum;
-    }
-
-    /** Adds {@code alpha x[xFrom .. xFrom+n)} to {@code y[yFrom .. yFrom+n)} (fused multiply-adds, lane by lane). */
-    static void axpy(float alpha, float[] x, int xFrom, float[] y, int yFrom, int n) {
-        int narrow = n - n % LANES;
-        FloatVector scale = FloatVector.broadcast(SPECIES, alpha);
-        int i = 0;
-        for (; i < narrow; i += LANES) {
-            FloatVector.fromArray(SPECIES, x, xFrom + i).fma(scale, FloatVector.fromArray(SPECIES, y, yFrom + i))
-                    .intoArray(y, yFrom + i);
-        }
-        for (; i < n; i++) {
-            y[yFrom + i] = Math.fma(x[xFrom + i], alpha, y[yFrom + i]);
-        }
     }
 }
