@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the LayerSkip benchmark of docs/benchmarks.md: trains the same small Llama twice on the JDK's own
 # java.base sources, once with the layerskip recipe and once plainly (the two runs side by side, one intra-op thread
-# each), then benches decoder.self-speculative against decoder.greedy on both, over the trainer's held-out prompts.
+# each), then benches decoder.self-speculative against decoder.greedy on both, over the trainer's held-out prompts,
+# with decode steps on the Java heap and on PyTorch.
 #
 #   benchmarks/scripts/layerskip.sh [out-folder]      (default: runs/layerskip; STEPS=2000 by default)
 #
@@ -52,9 +53,14 @@ wait "$ls_pid"
 wait "$plain_pid"
 grep -h "exit after each layer" "$out/train-ls.log" "$out/train-plain.log" || true
 
+# Each model twice: decode steps and verification passes on the Java heap (the runtime's default), then every step
+# on PyTorch (--host-decode false), whose per-operation cost is what self-speculation used to hide.
 export POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1"
 for model in ls plain; do
-  cat /proc/loadavg > "$out/load-before-bench-$model.txt" 2>/dev/null || true
-  "$polis" layerskip bench --model "$out/$model/final" --prompts-file "$out/ls/heldout-prompts.txt" \
-    --prompt-tail 128 --max-tokens 128 | tee "$out/bench-$model.log"
+  for host in true false; do
+    name=$model$([ "$host" = true ] || echo -torch)
+    cat /proc/loadavg > "$out/load-before-bench-$name.txt" 2>/dev/null || true
+    "$polis" layerskip bench --model "$out/$model/final" --prompts-file "$out/ls/heldout-prompts.txt" \
+      --prompt-tail 128 --max-tokens 128 --host-decode "$host" | tee "$out/bench-$name.log"
+  done
 done

@@ -70,6 +70,12 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
             description = "cpu or cuda:N (default: POLIS_DEVICE, else cpu).")
     private String device;
 
+    @Option(names = "--host-decode", defaultValue = "true", arity = "1", paramLabel = "true|false",
+            description = {"Single-row steps and verification passes of up to 16 rows on the runtime's Java vector "
+                    + "kernel (default ${DEFAULT-VALUE}), or every step on PyTorch (false), whose per-operation cost "
+                    + "self-speculation hides more of (docs/benchmarks.md, LayerSkip)."})
+    private boolean hostDecode;
+
     @Option(names = "--warmup", defaultValue = "3", paramLabel = "<n>",
             description = "Prompts decoded untimed first, with both decoders (default: ${DEFAULT-VALUE}).")
     private int warmup;
@@ -94,11 +100,12 @@ public final class LayerSkipBenchCommand implements Callable<Integer> {
         Decoder greedy = new GreedyDecoder();
         Decoder spec = new SelfSpeculativeDecoder();
         GenerationSettings generation = GenerationSettings.DEFAULTS.withTemperature(0).withMaxTokens(maxTokens);
-        try (TransformerLm lm = TransformerLm.load(model,
-                LoadOptions.DEFAULTS.withDevice(device != null ? device : parent.operator().device()));
+        try (TransformerLm lm = TransformerLm.load(model, LoadOptions.DEFAULTS
+                .withDevice(device != null ? device : parent.operator().device()).withHostDecode(hostDecode));
              PolisTokenizer tokenizer = Tokenizers.load(model)) {
-            out.printf("model %s, %d prompts, %d tokens each, threads %s%n", lm.config().describe(), prompts.size(),
-                    maxTokens, System.getProperty("ai.djl.pytorch.num_threads", "default"));
+            out.printf("model %s, %d prompts, %d tokens each, threads %s, host decode %s%n", lm.config().describe(),
+                    prompts.size(), maxTokens, System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                    hostDecode ? "on" : "off");
             calibrate(out, lm, tokenizer, prompts, settings);
             for (int i = 0; i < Math.min(warmup, prompts.size()); i++) {
                 DecodeRequest request = new DecodeRequest(tokenizer.encode(prompts.get(i), true), generation, null,

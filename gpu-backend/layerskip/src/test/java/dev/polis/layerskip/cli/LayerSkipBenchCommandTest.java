@@ -61,6 +61,19 @@ class LayerSkipBenchCommandTest {
     }
 
     @Test
+    void bothDecodersGiveTheSameTokensWithEveryStepOnPyTorch() throws Exception {
+        Path model = tinyModel();
+        Path prompts = temp.resolve("prompts.txt");
+        Files.writeString(prompts, "only one prompt\nand a second\n");
+        StringWriter out = new StringWriter();
+        int code = command(out).execute("bench", "--model", model.toString(), "--prompts-file", prompts.toString(),
+                "--max-tokens", "8", "--warmup", "0", "--exit-layer", "2", "--draft-tokens", "3", "--host-decode",
+                "false");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("host decode off").contains("E=2 d=3; identical outputs 2/2");
+    }
+
+    @Test
     void aNegativeTailIsRefused() throws Exception {
         Path prompts = temp.resolve("prompts.txt");
         Files.writeString(prompts, "p\n");
