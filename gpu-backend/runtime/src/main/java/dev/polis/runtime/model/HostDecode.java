@@ -17,10 +17,10 @@ import dev.polis.runtime.seam.LayerSession;
  *
  * <p>It takes the steps the default path would: a batch of one on the CPU, float32 weights copied to the heap, no
  * decode strategy or attention probe installed, every feed-forward block the checkpoint's own SwiGLU. A layer-level
- * decoder's single-token runs ({@code LayerAccess.run} of one row, e.g. LayerSkip's drafts) take its layers the same
- * way, and a single row's final norm and head too. Anything else (an accelerator's block, a batch, several rows, a
- * phase logged for KV-cache policies) keeps the PyTorch path, which stays the reference: the two agree to float32
- * rounding.
+ * caller's runs of up to {@link Transformer#HEAP_ROWS} rows of one sequence ({@code LayerAccess.run}: LayerSkip's
+ * drafts and verification passes) take its layers the same way, and so do the final norm and head of that many rows.
+ * Anything else (an accelerator's block, a batch, longer runs, the session's own prompts and appends, a phase logged
+ * for KV-cache policies) keeps the PyTorch path, which stays the reference: the two agree to float32 rounding.
  */
 final class HostDecode {
 
@@ -72,7 +72,7 @@ final class HostDecode {
     }
 
     /**
-     * Returns whether one token of {@code session} can go through layers {@code [from, to)} here: a batch of one, no
+     * Returns whether rows of {@code session} can go through layers {@code [from, to)} here: a batch of one, no
      * attention probe requested, each of those layers' feed-forward block the checkpoint's own and its cache
      * readable on the heap. The first call copies the weights to the heap (or finds the heap too small, and says no
      * from then on).

@@ -126,7 +126,7 @@ final class HostMatVec {
             VectorDot.rows(w, cols, xs, ys, 0, rows);
             return ys;
         }
-        // a block holds four rows at least and a multiple of four, so the kernel's groups stay whole
+        // blocks of a multiple of four rows: only the last block can end in the kernel's slower rows outside a group
         int blockRows = Math.max(4, BLOCK_WEIGHTS / cols / xs.length & ~3);
         int blocks = (rows + blockRows - 1) / blockRows;
         share(blocks, b -> {

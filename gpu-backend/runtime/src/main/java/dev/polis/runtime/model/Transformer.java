@@ -33,9 +33,9 @@ final class Transformer implements LayerAccess, FeedForwardSeam, KvCachePolicySe
         DecodeSeam {
 
     /**
-     * The most rows of one sequence a layer run or the head takes on the Java heap (a self-speculative verification
-     * pass, a short append); longer runs, prompts above all, go through PyTorch, whose batched products do more flops
-     * per byte than the heap kernel's.
+     * The most rows of one sequence a layer-level run or the head takes on the Java heap (a self-speculative
+     * verification pass); longer runs go through PyTorch, whose batched products do more flops per byte than the heap
+     * kernel's, and so do the session's own prompts and appends of any length ({@link TransformerSession#bulkAppend}).
      */
     static final int HEAP_ROWS = 16;
 

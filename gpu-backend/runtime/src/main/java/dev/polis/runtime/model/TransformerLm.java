@@ -136,7 +136,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         return host == null ? 0 : host.steps();
     }
 
-    /** Returns how many single-token layer ranges ran on the Java heap, whole decode steps included (for tests). */
+    /** Returns how many layer ranges ran on the Java heap (a whole decode step counts one), for tests. */
     long heapLayerRuns() {
         HostDecode host = transformer.host();
         return host == null ? 0 : host.layerRuns();

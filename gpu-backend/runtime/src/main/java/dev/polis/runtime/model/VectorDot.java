@@ -5,9 +5,10 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The inner loop of {@link HostMatVec}: dot products of matrix rows with one vector in the CPU's widest SIMD lanes
- * (Java's incubating Vector API). Loaded only when the JVM was started with {@code --add-modules
- * jdk.incubator.vector}; {@link HostMatVec#available()} checks that before anything touches this class.
+ * The inner loop of {@link HostMatVec} and of {@link HeapAttention}'s scores: dot products of matrix rows with one
+ * or several vectors in the CPU's widest SIMD lanes (Java's incubating Vector API). Loaded only when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}; {@link HostMatVec#available()} checks that before anything
+ * touches this class.
  */
 final class VectorDot {
 
