@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code polis lazyllm corpus}: writes the synthetic retrieval corpus ({@link RetrievalText}), one document per file,
  * for {@code polis model train --corpus <folder>}: interleaved facts and questions, or ({@code --shape quiz})
- * documents shaped like a bench prompt, a context of facts in filler followed by the answered question of each fact.
+ * documents shaped like a bench prompt, a context of facts in filler followed by the answered question of each fact,
+ * or ({@code --shape repeat}) the same with random strings in place of facts, each written again after the context.
  */
 @Command(name = "corpus", mixinStandardHelpOptions = true, description = {
     "Writes the synthetic long-context retrieval corpus (facts K1234, questions ?K) as text files.",
@@ -46,14 +48,16 @@ public final class CorpusCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     private double questions;
 
-    @Option(names = "--shape", defaultValue = "interleaved", paramLabel = "<interleaved|quiz>",
+    @Option(names = "--shape", defaultValue = "interleaved", paramLabel = "<interleaved|quiz|repeat>",
             description = "interleaved: facts and questions mixed in filler (--filler, --questions); quiz: a context "
                     + "of half --length to --length bytes with 1 to --facts facts spread in filler, as a bench prompt "
-                    + "has, then every fact's question and value (default ${DEFAULT-VALUE}).")
+                    + "has, then every fact's question and value; repeat: the same context with 1 to --facts random "
+                    + "strings of 4-24 key letters and value symbols in place of facts, then every string again "
+                    + "(copying at a distance, what a question needs) (default ${DEFAULT-VALUE}).")
     private String shape;
 
     @Option(names = "--facts", defaultValue = "4", paramLabel = "<n>",
-            description = "quiz: at most this many facts per document, 1 to 26 (default ${DEFAULT-VALUE}).")
+            description = "quiz, repeat: at most this many facts (strings) per document, 1 to 26 (default ${DEFAULT-VALUE}).")
     private int facts;
 
     @Option(names = "--values", defaultValue = "digits", paramLabel = "<digits|symbols>",
@@ -73,12 +77,10 @@ public final class CorpusCommand implements Callable<Integer> {
             throw new InvalidInputException("--documents and --filler must be at least 1 and --length at least 20 "
                     + "(got " + documents + ", " + filler + " and " + length + ")");
         }
-        boolean quiz = switch (shape) {
-            case "interleaved" -> false;
-            case "quiz" -> true;
-            default -> throw new InvalidInputException("--shape: '" + shape + "' is not a shape; use interleaved or "
-                    + "quiz");
-        };
+        if (!List.of("interleaved", "quiz", "repeat").contains(shape)) {
+            throw new InvalidInputException("--shape: '" + shape + "' is not a shape; use interleaved, quiz or "
+                    + "repeat");
+        }
         if (facts < 1 || facts > 26) {
             throw new InvalidInputException("--facts must be in [1, 26] (one key letter each) but got " + facts);
         }
@@ -87,10 +89,11 @@ public final class CorpusCommand implements Callable<Integer> {
         SplittableRandom random = new SplittableRandom(seed);
         long bytes = 0;
         for (int d = 0; d < documents; d++) {
-            String text = quiz
-                    ? RetrievalText.quiz(random, length / 2 + random.nextInt(length - length / 2 + 1),
-                            1 + random.nextInt(facts), alphabet)
-                    : RetrievalText.document(random, length, filler, questions, alphabet);
+            String text = switch (shape) {
+                case "quiz" -> RetrievalText.quiz(random, context(random), 1 + random.nextInt(facts), alphabet);
+                case "repeat" -> RetrievalText.repeats(random, context(random), 1 + random.nextInt(facts));
+                default -> RetrievalText.document(random, length, filler, questions, alphabet);
+            };
             Files.writeString(out.resolve(String.format("doc-%06d.txt", d)), text);
             bytes += text.length();
         }
@@ -98,5 +101,9 @@ public final class CorpusCommand implements Callable<Integer> {
         log.printf("wrote %d documents, %,d bytes, to %s%n", documents, bytes, out);
         log.flush();
         return 0;
+    }
+
+    private int context(SplittableRandom random) {
+        return length / 2 + random.nextInt(length - length / 2 + 1);
     }
 }

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
  * written as a key (one uppercase letter, used for nothing else) followed by a four-character value ({@code K7193},
  * or {@code K#7]~} with {@link ValueAlphabet#SYMBOLS}), and questions {@code ?K} answered by the value. Training
  * documents either mix facts and answered questions ({@link #document}) or have the shape of a benchmark prompt followed
- * by the answered questions of all its facts ({@link #quiz}); a benchmark prompt hides one fact (the needle) at a chosen
+ * by the answered questions of all its facts ({@link #quiz}), or repeat random strings placed in filler
+ * ({@link #repeats}); a benchmark prompt hides one fact (the needle) at a chosen
  * depth among distractor facts and filler and ends with its question, so the next tokens must be the needle's value.
  */
 public final class RetrievalText {
@@ -129,12 +130,41 @@ public final class RetrievalText {
         }
         filler(random, text, Math.max(1, context - text.length()));
         text.setLength(Math.max(context, text.lastIndexOf(". ") + 2));
-        for (int i = placed.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            placed.set(i, placed.set(j, placed.get(i)));
-        }
+        shuffle(random, placed);
         for (String fact : placed) {
             text.append("\n?").append(fact);
+        }
+        return text.append('\n').toString();
+    }
+
+    /**
+     * Returns a training document for copying at a distance, the skill a question needs (an induction head): a context
+     * of about {@code context} bytes of filler holding {@code strings} random strings of 4 to 24 characters drawn from
+     * the key letters and the 32 value symbols, each written where and as a fact is ({@code  QX#7]A~. }), then every
+     * string again after {@code \n?}, in random order, and a final line break. Each character of a repeated string
+     * after its first is predictable only by finding the characters before it in the context and copying the one that
+     * follows, so nearly a third of the text rewards that skill; a bench question {@code ?K} is the same act with a
+     * one-letter key.
+     */
+    public static String repeats(SplittableRandom random, int context, int strings) {
+        String alphabet = KEYS + ValueAlphabet.SYMBOL_CHARACTERS;
+        List<String> placed = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < strings; s++) {
+            int until = (int) ((long) context * (s + 1) / (strings + 1));
+            filler(random, text, Math.max(1, until - text.length()));
+            char[] string = new char[4 + random.nextInt(21)];
+            for (int i = 0; i < string.length; i++) {
+                string[i] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            placed.add(new String(string));
+            text.append(' ').append(string).append(". ");
+        }
+        filler(random, text, Math.max(1, context - text.length()));
+        text.setLength(Math.max(context, text.lastIndexOf(". ") + 2));
+        shuffle(random, placed);
+        for (String string : placed) {
+            text.append("\n?").append(string);
         }
         return text.append('\n').toString();
     }
@@ -151,10 +181,14 @@ public final class RetrievalText {
         for (char c : KEYS.toCharArray()) {
             keys.add(c);
         }
-        for (int i = keys.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            keys.set(i, keys.set(j, keys.get(i)));
-        }
+        shuffle(random, keys);
         return keys;
+    }
+
+    private static <T> void shuffle(SplittableRandom random, List<T> items) {
+        for (int i = items.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            items.set(i, items.set(j, items.get(i)));
+        }
     }
 }

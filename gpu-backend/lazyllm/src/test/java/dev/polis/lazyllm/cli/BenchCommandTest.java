@@ -165,7 +165,7 @@ class BenchCommandTest {
         }
         Run bad = polis(Map.of(), "lazyllm", "corpus", "--out", temp.resolve("bad-shape").toString(), "--shape", "qa");
         assertThat(bad.status).isEqualTo(2);
-        assertThat(bad.err).contains("--shape: 'qa' is not a shape; use interleaved or quiz");
+        assertThat(bad.err).contains("--shape: 'qa' is not a shape; use interleaved, quiz or repeat");
         Run values = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--values", "hex");
         assertThat(values.status).isEqualTo(2);
         assertThat(values.err).contains("--values: 'hex' is not a value alphabet");

@@ -65,4 +65,22 @@ class RetrievalTextTest {
             assertThat(Integer.parseInt(answer)).isBetween(1000, 9999);
         }
     }
+
+    @Test
+    void everyRandomStringOfARepeatDocumentIsWrittenAgainOnceAfterTheContext() {
+        Pattern string = Pattern.compile(" ([A-Z0-9!#$%&*+\\-/;<=>@\\[\\]^_{|}~]{4,24})\\. ");
+        SplittableRandom random = new SplittableRandom(5);
+        for (int d = 0; d < 50; d++) {
+            int strings = 1 + d % 12;
+            String doc = RetrievalText.repeats(random, 150 + 30 * d, strings);
+            int split = doc.indexOf("\n?");
+            String context = doc.substring(0, split);
+            assertThat(context.length()).isGreaterThanOrEqualTo(150 + 30 * d);
+            List<String> placed = string.matcher(context).results().map(m -> m.group(1)).toList();
+            assertThat(placed).as("strings in the context of document %d", d).hasSize(strings);
+            List<String> again = List.of(doc.substring(split + 2, doc.length() - 1).split("\n\\?"));
+            assertThat(again).containsExactlyInAnyOrderElementsOf(placed);
+            assertThat(doc).endsWith("\n");
+        }
+    }
 }
