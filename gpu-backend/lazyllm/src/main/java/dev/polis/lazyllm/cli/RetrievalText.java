@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * The synthetic long-context retrieval task LazyLLM is measured on (byte-level text): lowercase filler words, facts
@@ -119,22 +120,7 @@ public final class RetrievalText {
     public static String quiz(SplittableRandom random, int context, int facts, ValueAlphabet values) {
         List<Character> keys = shuffledKeys(random);
         int n = Math.min(facts, keys.size());
-        List<String> placed = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (int f = 0; f < n; f++) {
-            int until = (int) ((long) context * (f + 1) / (n + 1));
-            filler(random, text, Math.max(1, until - text.length()));
-            String fact = keys.get(f) + values.draw(random);
-            placed.add(fact);
-            text.append(' ').append(fact).append(". ");
-        }
-        filler(random, text, Math.max(1, context - text.length()));
-        text.setLength(Math.max(context, text.lastIndexOf(". ") + 2));
-        shuffle(random, placed);
-        for (String fact : placed) {
-            text.append("\n?").append(fact);
-        }
-        return text.append('\n').toString();
+        return askedAgain(random, context, n, f -> keys.get(f) + values.draw(random));
     }
 
     /**
@@ -148,23 +134,36 @@ public final class RetrievalText {
      */
     public static String repeats(SplittableRandom random, int context, int strings) {
         String alphabet = KEYS + ValueAlphabet.SYMBOL_CHARACTERS;
-        List<String> placed = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
-        for (int s = 0; s < strings; s++) {
-            int until = (int) ((long) context * (s + 1) / (strings + 1));
-            filler(random, text, Math.max(1, until - text.length()));
+        return askedAgain(random, context, strings, s -> {
             char[] string = new char[4 + random.nextInt(21)];
             for (int i = 0; i < string.length; i++) {
                 string[i] = alphabet.charAt(random.nextInt(alphabet.length()));
             }
-            placed.add(new String(string));
-            text.append(' ').append(string).append(". ");
+            return new String(string);
+        });
+    }
+
+    /**
+     * Returns a context of {@code context} bytes of filler (cut at its last filler byte) holding {@code count} items
+     * from {@code item} spread evenly, each written {@code  item. }, then every item again after {@code \n?} in random
+     * order and a final line break: the shape of {@link #quiz} and {@link #repeats}. Items are drawn in place, after
+     * the filler before them: the order of draws a seed's documents depend on.
+     */
+    private static String askedAgain(SplittableRandom random, int context, int count, IntFunction<String> item) {
+        List<String> placed = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            int until = (int) ((long) context * (i + 1) / (count + 1));
+            filler(random, text, Math.max(1, until - text.length()));
+            String next = item.apply(i);
+            placed.add(next);
+            text.append(' ').append(next).append(". ");
         }
         filler(random, text, Math.max(1, context - text.length()));
         text.setLength(Math.max(context, text.lastIndexOf(". ") + 2));
         shuffle(random, placed);
-        for (String string : placed) {
-            text.append("\n?").append(string);
+        for (String again : placed) {
+            text.append("\n?").append(again);
         }
         return text.append('\n').toString();
     }
