@@ -137,11 +137,18 @@ public final class ModelTrainCommand implements Callable<Integer> {
                 OptionValues.parse(recipeOptions));
         TrainingResult result = new Trainer(parent.recipes(), parent.settings(), log)
                 .train(out, arch, init, options, resume, stopAt == null ? Long.MAX_VALUE : stopAt);
-        log.printf("trained steps %d..%d: %,.0f tokens/s, last loss %.4f, validation loss %.4f; checkpoint %s%n",
+        log.printf("trained steps %d..%d: %,.0f tokens/s, last loss %.4f, %s; checkpoint %s%n",
                 result.startStep(), result.step(), result.tokensPerSecond(),
                 result.losses().isEmpty() ? Double.NaN : result.losses().get(result.losses().size() - 1),
-                result.validationLoss(), result.checkpoint());
+                validation(result.validationLoss()), result.checkpoint());
         log.flush();
         return 0;
+    }
+
+    /** Words for the run's last validation loss: the figure, or why there is none (NaN: not validated yet). */
+    static String validation(double loss) {
+        return Double.isNaN(loss)
+                ? "not validated (a run validates at its last step and every --eval-every steps)"
+                : String.format(java.util.Locale.ROOT, "validation loss %.4f", loss);
     }
 }
