@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.polis.runtime.train.Trainer;
@@ -149,6 +150,6 @@ public final class ModelTrainCommand implements Callable<Integer> {
     static String validation(double loss) {
         return Double.isNaN(loss)
                 ? "not validated (a run validates at its last step and every --eval-every steps)"
-                : String.format(java.util.Locale.ROOT, "validation loss %.4f", loss);
+                : String.format(Locale.ROOT, "validation loss %.4f", loss);
     }
 }
