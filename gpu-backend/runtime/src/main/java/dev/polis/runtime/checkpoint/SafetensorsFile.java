@@ -164,11 +164,7 @@ public final class SafetensorsFile implements AutoCloseable {
         ByteBuffer b = bytes(t);
         float[] out = new float[Math.toIntExact(t.elementCount())];
         for (int i = 0; i < out.length; i++) {
-            out[i] = switch (t.dtype()) {
-                case F32 -> b.getFloat(i * 4);
-                case F16 -> Float.float16ToFloat(b.getShort(i * 2));
-                case BF16 -> Float.intBitsToFloat((b.getShort(i * 2) & 0xFFFF) << 16);
-            };
+            out[i] = t.dtype().read(b, i);
         }
         return out;
     }

@@ -61,6 +61,19 @@ public enum TensorDType {
         };
     }
 
+    /**
+     * Reads element {@code index} of a little-endian buffer of this type, widened to a float (exactly: every F16
+     * and BF16 value is a float).
+     */
+    public float read(java.nio.ByteBuffer buffer, long index) {
+        int i = Math.toIntExact(index);
+        return switch (this) {
+            case F32 -> buffer.getFloat(i * 4);
+            case F16 -> Float.float16ToFloat(buffer.getShort(i * 2));
+            case BF16 -> Float.intBitsToFloat((buffer.getShort(i * 2) & 0xFFFF) << 16);
+        };
+    }
+
     /** Returns the bfloat16 bits of {@code value}, rounded to nearest even. */
     static int bf16Bits(float value) {
         int bits = Float.floatToRawIntBits(value);

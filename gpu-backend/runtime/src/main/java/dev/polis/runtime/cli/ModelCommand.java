@@ -4,9 +4,10 @@ import dev.polis.api.host.SettingsFactory;
 import dev.polis.runtime.train.RecipeLookup;
 import picocli.CommandLine.Command;
 
-/** {@code polis model}: the checkpoint tools (init, info, train); it only groups its subcommands. */
+/** {@code polis model}: the checkpoint tools (init, info, grow, train); it only groups its subcommands. */
 @Command(name = "model", description = "Checkpoint tools for the local transformer runtime.",
-        subcommands = {ModelInitCommand.class, ModelInfoCommand.class, ModelTrainCommand.class},
+        subcommands = {ModelInitCommand.class, ModelInfoCommand.class, ModelGrowCommand.class,
+                ModelTrainCommand.class},
         mixinStandardHelpOptions = true)
 public final class ModelCommand implements Runnable {
 
