@@ -19,6 +19,9 @@
 #
 #   benchmarks/scripts/retrieval-model.sh [out-folder]      (default: runs/retrieval; git ignores runs/)
 #
+# LAYERS (default 2) sets the depth: the documented model has 2; LazyLLM's quality figures need layers after the
+# copy to prune, and LAYERS=8 runs the same stages on an 8-layer model (started 2026-12-05, not yet reported).
+#
 # POLIS (default: ./polis of this checkout) names the launcher. Stages 1-2 ran on one PyTorch thread, 3-5 on two.
 # Each stage's log is <out>/<stage>.log; a probe (polis lazyllm bench, dense) follows the last stage.
 set -euo pipefail
@@ -28,8 +31,9 @@ polis=${POLIS:-"$root/polis"}
 out=${1:-runs/retrieval}
 mkdir -p "$out"
 
-cat > "$out/arch.json" <<'JSON'
-{"model_type": "llama", "hidden_size": 128, "intermediate_size": 256, "num_hidden_layers": 2,
+layers=${LAYERS:-2}
+cat > "$out/arch.json" <<JSON
+{"model_type": "llama", "hidden_size": 128, "intermediate_size": 256, "num_hidden_layers": $layers,
  "num_attention_heads": 2, "num_key_value_heads": 2, "max_position_embeddings": 16384,
  "tie_word_embeddings": true, "rope_theta": 1000000, "rms_norm_eps": 1e-5, "dtype": "float32", "seed": 1,
  "init_std": 0.08}
