@@ -10,12 +10,18 @@ import dev.polis.api.guard.Guard;
 import dev.polis.api.guard.GuardRequest;
 import dev.polis.api.guard.GuardVerdict;
 import dev.polis.guards.detect.Detection;
+import dev.polis.guards.detect.DetectionRequest;
 import dev.polis.guards.detect.InjectionDetector;
+import dev.polis.guards.detect.RuleHit;
 import dev.polis.guards.judge.JudgeFailure;
+import dev.polis.guards.policy.Conflicts;
+import dev.polis.guards.policy.Policies;
 import dev.polis.guards.prompt.Datamarker;
 
 /**
- * Flags prompt injection in messages below SYSTEM and DEVELOPER privilege: a flagged USER message is refused; a
+ * Flags prompt injection in messages below SYSTEM and DEVELOPER privilege, reading the request's SYSTEM and
+ * DEVELOPER messages for what they rule out (a USER message that conflicts with them counts as an attack:
+ * {@link Conflicts}): a flagged USER message is refused; a
  * flagged TOOL or MODEL message (tool output, another agent's words) is neutralised (kept as marked data) or
  * refused, as {@code onEmbedded} says. A model's own output is not scanned here (see the leak guard).
  *
@@ -73,8 +79,9 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
         if (request.boundary() == Boundary.MODEL_OUTPUT || privilege.compareTo(Privilege.DEVELOPER) >= 0) {
             return new Inspection(GuardVerdict.allow(message), null);
         }
-        // scan what the text says, not the spotlight's frame around it
-        Detection d = detector.detect(Datamarker.body(message.content()), privilege);
+        // scan what the text says, not the spotlight's frame around it, against the instructions above it
+        Detection d = detector.detect(new DetectionRequest(Datamarker.body(message.content()), privilege,
+                Policies.of(request.context())));
         return new Inspection(decide(message, privilege, d, request), d);
     }
 
@@ -101,10 +108,12 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
                     : new GuardVerdict(Decision.ALLOW, message, judged.substring(2), d.score());
         }
         String families = d.families().isEmpty() ? "classifier" : String.join(", ", d.families());
-        String reason = String.format(Locale.ROOT, "prompt injection in %s content (score %.2f; %s)%s%s",
+        String conflicts = d.hits().stream().filter(h -> Conflicts.FAMILIES.contains(h.rule())).map(RuleHit::text)
+                .distinct().collect(Collectors.joining("; "));
+        String reason = String.format(Locale.ROOT, "prompt injection in %s content (score %.2f; %s)%s%s%s",
                 privilege.name().toLowerCase(Locale.ROOT), d.score(), families,
                 d.findings().isEmpty() ? "" : d.findings().stream().collect(Collectors.joining(", ", "; found ", "")),
-                judged);
+                conflicts.isEmpty() ? "" : "; conflicts with the instructions: " + conflicts, judged);
         double score = Math.max(d.score(), limit);
         if (direct || refuseEmbedded) {
             return GuardVerdict.refuse(message, reason, score);

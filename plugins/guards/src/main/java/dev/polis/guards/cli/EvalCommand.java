@@ -13,12 +13,14 @@ import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.Privilege;
 import dev.polis.guards.detect.Detection;
+import dev.polis.guards.detect.DetectionRequest;
 import dev.polis.guards.detect.InjectionDetector;
 import dev.polis.guards.detect.LogisticModel;
 import dev.polis.guards.eval.DetectorReport;
 import dev.polis.guards.eval.LabeledText;
 import dev.polis.guards.eval.Obfuscations;
 import dev.polis.guards.eval.Scored;
+import dev.polis.guards.policy.Policies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,7 +126,7 @@ final class EvalCommand implements Callable<Integer> {
         InjectionDetector detector = new InjectionDetector(model == null ? InjectionDetector.shippedModel()
                 : read(model), uncuedSure);
         List<Scored> scored = items.stream().map(i -> {
-            Detection d = detector.detect(i.text(), i.level());
+            Detection d = detector.detect(new DetectionRequest(i.text(), i.level(), Policies.of(i.system())));
             String why = String.join(", ", d.families()) + (d.findings().isEmpty() ? "" : "; " + d.findings());
             return new Scored(i, d.score(), why);
         }).toList();

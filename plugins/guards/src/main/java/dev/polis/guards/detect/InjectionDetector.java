@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import dev.polis.api.chat.Privilege;
+import dev.polis.guards.policy.Conflict;
+import dev.polis.guards.policy.Conflicts;
+import dev.polis.guards.policy.Policy;
 import dev.polis.guards.text.Normaliser;
 import dev.polis.guards.text.ScanText;
 
@@ -93,10 +96,21 @@ public final class InjectionDetector {
         return model;
     }
 
-    /** Returns the detection on {@code text} arriving with {@code privilege}. */
+    /** Returns the detection on {@code text} arriving with {@code privilege}, with no instructions to check against. */
     public Detection detect(String text, Privilege privilege) {
-        Domain domain = Domain.of(privilege);
-        ScanText scan = normaliser.prepare(text);
+        return detect(new DetectionRequest(text, privilege, Policy.NONE));
+    }
+
+    /**
+     * Returns the detection on the request's text. A USER (direct) sentence that conflicts with the request's policy
+     * (brings up a subject the instructions rule out, asks for the secret, personal data or instructions they
+     * protect: {@link Conflicts}) counts as a strong rule match; embedded data is not checked against the policy
+     * (a document about a forbidden subject is data, not a request).
+     */
+    public Detection detect(DetectionRequest request) {
+        Domain domain = Domain.of(request.privilege());
+        Policy policy = domain == Domain.DIRECT ? request.policy() : Policy.NONE;
+        ScanText scan = normaliser.prepare(request.text());
         double best = -1;
         String bestPassage = scan.normalised();
         List<RuleHit> bestHits = List.of();
@@ -107,7 +121,7 @@ public final class InjectionDetector {
             Passages.Cut cut = Passages.cut(view);
             List<List<RuleHit>> sentenceHits = new ArrayList<>();
             for (String sentence : cut.sentences()) {
-                sentenceHits.add(InjectionRules.scan(sentence));
+                sentenceHits.add(withConflicts(sentence, InjectionRules.scan(sentence), policy));
             }
             if (v == 0) { // the normalised text itself: the spans an event records
                 spans = InjectionRules.offset(sentenceHits, cut.starts());
@@ -130,6 +144,18 @@ public final class InjectionDetector {
         }
         double score = strong ? Math.max(best, STRONG_FLOOR) : Math.max(best, 0);
         return new Detection(score, bestPassage, bestHits, scan.findings(), spans);
+    }
+
+    /** Returns {@code hits} with the sentence's conflicts with {@code policy} added as strong hits. */
+    private static List<RuleHit> withConflicts(String sentence, List<RuleHit> hits, Policy policy) {
+        if (policy.isEmpty()) {
+            return hits;
+        }
+        List<RuleHit> all = new ArrayList<>(hits);
+        for (Conflict c : Conflicts.scan(sentence, policy)) {
+            all.add(new RuleHit(c.family(), true, 0, sentence.length(), c.found()));
+        }
+        return all;
     }
 
     /**

@@ -88,7 +88,8 @@ public final class InjectionRules {
                     + "translate|recite|share|give me|tell me|what (?:are|were|is))\\b[^.!?\\n]{0,40}?"
                     + "(?:(?<!\\ban? )system\\s*(?:prompt|message|instructions?|configuration)|initial (?:prompt|instructions?)|"
                     + "your (?:instructions|initial|original|hidden|secret|full|exact) ?(?:prompt|instructions)?|"
-                    + "(?:text|everything|words|message) above|first message|starting instructions)"),
+                    + "(?:text|everything|words|message) above|the above (?:text|words|message|prompt|instructions)|"
+                    + "first message|starting instructions)"),
             rule("extraction", false, "\\b(?:systemprompt|system_prompt|initial prompt|instructions you were given|"
                     + "you were (?:told|instructed|given))\\b"),
             rule("secret-request", true, "\\b(?<!\\bnot )(?<!\\bnever )(?<!n't )(?<!\\bno one )" + ASK + "\\s+(?:me\\s+)?(?:(?:again|now|quickly|please),?\\s+)?"

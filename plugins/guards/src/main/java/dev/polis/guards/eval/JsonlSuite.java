@@ -15,7 +15,7 @@ import dev.polis.api.chat.Privilege;
 /**
  * Reads a suite in the plain JSONL format: one object per line with {@code text}, {@code label}
  * ({@code attack} or {@code benign}), {@code level} (a privilege: {@code USER}, {@code TOOL}, ...), and optionally
- * {@code suite}, {@code group} and {@code payload}.
+ * {@code suite}, {@code group}, {@code payload} and {@code system} (the system prompt the text arrives under).
  */
 public final class JsonlSuite {
 
@@ -70,7 +70,13 @@ public final class JsonlSuite {
         String suite = node.path("suite").asText(name);
         String group = node.path("group").asText("line-" + number);
         String payload = node.path("payload").asText(text);
-        return new LabeledText(suite, group, text, payload, label.equals("attack"), level, file + ":" + number);
+        JsonNode system = node.path("system");
+        if (!system.isMissingNode() && !system.isTextual()) {
+            throw new SuiteFormatException(file.toString(), number, "'system' must be a text (the system prompt the "
+                    + "text arrives under) but was " + system.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return new LabeledText(suite, group, text, payload, label.equals("attack"), level, file + ":" + number,
+                system.asText(""));
     }
 
     private static String field(Path file, long number, JsonNode node, String field) {

@@ -13,12 +13,21 @@ import dev.polis.api.chat.Privilege;
  * @param attack  whether the text carries an instruction the privilege order says to ignore
  * @param level   the privilege it arrives with
  * @param where   the file and line (or entry) it came from, for reports
+ * @param system  the higher-privilege instructions the text arrives under (a system prompt), or empty when the case
+ *                has none
  */
 public record LabeledText(String suite, String group, String text, String payload, boolean attack, Privilege level,
-                          String where) {
+                          String where, String system) {
+
+    /** A case without a system prompt. */
+    public LabeledText(String suite, String group, String text, String payload, boolean attack, Privilege level,
+                       String where) {
+        this(suite, group, text, payload, attack, level, where, "");
+    }
 
     /** Checks the components. */
     public LabeledText {
+        Objects.requireNonNull(system, "system");
         Objects.requireNonNull(suite, "suite");
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(text, "text");

@@ -28,7 +28,8 @@ public final class Obfuscations {
         }
         String disguised = disguise(name, item.payload());
         String text = item.text().contains(item.payload()) ? item.text().replace(item.payload(), disguised) : disguised;
-        return new LabeledText(item.suite(), item.group(), text, disguised, true, item.level(), item.where());
+        return new LabeledText(item.suite(), item.group(), text, disguised, true, item.level(), item.where(),
+                item.system());
     }
 
     /** Returns {@code payload} disguised by {@code name}. */
