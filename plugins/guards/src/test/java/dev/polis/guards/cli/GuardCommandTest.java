@@ -67,12 +67,17 @@ class GuardCommandTest {
                 "training side: 14 items (12 of 12 with groups held out at share 0.0, the rest from --train-suite)");
     }
 
+    /** Asserts that eval rejects a suite file holding {@code lines} with exit 2 and a message naming it, then {@code why}. */
+    private void rejected(String lines, String where, String why) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.jsonl"), lines);
+        assertThat(polis("guard", "eval", "--suite", bad.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad + where, why);
+    }
+
     @Test
     void aSuiteLineInTheWrongShapeIsAUserErrorNamingFileAndLine() throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad.jsonl"),
-                "{\"text\":\"hi\",\"label\":\"benign\",\"level\":\"USER\"}\n{\"text\":\"x\",\"label\":\"maybe\",\"level\":\"USER\"}\n");
-        assertThat(polis("guard", "eval", "--suite", bad.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad + ":2", "label must be 'attack' or 'benign'");
+        rejected("{\"text\":\"hi\",\"label\":\"benign\",\"level\":\"USER\"}\n{\"text\":\"x\",\"label\":\"maybe\","
+                + "\"level\":\"USER\"}\n", ":2", "label must be 'attack' or 'benign'");
     }
 
     @Test
@@ -107,10 +112,8 @@ class GuardCommandTest {
 
     @Test
     void aSystemPromptThatIsNotATextIsAUserErrorNamingFileLineAndField() throws Exception {
-        Path bad = Files.writeString(dir.resolve("badsys.jsonl"),
-                "{\"text\":\"hi\",\"label\":\"benign\",\"level\":\"USER\",\"system\":[\"be nice\"]}\n");
-        assertThat(polis("guard", "eval", "--suite", bad.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(bad + ":1", "'system' must be a text");
+        rejected("{\"text\":\"hi\",\"label\":\"benign\",\"level\":\"USER\",\"system\":[\"be nice\"]}\n", ":1",
+                "'system' must be a text");
     }
 
     @Test
