@@ -123,6 +123,13 @@ public final class InjectionDetector {
             for (String sentence : cut.sentences()) {
                 sentenceHits.add(withConflicts(sentence, InjectionRules.scan(sentence), policy));
             }
+            if (domain == Domain.EMBEDDED) {
+                for (int i : StrayRequests.in(cut.sentences())) {
+                    List<RuleHit> hits = new ArrayList<>(sentenceHits.get(i));
+                    hits.add(new RuleHit("stray-request", true, 0, cut.sentences().get(i).length(), cut.sentences().get(i)));
+                    sentenceHits.set(i, hits);
+                }
+            }
             if (v == 0) { // the normalised text itself: the spans an event records
                 spans = InjectionRules.offset(sentenceHits, cut.starts());
             }

@@ -94,8 +94,10 @@ public final class Words {
         Set<String> out = new LinkedHashSet<>();
         for (String word : of(text)) {
             String w = word.endsWith("'s") ? word.substring(0, word.length() - 2) : word;
-            if (w.length() >= 3 && !GENERIC.contains(w) && !w.chars().allMatch(Character::isDigit)) {
-                out.add(stem(w));
+            String stem = stem(w);
+            if (w.length() >= 3 && !GENERIC.contains(w) && !GENERIC.contains(stem)
+                    && !w.chars().allMatch(Character::isDigit)) {
+                out.add(stem);
             }
         }
         return out;
