@@ -23,14 +23,13 @@ import dev.polis.runtime.model.Rope;
  */
 final class TrainingForward {
 
-    private static final float MASKED = -1e30f;
-
     private final ModelConfig config;
     private final ModelWeights weights;
     private final Rope rope;
     private final IntFunction<TrainingFeedForward> blocks;
     private final float eps;
     private final float scale;
+    private final CausalAttention causal;
 
     /** A forward with the runtime's SwiGLU in every layer. */
     TrainingForward(ModelConfig config, ModelWeights weights, Rope rope) {
@@ -42,6 +41,13 @@ final class TrainingForward {
 
     /** A forward whose layer {@code l} uses the feed-forward block {@code blocks.apply(l)}. */
     TrainingForward(ModelConfig config, ModelWeights weights, Rope rope, IntFunction<TrainingFeedForward> blocks) {
+        this(config, weights, rope, blocks, new CausalAttention(CausalAttention.DEFAULT_ROWS));
+    }
+
+    /** As above, attending windows through {@code causal} (tests choose its block size). */
+    TrainingForward(ModelConfig config, ModelWeights weights, Rope rope, IntFunction<TrainingFeedForward> blocks,
+                    CausalAttention causal) {
+        this.causal = causal;
         this.config = config;
         this.weights = weights;
         this.rope = rope;
@@ -142,26 +148,12 @@ final class TrainingForward {
         NDArray k = rope.applyFromStart(split(qkv.get(1), batch, tokens, kvHeads), m);
         NDArray v = split(qkv.get(2), batch, tokens, kvHeads);
         long group = heads / kvHeads;
-        NDArray scores = q.mul(GraphScalar.of(q, scale)).reshape(batch, kvHeads, group * tokens, headDim)
-                .matMul(k.transpose(0, 1, 3, 2))
-                .reshape(batch, kvHeads, group, tokens, tokens).add(causalMask(m, tokens))
-                .reshape(batch, kvHeads, group * tokens, tokens);
-        NDArray context = scores.softmax(-1).matMul(v)
+        NDArray scaled = q.mul(GraphScalar.of(q, scale)).reshape(batch, kvHeads, group, tokens, headDim);
+        NDArray context = causal.apply(m, scaled, k, v)
                 .reshape(batch, heads, tokens, headDim)
                 .transpose(0, 2, 1, 3)
                 .reshape(batch, tokens, (long) heads * headDim);
         return linear(context, w.output(), w.outputBias());
-    }
-
-    private static NDArray causalMask(NDManager m, long tokens) {
-        int n = (int) tokens;
-        float[] values = new float[n * n];
-        for (int t = 0; t < n; t++) {
-            for (int s = t + 1; s < n; s++) {
-                values[t * n + s] = MASKED;
-            }
-        }
-        return m.create(values, new Shape(n, n));
     }
 
     private NDArray split(NDArray projected, long batch, long tokens, int headCount) {
