@@ -4,16 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.polis.api.InvalidInputException;
 import dev.polis.mhmoe.checkpoint.MoeBlock;
 import dev.polis.mhmoe.checkpoint.MoeInitializer;
 import dev.polis.mhmoe.layer.MoeConfig;
 import dev.polis.runtime.checkpoint.ArchitectureSpec;
 import dev.polis.runtime.checkpoint.CheckpointInitializer;
 import dev.polis.runtime.checkpoint.ModelConfig;
+import dev.polis.runtime.cli.CheckpointTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,17 +32,12 @@ public final class MhMoeInitCommand implements Callable<Integer> {
     @Option(names = "--arch", required = true, paramLabel = "<file>", description = "The architecture (JSON).")
     private Path arch;
 
-    @Option(names = "--force", description = "Overwrite a checkpoint already in the folder.")
-    private boolean force;
-
-    @Parameters(index = "0", paramLabel = "<folder>", description = "Where to write the checkpoint.")
-    private Path folder;
+    @Mixin
+    private CheckpointTarget target;
 
     @Override
     public Integer call() {
-        if (!force && CheckpointInitializer.holdsCheckpoint(folder)) {
-            throw new InvalidInputException(folder + " already holds a checkpoint; pass --force to overwrite it");
-        }
+        Path folder = target.folder();
         ArchitectureSpec description = ArchitectureSpec.read(arch);
         JsonNode root = description.config();
         MoeConfig moe = MoeBlock.read(root, arch, root.path("hidden_size").asInt(),

@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
 import dev.polis.runtime.checkpoint.BlockExpansion;
-import dev.polis.runtime.checkpoint.CheckpointInitializer;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,21 +30,16 @@ public final class ModelGrowCommand implements Callable<Integer> {
             description = "The grown model's number of layers (more than the source's).")
     private int layers;
 
-    @Option(names = "--force", description = "Overwrite a checkpoint already in the folder.")
-    private boolean force;
-
-    @Parameters(index = "0", paramLabel = "<folder>", description = "Where to write the grown checkpoint.")
-    private Path folder;
+    @Mixin
+    private CheckpointTarget target;
 
     @Override
     public Integer call() {
-        if (from.toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
-            throw new InvalidInputException("--from and the output folder are both " + folder
+        if (from.toAbsolutePath().normalize().equals(target.requested().toAbsolutePath().normalize())) {
+            throw new InvalidInputException("--from and the output folder are both " + from
                     + "; write the grown checkpoint into another folder");
         }
-        if (!force && CheckpointInitializer.holdsCheckpoint(folder)) {
-            throw new InvalidInputException(folder + " already holds a checkpoint; pass --force to overwrite it");
-        }
+        Path folder = target.folder();
         long start = System.nanoTime();
         ModelConfig config = BlockExpansion.write(from, layers, folder);
         PrintWriter out = spec.commandLine().getOut();

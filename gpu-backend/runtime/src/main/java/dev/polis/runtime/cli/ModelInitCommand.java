@@ -3,13 +3,12 @@ package dev.polis.runtime.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import dev.polis.api.InvalidInputException;
 import dev.polis.runtime.checkpoint.ArchitectureSpec;
 import dev.polis.runtime.checkpoint.CheckpointInitializer;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,17 +28,12 @@ public final class ModelInitCommand implements Callable<Integer> {
     @Option(names = "--arch", required = true, paramLabel = "<file>", description = "The architecture description (JSON).")
     private Path arch;
 
-    @Option(names = "--force", description = "Overwrite a checkpoint already in the folder.")
-    private boolean force;
-
-    @Parameters(index = "0", paramLabel = "<folder>", description = "Where to write the checkpoint.")
-    private Path folder;
+    @Mixin
+    private CheckpointTarget target;
 
     @Override
     public Integer call() {
-        if (!force && CheckpointInitializer.holdsCheckpoint(folder)) {
-            throw new InvalidInputException(folder + " already holds a checkpoint; pass --force to overwrite it");
-        }
+        Path folder = target.folder();
         ArchitectureSpec description = ArchitectureSpec.read(arch);
         long start = System.nanoTime();
         ModelConfig config = CheckpointInitializer.write(description, arch, folder);
