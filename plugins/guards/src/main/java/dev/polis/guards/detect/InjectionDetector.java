@@ -125,8 +125,9 @@ public final class InjectionDetector {
             }
             if (domain == Domain.EMBEDDED) {
                 for (int i : StrayRequests.in(cut.sentences())) {
+                    String sentence = cut.sentences().get(i);
                     List<RuleHit> hits = new ArrayList<>(sentenceHits.get(i));
-                    hits.add(new RuleHit("stray-request", true, 0, cut.sentences().get(i).length(), cut.sentences().get(i)));
+                    hits.add(new RuleHit("stray-request", true, 0, sentence.length(), sentence));
                     sentenceHits.set(i, hits);
                 }
             }

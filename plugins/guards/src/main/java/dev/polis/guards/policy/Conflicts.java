@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Finds where a lower-privilege sentence conflicts with what the higher-privilege instructions rule out: it brings
- * up a prohibited subject ({@code breaks-prohibition}), asks for the secret they protect ({@code asks-protected-secret}),
- * for someone's personal data they protect ({@code asks-private-data}) or for the instructions themselves
- * ({@code asks-protected-instructions}). The injection detector counts each as a strong rule match over the whole sentence. With
- * {@link Policy#NONE} nothing conflicts.
+ * up a prohibited subject ({@code breaks-prohibition}), asks for the secret they protect
+ * ({@code asks-protected-secret}), for someone's personal data they protect ({@code asks-private-data}) or for the
+ * instructions themselves ({@code asks-protected-instructions}). The injection detector counts each as a strong rule
+ * match over the whole sentence. With {@link Policy#NONE} nothing conflicts.
  */
 public final class Conflicts {
 
