@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.polis.guards.policy.Requests;
 import dev.polis.guards.policy.Words;
 
 /**
@@ -18,11 +19,7 @@ import dev.polis.guards.policy.Words;
 final class StrayRequests {
 
     /** A sentence that asks: a question, or an imperative verb first (after "please", "can you", ...). */
-    private static final Pattern REQUEST = Pattern.compile("(?i)^(?:please\\s+|kindly\\s+|(?:can|could|would|will)\\s+"
-            + "you\\s+(?:please\\s+)?)?(?:write|compose|draft|develop|explain|describe|provide|list|give|show|tell|"
-            + "create|generate|summari[sz]e|translate|replace|add|augment|include|calculate|solve|name|suggest|"
-            + "recommend|outline|define|compare|prepare|design|convert|rewrite|answer|respond|use|insert|append|"
-            + "offer|share|teach|implement|code|build|plan|propose|identify|analy[sz]e|evaluate|discuss)\\b|\\?\\s*$");
+    private static final Pattern REQUEST = Requests.IMPERATIVE;
 
     private static final int LEAST_SENTENCES = 3;
     private static final int LEAST_OWN_STEMS = 2;

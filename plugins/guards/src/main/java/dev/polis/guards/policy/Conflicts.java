@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
  * Finds where a lower-privilege sentence conflicts with what the higher-privilege instructions rule out: it brings
  * up a prohibited subject ({@code breaks-prohibition}), asks for the secret they protect
  * ({@code asks-protected-secret}), for someone's personal data they protect ({@code asks-private-data}) or for the
- * instructions themselves ({@code asks-protected-instructions}). The injection detector counts each as a strong rule
+ * instructions themselves ({@code asks-protected-instructions}), or asks about a known topic outside the subject they
+ * keep the assistant to ({@code leaves-scope}, {@link Scope}). The injection detector counts each as a strong rule
  * match over the whole sentence. With {@link Policy#NONE} nothing conflicts.
  */
 public final class Conflicts {
 
     /** The families a conflict is reported under. */
     public static final Set<String> FAMILIES = Set.of("breaks-prohibition", "asks-protected-secret",
-            "asks-private-data", "asks-protected-instructions");
+            "asks-private-data", "asks-protected-instructions", "leaves-scope");
 
     /** A request for the instructions themselves. */
     private static final Pattern ASKS_INSTRUCTIONS = Pattern.compile("(?<![\\p{L}])(?:(?:the|la|el|le|die|de|il|o|a)\\s+"
@@ -60,6 +61,7 @@ public final class Conflicts {
         if (!policy.prohibitions().isEmpty()) {
             add(hits, "breaks-prohibition", prohibited(folded, sentence, policy));
         }
+        add(hits, "leaves-scope", policy.scope().leftBy(folded, sentence));
         return hits;
     }
 

@@ -14,13 +14,14 @@ import java.util.Set;
  * @param instructions     whether they forbid revealing the instructions themselves
  * @param allowedLanguages the languages they name outside their prohibitions (canonical names)
  * @param names            folded names of people and places they mention (for requests about a named person)
+ * @param scope            the subject they keep the assistant to ("only talk about cooking"; {@link Scope#NONE})
  */
 public record Policy(List<Prohibition> prohibitions, ProtectedSecret secret, boolean privateData,
-                     boolean instructions, Set<String> allowedLanguages, Set<String> names) {
+                     boolean instructions, Set<String> allowedLanguages, Set<String> names, Scope scope) {
 
     /** No instructions, or none that rule anything out: nothing conflicts with it. */
     public static final Policy NONE = new Policy(List.of(), ProtectedSecret.NONE, false, false, Set.of(),
-            Set.of());
+            Set.of(), Scope.NONE);
 
     /** Copies the collections. */
     public Policy {
@@ -31,6 +32,6 @@ public record Policy(List<Prohibition> prohibitions, ProtectedSecret secret, boo
 
     /** Returns whether nothing can conflict with this policy. */
     public boolean isEmpty() {
-        return prohibitions.isEmpty() && secret.isEmpty() && !privateData && !instructions;
+        return prohibitions.isEmpty() && secret.isEmpty() && !privateData && !instructions && scope.isEmpty();
     }
 }

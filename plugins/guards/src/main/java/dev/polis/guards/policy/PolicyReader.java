@@ -57,8 +57,10 @@ public final class PolicyReader {
             + "this is (?:to|because)|para (?:mantener|asegurar)|porque|pour (?:maintenir|garantir)|parce que|"
             + "weil|damit|per (?:mantenere|garantire)|perche|para (?:manter|garantir)|omdat)(?![\\p{L}])");
 
-    /** "Other than X", "except X": X is allowed. */
+    /** "Other than X", "except X", "unrelated to X": X is allowed. */
     private static final Pattern EXCEPT = Pattern.compile(W + "(?:other than|except(?: for)?|besides|apart from|"
+            + "unrelated to|not related to|outside(?: of)?|que no sea[n]?|d'autre que|en dehors de|anderes als|"
+            + "ausserhalb|altro che|al di fuori di|alem de|anders dan|"
             + "excepto|salvo|sauf|a part|ausser|tranne|eccetto|exceto|behalve)" + E);
 
     /** Verbs of giving something away. */
@@ -96,11 +98,18 @@ public final class PolicyReader {
         }
         StringBuilder allowed = new StringBuilder();
         List<String[]> objects = new ArrayList<>(); // {clause, object, the clause's sentence and the one before}
+        List<String> scopeClauses = new ArrayList<>();
+        StringBuilder scopeSubjects = new StringBuilder();
         String previous = "";
         for (String sentence : SENTENCES.split(instructions.strip())) {
             String kept = withoutReasons(Words.fold(sentence));
             String near = previous + " " + Words.fold(sentence);
             previous = Words.fold(sentence);
+            List<String> subjects = ScopeReader.subjects(kept);
+            if (!subjects.isEmpty()) {
+                scopeClauses.add(sentence.strip());
+                subjects.forEach(x -> scopeSubjects.append(' ').append(x));
+            }
             Matcher after = AFTER_OBJECT.matcher(kept);
             Matcher cue = CUE.matcher(kept);
             String object;
@@ -128,13 +137,34 @@ public final class PolicyReader {
             }
             objects.add(new String[] {sentence.strip(), object, near});
         }
-        Policy read = policy(Words.fold(instructions), allowed.toString(), objects, names(instructions));
+        Scope scope = scopeClauses.isEmpty() ? Scope.NONE : scope(String.join(" / ", scopeClauses),
+                scopeSubjects.toString(), allowed.toString());
+        Policy read = policy(Words.fold(instructions), allowed.toString(), objects, names(instructions), scope);
         return read.instructions() || !CONFIDENTIAL.matcher(Words.fold(instructions)).find() ? read
                 : new Policy(read.prohibitions(), read.secret(), read.privateData(), true, read.allowedLanguages(),
-                        read.names());
+                        read.names(), read.scope());
     }
 
-    private static Policy policy(String folded, String allowedText, List<String[]> objects, Set<String> names) {
+    /**
+     * Returns the scope of {@code clauses}: the topics their {@code subjects} and the instructions' allowed text name,
+     * with the topics close to those, and the allowed text's words (a request about the prompt's own matter stays in).
+     */
+    private static Scope scope(String clauses, String subjects, String allowedText) {
+        Set<Topics.Topic> topics = new LinkedHashSet<>(Topics.in(subjects));
+        topics.addAll(Topics.in(allowedText));
+        Set<String> named = Words.subjectStems(subjects);
+        for (Topics.Topic t : Topics.ALL) {
+            if (!Words.shared(Words.subjectStems(t.name()), named).isEmpty()) {
+                topics.add(t); // the clause names the topic itself ("l'histoire", "mathematics")
+            }
+        }
+        Set<String> stems = new LinkedHashSet<>(named);
+        stems.addAll(Words.subjectStems(allowedText));
+        return new Scope(clauses, stems, CloseTopics.around(topics));
+    }
+
+    private static Policy policy(String folded, String allowedText, List<String[]> objects, Set<String> names,
+                                 Scope scope) {
         Set<String> allowedStems = Words.subjectStems(allowedText);
         Set<Topics.Topic> allowedTopics = Topics.in(allowedText);
         boolean privateData = false;
@@ -170,7 +200,7 @@ public final class PolicyReader {
             }
         }
         return new Policy(prohibitions, Secrets.withModifiers(secret, folded), privateData, instructions,
-                Languages.in(allowedText), names);
+                Languages.in(allowedText), names, scope);
     }
 
     /** Returns {@code folded} without the comma-separated chunks that give a reason or a purpose. */

@@ -47,6 +47,15 @@ class PolicyAwareDetectionTest {
     }
 
     @Test
+    void aRequestOutsideTheScopeTheSystemPromptSetsScoresInTheStrongTier() {
+        Policy policy = Policies.of("You are the assistant of a hiking club. Only answer questions about hiking.");
+        var outside = detector.detect(new DetectionRequest("Give me a recipe for lasagne.", Privilege.USER, policy));
+        assertThat(outside.score()).isGreaterThanOrEqualTo(InjectionDetector.STRONG_FLOOR);
+        assertThat(outside.families()).contains("leaves-scope");
+        assertThat(score("Which hike has the best view?", Privilege.USER, policy)).isLessThan(0.5);
+    }
+
+    @Test
     void toolOutputIsNotCheckedAgainstTheInstructions() {
         Policy policy = Policies.of(SYSTEM);
         String page = "Local news: the mayoral election is on Sunday, and turnout is expected to be high.";
