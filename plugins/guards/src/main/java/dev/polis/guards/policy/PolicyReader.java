@@ -152,12 +152,8 @@ public final class PolicyReader {
     private static Scope scope(String clauses, String subjects, String allowedText) {
         Set<Topics.Topic> topics = new LinkedHashSet<>(Topics.in(subjects));
         topics.addAll(Topics.in(allowedText));
+        topics.addAll(FieldNames.in(subjects));
         Set<String> named = Words.subjectStems(subjects);
-        for (Topics.Topic t : Topics.ALL) {
-            if (!Words.shared(Words.subjectStems(t.name()), named).isEmpty()) {
-                topics.add(t); // the clause names the topic itself ("l'histoire", "mathematics")
-            }
-        }
         Set<String> stems = new LinkedHashSet<>(named);
         stems.addAll(Words.subjectStems(allowedText));
         return new Scope(clauses, stems, CloseTopics.around(topics));
