@@ -31,12 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * one processor: {@code chainToolOutput} is the chain spotlight, injection, leak on a tool output (an e-mail with
  * an injection inside, or a clean one, alternating), {@code chainUserInput} the same chain on user input,
  * {@code chainModelOutput} the leak check on an answer, {@code detectorOnly} the injection detector alone.
- * Sample mode, so JMH prints p0.95 beside the mean; run it pinned ({@code taskset -c 0}) for one core.
+ * Sample mode, so JMH prints p0.95 beside the mean; run it pinned ({@code taskset -c 0}) for one core. Twenty
+ * seconds of warm-up: the guards' code reaches its compiled steady state after about 15 s of calls, and six seconds
+ * measured the compiler's work in the tail (docs/guards.md, "Idle machine").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-XX:ActiveProcessorCount=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
