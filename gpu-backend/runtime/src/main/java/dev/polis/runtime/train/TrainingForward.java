@@ -41,13 +41,7 @@ final class TrainingForward {
 
     /** A forward whose layer {@code l} uses the feed-forward block {@code blocks.apply(l)}. */
     TrainingForward(ModelConfig config, ModelWeights weights, Rope rope, IntFunction<TrainingFeedForward> blocks) {
-        this(config, weights, rope, blocks, new CausalAttention(CausalAttention.DEFAULT_ROWS));
-    }
-
-    /** As above, attending windows through {@code causal} (tests choose its block size). */
-    TrainingForward(ModelConfig config, ModelWeights weights, Rope rope, IntFunction<TrainingFeedForward> blocks,
-                    CausalAttention causal) {
-        this.causal = causal;
+        this.causal = new CausalAttention(CausalAttention.DEFAULT_ROWS);
         this.config = config;
         this.weights = weights;
         this.rope = rope;

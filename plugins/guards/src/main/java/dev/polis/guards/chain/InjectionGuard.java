@@ -11,11 +11,13 @@ import dev.polis.api.guard.GuardRequest;
 import dev.polis.api.guard.GuardVerdict;
 import dev.polis.guards.detect.Detection;
 import dev.polis.guards.detect.DetectionRequest;
+import dev.polis.guards.detect.Domain;
 import dev.polis.guards.detect.InjectionDetector;
 import dev.polis.guards.detect.RuleHit;
 import dev.polis.guards.judge.JudgeFailure;
 import dev.polis.guards.policy.Conflicts;
 import dev.polis.guards.policy.Policies;
+import dev.polis.guards.policy.Policy;
 import dev.polis.guards.prompt.Datamarker;
 
 /**
@@ -79,9 +81,10 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
         if (request.boundary() == Boundary.MODEL_OUTPUT || privilege.compareTo(Privilege.DEVELOPER) >= 0) {
             return new Inspection(GuardVerdict.allow(message), null);
         }
-        // scan what the text says, not the spotlight's frame around it, against the instructions above it
-        Detection d = detector.detect(new DetectionRequest(Datamarker.body(message.content()), privilege,
-                Policies.of(request.context())));
+        // scan what the text says, not the spotlight's frame around it; a request (not data) against the
+        // instructions above it
+        Policy policy = Domain.of(privilege) == Domain.DIRECT ? Policies.of(request.context()) : Policy.NONE;
+        Detection d = detector.detect(new DetectionRequest(Datamarker.body(message.content()), privilege, policy));
         return new Inspection(decide(message, privilege, d, request), d);
     }
 
