@@ -64,12 +64,15 @@ train 1 stage-1 final --arch "$out/arch.json" --corpus "$out/r4" --steps 2000 --
   --min-lr-ratio 0.5 --warmup 50 --seed 5 --save-every 100
 
 corpus r3 --shape repeat --documents 60000 --length 80 --facts 4 --seed 23
-train 1 stage-2 final --init "$out/stage-1/final" --corpus "$out/r3,$out/r4" --steps 3000 --batch 64 --seq-len 128 \
+stage2=${STAGE2_STEPS:-final}
+stage2_model="$out/stage-2/final"
+[ "$stage2" = final ] || stage2_model="$out/stage-2/checkpoints/step-$(printf %07d "$stage2")"
+train 1 stage-2 "$stage2" --init "$out/stage-1/final" --corpus "$out/r3,$out/r4" --steps 3000 --batch 64 --seq-len 128 \
   --lr 6e-3 --min-lr-ratio 0.3 --warmup 30 --seed 6 --save-every 200
 
 corpus r7 --shape repeat --documents 12000 --length 700 --facts 14 --seed 41
 corpus q7 --shape quiz --values symbols --documents 12000 --length 700 --facts 14 --seed 42
-train 2 stage-3 200 --init "$out/stage-2/final" --corpus "$out/r7,$out/q7,$out/r3" --steps 1500 --batch 16 \
+train 2 stage-3 200 --init "$stage2_model" --corpus "$out/r7,$out/q7,$out/r3" --steps 1500 --batch 16 \
   --seq-len 512 --lr 3e-3 --min-lr-ratio 0.3 --warmup 30 --seed 8 --save-every 100
 
 corpus r8 --shape repeat --documents 3000 --length 3000 --facts 26 --seed 51
@@ -79,6 +82,7 @@ train 2 stage-4 300 --init "$out/stage-3/checkpoints/step-0000200" --corpus "$ou
 
 corpus r9 --shape repeat --documents 400 --length 12000 --facts 26 --seed 61
 corpus q9 --shape quiz --values symbols --documents 400 --length 12000 --facts 25 --seed 62
+[ "${STOP_AFTER:-5}" = 4 ] && exit 0
 stage5=${STAGE5_STEPS:-40}
 train 2 stage-5 "$stage5" --init "$out/stage-4/checkpoints/step-0000300" --corpus "$out/r9,$out/q9" --steps 80 \
   --batch 1 --seq-len 8192 --lr 2e-3 --min-lr-ratio 0.3 --warmup 5 --seed 10 --save-every 20

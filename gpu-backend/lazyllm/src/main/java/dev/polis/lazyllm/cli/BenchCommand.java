@@ -18,6 +18,7 @@ import dev.polis.api.inference.Accelerator;
 import dev.polis.api.inference.Decoder;
 import dev.polis.lazyllm.LazyLlm;
 import dev.polis.lazyllm.prune.LazySettings;
+import dev.polis.lazyllm.prune.Selection;
 import dev.polis.lazyllm.prune.PrefillReport;
 import dev.polis.lazyllm.prune.Schedule;
 import dev.polis.runtime.model.LoadOptions;
@@ -70,6 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tokens", defaultValue = "6", paramLabel = "<n>",
             description = "Greedy tokens generated per prompt and compared (default ${DEFAULT-VALUE}).")
     private int tokens;
+
+    @Option(names = "--selection", paramLabel = "<attention|random>", description = "How pruning layers choose the "
+            + "tokens that stop (repeatable: each schedule is measured with each): attention (LazyLLM, the default) "
+            + "or random (the paper's random-drop baseline, the same shares drawn at random).")
+    private List<String> selections = new ArrayList<>();
 
     @Option(names = "--min-prompt", paramLabel = "<n>", description = "LazyLLM's minPrompt (default 64).")
     private Integer minPrompt;
@@ -129,7 +135,10 @@ public final class BenchCommand implements Callable<Integer> {
             int layers = dense.config().layers();
             List<LazySettings> settings = new ArrayList<>();
             for (String text : schedules.isEmpty() ? List.of("") : schedules) {
-                settings.add(LazySettings.of(new LazySettings.Block(text.isEmpty() ? null : text, minPrompt), layers));
+                for (String selection : selections.isEmpty() ? List.of("attention") : selections) {
+                    settings.add(LazySettings.of(new LazySettings.Block(text.isEmpty() ? null : text, minPrompt,
+                            selection), layers));
+                }
             }
             List<PrefillReport> reports = new ArrayList<>();
             for (LazySettings s : settings) {
@@ -168,8 +177,8 @@ public final class BenchCommand implements Callable<Integer> {
         ScheduleResult[] greedy = new ScheduleResult[n];
         ScheduleResult[] decoded = new ScheduleResult[n];
         for (int s = 0; s < n; s++) {
-            greedy[s] = new ScheduleResult(settings.get(s).schedule().toString(), length);
-            decoded[s] = new ScheduleResult(settings.get(s).schedule().toString(), length);
+            greedy[s] = new ScheduleResult(label(settings.get(s)), length);
+            decoded[s] = new ScheduleResult(label(settings.get(s)), length);
         }
         for (int p = 0; p < prompts; p++) {
             RetrievalText.Prompt prompt = RetrievalText.prompt(random, length, distractors, (p + 0.5) / prompts,
@@ -193,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
             for (int m = 0; m <= n; m++) {
                 events.write(String.format(java.util.Locale.ROOT, "{\"event\":\"lazyllm.generation\",\"prompt\":%d,"
                         + "\"index\":%d,\"model\":\"%s\",\"needleAt\":%d,\"answer\":\"%s\",\"text\":\"%s\","
-                        + "\"ttftMs\":%.3f}%n", length, p, m == 0 ? "dense" : settings.get(m - 1).schedule(),
+                        + "\"ttftMs\":%.3f}%n", length, p, m == 0 ? "dense" : label(settings.get(m - 1)),
                         prompt.needleAt(), prompt.answer(), runs[m].text().replace("\\", "\\\\")
                                 .replace("\"", "\\\"").replace("\n", "\\n"), runs[m].ttftMillis()));
             }
@@ -214,5 +223,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         events.flush();
+    }
+
+    /** The schedule, and the selection when it is not LazyLLM's own. */
+    private static String label(LazySettings settings) {
+        return settings.schedule() + (settings.selection() == Selection.ATTENTION ? ""
+                : " " + settings.selection().label());
     }
 }

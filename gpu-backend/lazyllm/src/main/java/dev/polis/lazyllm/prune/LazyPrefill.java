@@ -68,8 +68,8 @@ public final class LazyPrefill implements PrefillStrategy {
             }
             AttentionRows rows = session.attention(layer).orElseThrow(() -> new IllegalStateException(
                     "lazyllm: the runtime kept no attention probabilities for layer " + layer));
-            boolean[] drop = LastTokenScores.lowest(LastTokenScores.of(rows, alive), alive, alive.length - target,
-                    last);
+            boolean[] drop = LastTokenScores.lowest(settings.selection().scores(rows, alive, layer), alive,
+                    alive.length - target, last);
             int[] dropIndex = indices(drop, true);
             int[] keepIndex = indices(drop, false);
             float[][] stopped = Rows.read(h, dropIndex, manager);

@@ -65,6 +65,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void eachScheduleIsMeasuredWithEachSelectionAndRandomDropKeepsTheSameShare() {
+        Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "100", "--schedule",
+                "0:0.5,1:0.25", "--selection", "attention", "--selection", "random", "--prompts", "2", "--tokens", "2");
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 +TTFT .*computed 58\\.3% of prompt")
+                .containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 random +TTFT .*computed 58\\.3% of prompt");
+        Run bad = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--selection", "entropy");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.err).contains("selection: 'entropy' is not a token selection; use one of attention, random");
+    }
+
+    @Test
     void aKeepFractionAboveOneExitsWithStatusTwoNamingTheSetting() {
         Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--schedule", "1:1.5");
         assertThat(run.status).isEqualTo(2);

@@ -71,6 +71,27 @@ class PrunedPrefillTest {
     }
 
     @Test
+    void randomSelectionKeepsTheSameSharesButNotTheMostAttendedTokensAndStillMasksExactly() {
+        int[] prompt = prompt();
+        try (TransformerLm lm = TransformerLm.load(folder, LoadOptions.DEFAULTS)) {
+            new LazyLlm(r -> { }).install(lm.acceleratorTarget(),
+                    new LazySettings(Schedule.parse("1:0.5,2:0.25", LAYERS, "schedule"), 2, Selection.RANDOM));
+            try (TransformerSession session = lm.newSession()) {
+                float[] logits = session.appendLast(prompt);
+                Set<Integer>[] alive = aliveSets(session);
+                assertThat(alive[2]).hasSize(12).contains(N - 1);
+                assertThat(alive[3]).hasSize(6).contains(N - 1);
+                assertThat(alive[2]).containsAll(alive[3]);
+                assertThat(alive[2]).as("a random draw is not LazyLLM's choice")
+                        .isNotEqualTo(mostAttended(prompt, 1, 11));
+                double[][] expected = new ReferenceForward(checkpoint).logits(prompt,
+                        (ReferenceForward.LayerMask) (layer, kvHead, query, key) -> alive[layer].contains(key));
+                assertClose(logits, expected[N - 1]);
+            }
+        }
+    }
+
+    @Test
     void keepFractionsOfOneGiveTheBaselinesLogitsThroughThePruningPath() {
         int[] prompt = prompt();
         float[][] baseline = generate(TransformerLm.load(folder, LoadOptions.DEFAULTS), prompt);

@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
-import dev.polis.runtime.checkpoint.BlockExpansion;
+import dev.polis.runtime.checkpoint.DepthGrowth;
+import dev.polis.runtime.checkpoint.GrowthMethod;
 import dev.polis.runtime.checkpoint.ModelConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,11 +13,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code polis model grow}: writes a deeper checkpoint that computes what its source does (block expansion). */
+/** {@code polis model grow}: writes a deeper checkpoint to train further, by block expansion or stacking. */
 @Command(name = "grow", mixinStandardHelpOptions = true, description = {
-    "Writes a deeper copy of a checkpoint: its layers, then copies of its last layer whose output projections "
-            + "(self_attn.o_proj, mlp.down_proj) are zero, so the grown model's outputs equal the source's until "
-            + "training moves them (block expansion, as in LLaMA Pro). Continue with polis model train --init.",
+    "Writes a deeper copy of a checkpoint: its layers, then new ones. --method expand (the default) adds copies of "
+            + "its last layer whose output projections (self_attn.o_proj, mlp.down_proj) are zero, so the grown "
+            + "model's outputs equal the source's until training moves them (block expansion, as in LLaMA Pro). "
+            + "--method stack repeats its layers in order (progressive stacking): every new block does work from the "
+            + "start, and the grown model must be trained before use. Continue with polis model train --init.",
     "Example: polis model grow --from runs/retrieval/stage-5/final --layers 8 models/grown"})
 public final class ModelGrowCommand implements Callable<Integer> {
 
@@ -30,6 +33,10 @@ public final class ModelGrowCommand implements Callable<Integer> {
             description = "The grown model's number of layers (more than the source's).")
     private int layers;
 
+    @Option(names = "--method", defaultValue = "expand", paramLabel = "<method>",
+            description = "expand (new blocks add nothing until trained) or stack (repeat the layers); default expand.")
+    private String method;
+
     @Mixin
     private CheckpointTarget target;
 
@@ -39,12 +46,13 @@ public final class ModelGrowCommand implements Callable<Integer> {
             throw new InvalidInputException("--from and the output folder are both " + from
                     + "; write the grown checkpoint into another folder");
         }
+        GrowthMethod growth = GrowthMethod.parse("--method", method);
         Path folder = target.folder();
         long start = System.nanoTime();
-        ModelConfig config = BlockExpansion.write(from, layers, folder);
+        ModelConfig config = DepthGrowth.write(from, layers, growth, folder);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("wrote %s: %s, %,d parameters, grown from %s (%.1f s)%n", folder, config.describe(),
-                config.parameterCount(), from, (System.nanoTime() - start) / 1e9);
+        out.printf("wrote %s: %s, %,d parameters, grown from %s by %s (%.1f s)%n", folder,
+                config.describe(), config.parameterCount(), from, growth.label(), (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
     }

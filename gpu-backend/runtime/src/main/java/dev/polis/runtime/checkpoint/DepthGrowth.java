@@ -16,15 +16,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polis.api.InvalidInputException;
 
 /**
- * Makes a checkpoint deeper without changing what it computes: block expansion as in LLaMA Pro (Wu et al. 2024).
+ * Makes a checkpoint deeper, to be trained further with {@code polis model train --init}.
  *
- * <p>The new checkpoint holds the source's layers, then copies of its last layer whose output projections
- * ({@code self_attn.o_proj} and {@code mlp.down_proj}, weights and biases) are zero. A pre-norm block with zero
- * output projections adds nothing to the residual stream, so the deeper model's logits equal the source's until
- * training ({@code polis model train --init}) moves those projections; the copied query, key, value, gate and up
- * projections give the new blocks the last layer's attention patterns to start from instead of noise.
+ * <p>The new checkpoint holds the source's layers, then the new ones, filled by a {@link GrowthMethod}:
+ * <ul>
+ *   <li>{@link GrowthMethod#EXPAND}: copies of the last layer whose output projections ({@code self_attn.o_proj} and
+ *       {@code mlp.down_proj}, weights and biases) are zero. A pre-norm block with zero output projections adds
+ *       nothing to the residual stream, so the deeper model's logits equal the source's until training moves those
+ *       projections; the copied query, key, value, gate and up projections give the new blocks the last layer's
+ *       attention patterns to start from instead of noise.</li>
+ *   <li>{@link GrowthMethod#STACK}: full copies of the source's layers in order, every tensor of the layer, whatever
+ *       it is; the grown model repeats its source's computation and must be trained before use.</li>
+ * </ul>
  */
-public final class BlockExpansion {
+public final class DepthGrowth {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> MODEL_TYPES = Set.of("llama", "qwen2", "mistral");
@@ -36,23 +41,33 @@ public final class BlockExpansion {
     private static final List<String> COPIED_FILES = List.of("generation_config.json", "tokenizer.json",
             "tokenizer_config.json", "special_tokens_map.json", "chat_template.jinja");
 
-    private BlockExpansion() {
+    private DepthGrowth() {
     }
 
     /**
-     * Writes into {@code folder} the checkpoint of {@code source} grown to {@code layers} layers (config.json with
-     * the new depth, one {@code model.safetensors} in the source's element types, the tokenizer and generation
-     * files copied).
+     * Writes into {@code folder} the checkpoint of {@code source} grown to {@code layers} layers by block expansion.
+     *
+     * @see #write(Path, int, GrowthMethod, Path)
+     */
+    public static ModelConfig write(Path source, int layers, Path folder) {
+        return write(source, layers, GrowthMethod.EXPAND, folder);
+    }
+
+    /**
+     * Writes into {@code folder} the checkpoint of {@code source} grown to {@code layers} layers by {@code method}
+     * (config.json with the new depth, one {@code model.safetensors} in the source's element types, the tokenizer
+     * and generation files copied).
      *
      * @return the grown checkpoint's architecture
      * @throws InvalidInputException when {@code source} is no checkpoint of a supported type, {@code layers} is not
-     *                               larger than its depth, or its last layer holds a tensor this class cannot place
+     *                               larger than its depth, or (expansion only) its last layer holds a tensor this
+     *                               class cannot place
      */
-    public static ModelConfig write(Path source, int layers, Path folder) {
+    public static ModelConfig write(Path source, int layers, GrowthMethod method, Path folder) {
         ModelConfig from = ConfigReader.read(source.resolve("config.json"));
         if (!MODEL_TYPES.contains(from.modelType())) {
             throw new InvalidInputException(source.resolve("config.json") + ": model_type '" + from.modelType()
-                    + "' cannot be grown; block expansion knows the layer layout of " + String.join(", ",
+                    + "' cannot be grown; depth growth knows the layer layout of " + String.join(", ",
                     MODEL_TYPES.stream().sorted().toList()));
         }
         if (layers <= from.layers()) {
@@ -60,11 +75,12 @@ public final class BlockExpansion {
                     + " layers; name a larger depth (the new layers are added after the last one)");
         }
         try (CheckpointWeights weights = CheckpointWeights.open(source, SafetensorsFile.DEFAULT_SPLIT_BYTES)) {
-            List<SafetensorsWriter.Entry> entries = entries(weights, from.layers(), layers);
+            List<SafetensorsWriter.Entry> entries = method == GrowthMethod.STACK
+                    ? stacked(weights, from.layers(), layers) : expanded(weights, from.layers(), layers);
             Files.createDirectories(folder);
-            SafetensorsWriter.write(folder.resolve(CheckpointWeights.SINGLE_FILE), entries,
-                    Map.of("format", "pt", "polis.grown-from-layers", Integer.toString(from.layers())));
-            writeConfig(source, folder, layers);
+            SafetensorsWriter.write(folder.resolve(CheckpointWeights.SINGLE_FILE), entries, Map.of("format", "pt",
+                    "polis.grown-from-layers", Integer.toString(from.layers()), "polis.growth", method.label()));
+            writeConfig(source, folder, layers, method);
             for (String name : COPIED_FILES) {
                 if (Files.isRegularFile(source.resolve(name))) {
                     Files.copy(source.resolve(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -76,7 +92,21 @@ public final class BlockExpansion {
         return ConfigReader.read(folder.resolve("config.json"));
     }
 
-    private static List<SafetensorsWriter.Entry> entries(CheckpointWeights weights, int depth, int layers) {
+    private static List<SafetensorsWriter.Entry> stacked(CheckpointWeights weights, int depth, int layers) {
+        List<SafetensorsWriter.Entry> entries = new ArrayList<>();
+        for (String name : weights.names().stream().sorted().toList()) {
+            entries.add(copy(weights, name, name, false));
+        }
+        for (int i = depth; i < layers; i++) {
+            String source = "model.layers." + (i % depth) + ".";
+            for (String name : weights.names().stream().filter(n -> n.startsWith(source)).sorted().toList()) {
+                entries.add(copy(weights, name, "model.layers." + i + "." + name.substring(source.length()), false));
+            }
+        }
+        return entries;
+    }
+
+    private static List<SafetensorsWriter.Entry> expanded(CheckpointWeights weights, int depth, int layers) {
         String last = "model.layers." + (depth - 1) + ".";
         List<String> lastLayer = weights.names().stream().filter(n -> n.startsWith(last)).sorted().toList();
         for (String name : lastLayer) {
@@ -114,13 +144,15 @@ public final class BlockExpansion {
         return new SafetensorsWriter.Entry(to, t.dtype(), t.shape(), content);
     }
 
-    private static void writeConfig(Path source, Path folder, int layers) throws IOException {
+    private static void writeConfig(Path source, Path folder, int layers, GrowthMethod method) throws IOException {
         ObjectNode config = (ObjectNode) ConfigReader.readTree(source.resolve("config.json")).deepCopy();
         config.put("num_hidden_layers", layers);
         if (config.get("layer_types") instanceof com.fasterxml.jackson.databind.node.ArrayNode types
                 && !types.isEmpty()) {
+            int depth = types.size();
             while (types.size() < layers) {
-                types.add(types.get(types.size() - 1).deepCopy());
+                int from = method == GrowthMethod.STACK ? types.size() % depth : depth - 1;
+                types.add(types.get(from).deepCopy());
             }
         }
         JSON.writeValue(folder.resolve("config.json").toFile(), config);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code polis model grow}: a grown checkpoint computes what its source does, with its new blocks in place. */
-class BlockExpansionTest {
+/** {@code polis model grow}: an expanded checkpoint computes what its source does; a stacked one repeats its layers. */
+class DepthGrowthTest {
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class BlockExpansionTest {
         TinyCheckpoint tiny = new TinyCheckpoint();
         tiny.layers = 3;
         Path source = tiny.writeTo(dir.resolve("source"));
-        ModelConfig grown = BlockExpansion.write(source, 7, dir.resolve("grown"));
+        ModelConfig grown = DepthGrowth.write(source, 7, dir.resolve("grown"));
         assertThat(grown.layers()).isEqualTo(7);
         assertThat(logits(dir.resolve("grown"))).containsExactly(logits(source));
     }
@@ -44,7 +44,7 @@ class BlockExpansionTest {
         tiny.qkvBias = true;
         tiny.dtype = TensorDType.BF16;
         Path source = tiny.writeTo(dir.resolve("source"));
-        BlockExpansion.write(source, 4, dir.resolve("grown"));
+        DepthGrowth.write(source, 4, dir.resolve("grown"));
         try (SafetensorsFile st = SafetensorsFile.open(dir.resolve("grown/model.safetensors"))) {
             assertThat(st.tensors()).hasSize(3 + 4 * 12);
             for (String part : List.of("input_layernorm.weight", "self_attn.q_proj.weight", "self_attn.k_proj.bias",
@@ -64,10 +64,62 @@ class BlockExpansionTest {
     }
 
     @Test
+    void stackingRepeatsEverySourceLayerInOrderWithEveryTensorKept() {
+        TinyCheckpoint tiny = new TinyCheckpoint();
+        tiny.modelType = "qwen2";
+        tiny.qkvBias = true;
+        Path source = tiny.writeTo(dir.resolve("source"));
+        ModelConfig grown = DepthGrowth.write(source, 5, GrowthMethod.STACK, dir.resolve("stacked"));
+        assertThat(grown.layers()).isEqualTo(5);
+        try (SafetensorsFile st = SafetensorsFile.open(dir.resolve("stacked/model.safetensors"))) {
+            assertThat(st.tensors()).hasSize(3 + 5 * 12);
+            for (int layer = 0; layer < 5; layer++) {
+                for (String part : List.of("self_attn.q_proj.weight", "self_attn.k_proj.bias", "self_attn.o_proj.weight",
+                        "mlp.down_proj.weight", "input_layernorm.weight")) {
+                    assertThat(st.readFloats("model.layers." + layer + "." + part)).as(layer + " " + part)
+                            .containsExactly(tiny.weights.get("model.layers." + (layer % 2) + "." + part));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStackedModelComputesSomethingElseThanItsSourceAndAnExpandedOneDoesNot() {
+        TinyCheckpoint tiny = new TinyCheckpoint();
+        Path source = tiny.writeTo(dir.resolve("source"));
+        DepthGrowth.write(source, 4, GrowthMethod.STACK, dir.resolve("stacked"));
+        DepthGrowth.write(source, 4, GrowthMethod.EXPAND, dir.resolve("expanded"));
+        assertThat(logits(dir.resolve("stacked"))).isNotEqualTo(logits(source));
+        assertThat(logits(dir.resolve("expanded"))).containsExactly(logits(source));
+    }
+
+    @Test
+    void stackingCopiesATensorThatExpansionWouldRefuse() {
+        TinyCheckpoint tiny = new TinyCheckpoint();
+        Path source = withRouter(tiny, dir.resolve("source"));
+        DepthGrowth.write(source, 4, GrowthMethod.STACK, dir.resolve("stacked"));
+        try (SafetensorsFile st = SafetensorsFile.open(dir.resolve("stacked/model.safetensors"))) {
+            assertThat(st.find("model.layers.3.mlp.router.weight")).isPresent();
+            assertThat(st.find("model.layers.2.mlp.router.weight")).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownMethodIsAUserErrorThatNamesTheChoices() {
+        Path source = new TinyCheckpoint().writeTo(dir.resolve("source"));
+        assertThatThrownBy(() -> GrowthMethod.parse("--method", "deepen")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--method 'deepen'").hasMessageContaining("expand, stack");
+        assertThat(cli("grow", "--from", source.toString(), "--layers", "3", "--method", "deepen",
+                dir.resolve("g").toString())).isEqualTo(2);
+        assertThat(cli("grow", "--from", source.toString(), "--layers", "3", "--method", "STACK",
+                dir.resolve("g").toString())).isZero();
+    }
+
+    @Test
     void aDepthThatDoesNotGrowAnAlreadyWrittenFolderOrAnUnknownTensorIsAUserError() {
         TinyCheckpoint tiny = new TinyCheckpoint();
         Path source = tiny.writeTo(dir.resolve("source"));
-        assertThatThrownBy(() -> BlockExpansion.write(source, 2, dir.resolve("same")))
+        assertThatThrownBy(() -> DepthGrowth.write(source, 2, dir.resolve("same")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--layers 2")
                 .hasMessageContaining("already has 2 layers");
         assertThat(cli("grow", "--from", source.toString(), "--layers", "3", source.toString())).isEqualTo(2);
@@ -76,15 +128,24 @@ class BlockExpansionTest {
         assertThat(cli("grow", "--from", source.toString(), "--layers", "3", "--force", dir.resolve("g").toString()))
                 .isZero();
 
+        withRouter(tiny, source);
+        assertThatThrownBy(() -> DepthGrowth.write(source, 4, dir.resolve("moe")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("model.layers.1.mlp.router.weight")
+                .hasMessageContaining("cannot grow");
+    }
+
+    /** Rewrites the checkpoint's weights with a tensor in layer 1 that no Llama block has. */
+    private static Path withRouter(TinyCheckpoint tiny, Path source) {
+        if (!java.nio.file.Files.isDirectory(source)) {
+            tiny.writeTo(source);
+        }
         List<SafetensorsWriter.Entry> entries = new ArrayList<>();
         tiny.weights.forEach((name, values) -> entries.add(
                 new SafetensorsWriter.Entry(name, TensorDType.F32, tiny.shapes.get(name), TensorContent.of(values))));
         entries.add(new SafetensorsWriter.Entry("model.layers.1.mlp.router.weight", TensorDType.F32, new long[] {4},
                 TensorContent.of(new float[4])));
         SafetensorsWriter.write(source.resolve("model.safetensors"), entries, Map.of("format", "pt"));
-        assertThatThrownBy(() -> BlockExpansion.write(source, 4, dir.resolve("moe")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("model.layers.1.mlp.router.weight")
-                .hasMessageContaining("cannot grow");
+        return source;
     }
 
     private static float[] logits(Path model) {

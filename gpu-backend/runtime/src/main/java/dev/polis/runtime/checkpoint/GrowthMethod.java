@@ -1,0 +1,42 @@
+package dev.polis.runtime.checkpoint;
+
+import java.util.Arrays;
+import java.util.Locale;
+import dev.polis.api.InvalidInputException;
+
+/** How {@link DepthGrowth} fills the layers it adds to a checkpoint. */
+public enum GrowthMethod {
+
+    /**
+     * Block expansion (LLaMA Pro, Wu et al. 2024): copies of the last layer with zero output projections, so the
+     * grown model computes exactly what its source does until training moves those projections.
+     */
+    EXPAND,
+
+    /**
+     * Progressive stacking (Gong et al. 2019): new layer {@code i} is a full copy of source layer
+     * {@code i mod depth}, so a 2-layer model grown to 8 repeats its two layers four times. The grown model no longer
+     * computes what its source does; it starts training with every block already doing work.
+     */
+    STACK;
+
+    /** The method's name on the command line ({@code expand}, {@code stack}). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Reads a method by its label.
+     *
+     * @throws InvalidInputException naming {@code setting} and the labels when {@code label} is none of them
+     */
+    public static GrowthMethod parse(String setting, String label) {
+        for (GrowthMethod method : values()) {
+            if (method.label().equals(label.strip().toLowerCase(Locale.ROOT))) {
+                return method;
+            }
+        }
+        throw new InvalidInputException(setting + " '" + label + "' is not a growth method; use one of "
+                + String.join(", ", Arrays.stream(values()).map(GrowthMethod::label).toList()));
+    }
+}
