@@ -1,7 +1,13 @@
 package dev.polis.guards.chain;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.Message;
 import dev.polis.api.chat.Privilege;
 import dev.polis.api.guard.Boundary;
@@ -13,6 +19,7 @@ import dev.polis.guards.detect.Detection;
 import dev.polis.guards.detect.DetectionRequest;
 import dev.polis.guards.detect.Domain;
 import dev.polis.guards.detect.InjectionDetector;
+import dev.polis.guards.detect.LogisticModel;
 import dev.polis.guards.detect.RuleHit;
 import dev.polis.guards.judge.JudgeFailure;
 import dev.polis.guards.policy.Conflicts;
@@ -50,13 +57,29 @@ public record InjectionGuard(InjectionDetector detector, double threshold, doubl
         return from(block, GuardServices.NONE);
     }
 
-    /** Creates the guard from its block: {@code threshold}, {@code toolThreshold}, {@code onEmbedded}, {@code judge}. */
+    /**
+     * Creates the guard from its block: {@code threshold}, {@code toolThreshold}, {@code onEmbedded}, {@code judge},
+     * {@code model} (a classifier file written by {@code polis guard train --out}; the shipped one when absent).
+     */
     public static InjectionGuard from(BlockSettings block, GuardServices services) {
         double threshold = block.share("threshold", 0.5);
         double toolThreshold = block.share("toolThreshold", 0.5);
         boolean refuse = block.choice("onEmbedded", "neutralise", "neutralise", "refuse").equals("refuse");
-        return new InjectionGuard(InjectionDetector.shipped(), threshold, toolThreshold, refuse,
-                JudgeBand.from(block, services));
+        return new InjectionGuard(detector(block), threshold, toolThreshold, refuse, JudgeBand.from(block, services));
+    }
+
+    private static InjectionDetector detector(BlockSettings block) {
+        String file = block.settings().string("model").orElse(null);
+        if (file == null) {
+            return InjectionDetector.shipped();
+        }
+        try (BufferedReader in = Files.newBufferedReader(Path.of(file))) {
+            return new InjectionDetector(LogisticModel.read(in, file));
+        } catch (IOException | InvalidPathException e) {
+            throw new InvalidInputException(block.name("model") + ": cannot read the classifier '" + file + "' ("
+                    + e.getMessage() + "); give a file written by 'polis guard train --out', or leave the setting "
+                    + "out for the shipped model", e);
+        }
     }
 
     /**

@@ -118,7 +118,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         items = items.stream().map(i -> Obfuscations.apply(obfuscate, i)).toList();
         if (target != null) {
-            new EndToEndRun(parent.models(), target, onEmbedded, threshold, toolThreshold, judge)
+            new EndToEndRun(parent.models(), target, onEmbedded, threshold, toolThreshold, judge, model)
                     .run(items, spec.commandLine().getOut(), worst);
             spec.commandLine().getOut().flush();
             return 0;

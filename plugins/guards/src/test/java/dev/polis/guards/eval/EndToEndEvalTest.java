@@ -81,6 +81,7 @@ class EndToEndEvalTest {
                 .as("stderr: %s", err).isZero();
         String report = out.toString(StandardCharsets.UTF_8);
         assertThat(report).contains("# polis guard eval (end-to-end mode)", "12 cases against " + spec,
+                "System prompts: 0 cases under their own, 12 under the bookshop prompt",
                 "| direct | 100.0% [43.9, 100.0] (3/3) | 0.0% [0.0, 56.1] (0/3) | - | - |",
                 "| tool | 100.0% [43.9, 100.0] (3/3) | 0.0% [0.0, 56.1] (0/3) | - | - |",
                 "| benign-user | - | - | 0.0% [0.0, 56.1] (0/3) | 0.0% [0.0, 56.1] (0/3) |",
