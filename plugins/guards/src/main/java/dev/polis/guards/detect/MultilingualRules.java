@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the regular expressions of the override family ("ignore the previous instructions") in languages other
- * than English: a verb of ignoring, a word pointing back (previous, all, your) and a word for instructions, in any
+ * Builds the regular expressions of the override family ("ignore the previous instructions") in twenty languages
+ * other than English: a verb of ignoring, a word pointing back (previous, all, your) and a word for instructions, in any
  * of the orders the language puts them, within one clause (in Latin and Cyrillic script each part starts a word). Translating an override is a known way around
  * English-only filters (CyberSecEval's "different user input language" family, the spec's suite A7).
  *
@@ -47,7 +47,37 @@ final class MultilingualRules {
             new Language("無視|忘れ", "以前|前の|上記|すべて|全て|これまで", "指示|命令|ルール|指令", Order.VERB_LAST),
             new Language("무시|잊", "이전|앞의|모든|위의|기존", "지시|지침|명령|규칙", Order.VERB_LAST),
             new Language("अनदेखी|अनदेखा|नज़रअंदाज़|नजरअंदाज|भूल|उपेक्षा", "पिछले|पूर्व|सभी|पहले|ऊपर", "निर्देश|नियम|आदेश",
-                    Order.VERB_LAST));
+                    Order.VERB_LAST),
+            // Greek, Polish, Czech and Slovak, Ukrainian, Swedish, Danish and Norwegian, Indonesian and Malay,
+            // Vietnamese (with and without its tone marks): verb first
+            new Language("αγνόησε|αγνοησε|αγνοήστε|αγνοηστε|ξέχασε|ξεχασε|ξεχάστε|ξεχαστε|παράβλεψε|"
+                    + "παραβλεψε", "προηγούμεν|προηγουμεν|"
+                    + "όλες|ολες|τις παραπάνω|τις παραπανω|αρχικ", "οδηγί|οδηγι|εντολ|κανόν|κανον", Order.VERB_FIRST),
+            new Language("zignoruj|ignoruj|zapomnij|pomiń|pomin|nie zwracaj uwagi", "poprzedni|wszystk|wcześniejsz|"
+                    + "wczesniejsz|swoje|twoje|powyższ|powyzsz|pierwotn", "instrukcj|poleceni|zasad|reguł|regul",
+                    Order.VERB_FIRST),
+            new Language("ignoruj|zapomeň|nevšímej|nevsimej|zabudni", "předchozí|predchozi|predošl|predosl|"
+                    + "všechn|vsechn|všetk|vsetk|dřívější|drivejsi|své|sve|tvoje|původní|puvodni",
+                    "pokyn|instrukc|pravidl|příkaz|prikaz", Order.VERB_FIRST),
+            new Language("ігноруй|проігноруй|забудь|не зважай", "попередн|усі|всі|свої|твої|початков",
+                    "інструкці|вказівк|правил|команд", Order.VERB_FIRST),
+            new Language("ignorera\\b|ignorer\\b|glöm\\b|glom\\b|glem\\b|strunta i|bortse fra|se bort från|"
+                    + "se bort fra",
+                    "tidigare|tidligere|föregående|foregaende|forrige|alla|alle|dina|dine|ovanstående|ovenstående",
+                    "instruktion|instruks|regler|anvisning|direktiv", Order.VERB_FIRST),
+            new Language("abaikan|lupakan|acuhkan|jangan hiraukan|jangan pedulikan", "sebelumnya|semua|seluruh|"
+                    + "terdahulu|di atas|awal|anda", "instruksi|perintah|arahan|petunjuk|aturan|peraturan",
+                    Order.VERB_FIRST),
+            new Language("bỏ qua|bo qua|phớt lờ|phot lo|lờ đi|quên đi|quen di|quên hết|quen het", "trước|truoc|"
+                    + "tất cả|tat ca|ban đầu|ban dau|ở trên|o tren|của bạn|cua ban", "hướng dẫn|huong dan|"
+                    + "chỉ dẫn|chi dan|chỉ thị|chi thi|mệnh lệnh|menh lenh|quy tắc|quy tac", Order.VERB_FIRST),
+            // Turkish: verb last
+            new Language("görmezden gel|gormezden gel|yok say|unut\\b|unutun\\b|göz ardı et|goz ardi et|dikkate alma",
+                    "önceki|onceki|tüm|tum|bütün|butun|yukarıdaki|yukaridaki|ilk|verilen", "talimat|yönerge|yonerge|"
+                    + "komut|kural", Order.VERB_LAST),
+            // Arabic: articles attach to the word, so no word starts are marked
+            new Language("تجاهل|تناسى|انس|لا تلتزم|لا تتبع", "السابقة|السابق|جميع|كل|الأصلية|الاصلية|أعلاه|اعلاه",
+                    "تعليمات|التعليمات|الأوامر|الاوامر|أوامر|اوامر|القواعد|قواعد|توجيهات", Order.VERB_FIRST_UNSPACED));
 
     private MultilingualRules() {
     }
@@ -77,10 +107,10 @@ final class MultilingualRules {
 
     /**
      * Returns the literals one of which every match of {@code overrides().get(i)} holds: its verb stems (of a
-     * negated verb, the verb).
+     * negated verb, the verb; without the word ends some stems mark).
      */
     static String[] verbs(int i) {
-        return LANGUAGES.get(i).verbs().replace("(?:не|he) ", "").split("\\|");
+        return LANGUAGES.get(i).verbs().replace("(?:не|he) ", "").replace("\\b", "").split("\\|");
     }
 
     /** Returns the nouns of {@code overrides().get(i)}, one of which every match holds too. */

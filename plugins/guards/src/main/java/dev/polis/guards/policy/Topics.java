@@ -5,17 +5,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Subjects that system prompts commonly rule out, each with its synonyms, the things it plainly includes and its
- * name in Spanish, French, German, Italian, Portuguese and Dutch, so that "never discuss politics" also covers a
- * question about an election or "la política", and "no recipes" covers "une recette". A topic is a set of ways to
+ * name in Spanish, French, German, Italian, Portuguese and Dutch (and, from {@link TopicTranslations}, in sixteen
+ * more languages), so that "never discuss politics" also covers a question about an election or "la política",
+ * and "no recipes" covers "une recette" or "요리". A topic is a set of ways to
  * name one subject, not its neighbours: "cake" is not under recipes, nor Haskell under Python.
  *
  * <p>Written for this plugin from ordinary dictionaries. Stems are matched at the start of a folded word (lower case,
- * no accents), so "recett" also matches "recettes"; a stem ending in a space or {@code \b} must end the word.
+ * no accents), so "recett" also matches "recettes"; a stem ending in a space or {@code \b} must end the word; a
+ * stem in Chinese, Japanese, Korean or Arabic script matches anywhere (those scripts do not set words apart).
  */
 public final class Topics {
 
@@ -26,8 +29,10 @@ public final class Topics {
      * @param pattern  its stems, as one pattern over folded text
      * @param literals words one of which a text must hold to name it (a cheap test before the pattern), or null
      *                 when a stem is a pattern rather than a word
+     * @param requests how a lower-privilege text asks for it without its words (folded text in; for recipes a
+     *                 request for how a dish is made, {@link DishRequests}), never used to read instructions
      */
-    public record Topic(String name, Pattern pattern, List<String> literals) {
+    public record Topic(String name, Pattern pattern, List<String> literals, Predicate<String> requests) {
 
         /** Returns whether folded {@code text} names this subject. */
         public boolean in(String folded) {
@@ -48,15 +53,20 @@ public final class Topics {
 
         /**
          * Returns whether a lower-privilege text names this subject: as {@link #in(String)}, except that a short word
-         * that is also an ordinary word elsewhere ("ai" in Italian, "j'ai" in French) counts only in capitals as written.
+         * that is also an ordinary word elsewhere ("ai" in Italian, "j'ai" in French) counts only in capitals as written,
+         * and that a request for it in other words counts too ({@link #requests}).
          */
         public boolean inText(String folded, String raw) {
+            if (requests.test(folded)) {
+                return true;
+            }
             if (!mayBeIn(folded)) {
                 return false;
             }
             Matcher m = pattern.matcher(folded);
             while (m.find()) {
-                if (m.group().length() > 3 || raw.contains(m.group().toUpperCase(Locale.ROOT))) {
+                if (m.group().length() > 3 || m.group().codePoints().noneMatch(Character::isLowerCase)
+                        || raw.contains(m.group().toUpperCase(Locale.ROOT))) {
                     return true;
                 }
             }
@@ -64,10 +74,14 @@ public final class Topics {
         }
     }
 
+    /** Scripts written without spaces between words, or with articles attached: their stems match inside words. */
+    private static final Pattern UNSPACED = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}"
+            + "\\p{IsHangul}\\p{IsArabic}]");
+
     /** The subjects. */
     public static final List<Topic> ALL = List.of(
             topic("recipes and cooking", "recipe|receta|recett|rezept|ricett|receita|recept|cook|culinar|cuisin|"
-                    + "cocin|kochen|koch |cucin|cozinh|koken|kook"),
+                    + "cocin|kochen|koch |cucin|cozinh|koken|kook", DishRequests::in),
             topic("baking", "bake\\b|baking|baked\\b|pastry|horne|backen|geback|infornar|assar|bakken|patisser"),
             topic("politics", "politic|election|elector|voting\\b|vote\\b|votes\\b|president|parliament|congress\\b|"
                     + "senate|senator|democrat|republican|partisan|eleccion|politiq|politik|wahlen|elezion|eleic|"
@@ -102,7 +116,9 @@ public final class Topics {
                     + "cancion|chanson|canzon|cancao|liedje|compositor|compositeur|komponist|compositore|componist"),
             topic("history", "ancient|antiquity|civiliz|civilis|zivilisation|civilta|civilizac|beschaving|"
                     + "pharao|pyramid|roman empire|antigu|antiquit|antike\\b"),
-            topic("climate change", "climate|global warming|greenhouse|carbon emission|clima|climat|klima|"
+            topic("climate change", "climate|global warming|greenhouse|carbon emission|carbon dioxide|fossil fuel|"
+                    + "sea level rise|rising sea level|melting glacier|polar ice cap|carbon footprint|net zero|net-zero|"
+                    + "ipcc|paris agreement|decarboni|clima|climat|klima|"
                     + "calentamiento global|rechauffement|erderwarmung|riscaldamento globale|aquecimento global|"
                     + "opwarming"),
             topic("weapons", "weapon|firearm|gun\\b|guns\\b|rifle|explosive|bomb\\b|bombs\\b|arma\\b|armas\\b|arme\\b|armes\\b|"
@@ -117,8 +133,21 @@ public final class Topics {
                     + "verabredung|appuntamento|namoro"));
 
     static Topic topic(String name, String stems) {
+        return topic(name, stems, folded -> false);
+    }
+
+    static Topic topic(String name, String stems, Predicate<String> requests) {
+        List<String> bounded = new ArrayList<>();
+        List<String> unspaced = new ArrayList<>();
+        for (String stem : (stems + "|" + TopicTranslations.of(name)).split("\\|")) {
+            if (stem.isEmpty()) {
+                continue;
+            }
+            String folded = Words.fold(stem);
+            (UNSPACED.matcher(folded).find() ? unspaced : bounded).add(folded);
+        }
         List<String> literals = new ArrayList<>();
-        for (String stem : stems.split("\\|")) {
+        for (String stem : concat(bounded, unspaced)) {
             String literal = stem.replace("\\b", "").strip();
             if (!literal.matches("[\\p{L} '-]+")) {
                 literals = null; // a stem that is a pattern: always run the pattern
@@ -126,8 +155,15 @@ public final class Topics {
             }
             literals.add(literal);
         }
-        return new Topic(name, Pattern.compile("(?<![\\p{L}\\p{N}'])(?:" + stems.replace(" |", "\\b|") + ")"),
-                literals == null ? null : List.copyOf(literals));
+        String words = "(?<![\\p{L}\\p{N}'])(?:" + String.join("|", bounded).replace(" |", "\\b|") + ")";
+        String pattern = unspaced.isEmpty() ? words : words + "|" + String.join("|", unspaced);
+        return new Topic(name, Pattern.compile(pattern), literals == null ? null : List.copyOf(literals), requests);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private Topics() {
