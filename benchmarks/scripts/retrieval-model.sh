@@ -22,6 +22,9 @@
 # LAYERS (default 2) sets the depth: the documented model has 2; LazyLLM's quality figures need layers after the
 # copy to prune, and LAYERS=8 runs the same stages on an 8-layer model (started 2026-12-05, not yet reported).
 #
+# STAGE2_STEPS stops stage 2 at that step (it crossed between steps 1,040 and 1,160 in both runs; 1,600 was used on
+# 2026-12-05 late, whose stages 3-5 start from there); STOP_AFTER=4 stops after stage 4 (deeper models grown from it:
+# docs/benchmarks.md, LazyLLM, "Deeper models on the retrieval task").
 # POLIS (default: ./polis of this checkout) names the launcher. Stages 1-2 ran on one PyTorch thread, 3-5 on two.
 # Each stage's log is <out>/<stage>.log; a probe (polis lazyllm bench, dense) follows the last stage.
 set -euo pipefail

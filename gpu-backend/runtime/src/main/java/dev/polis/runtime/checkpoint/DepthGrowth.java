@@ -27,6 +27,9 @@ import dev.polis.api.InvalidInputException;
  *       attention patterns to start from instead of noise.</li>
  *   <li>{@link GrowthMethod#STACK}: full copies of the source's layers in order, every tensor of the layer, whatever
  *       it is; the grown model repeats its source's computation and must be trained before use.</li>
+ *   <li>{@link GrowthMethod#INSERT}: block expansion with the new blocks between the source's last layer and the one
+ *       before it; the grown model computes what its source does, and each new block's attention, computed from the
+ *       same residual stream as the last layer's, is that layer's attention.</li>
  * </ul>
  */
 public final class DepthGrowth {
@@ -76,7 +79,8 @@ public final class DepthGrowth {
         }
         try (CheckpointWeights weights = CheckpointWeights.open(source, SafetensorsFile.DEFAULT_SPLIT_BYTES)) {
             List<SafetensorsWriter.Entry> entries = method == GrowthMethod.STACK
-                    ? stacked(weights, from.layers(), layers) : expanded(weights, from.layers(), layers);
+                    ? stacked(weights, from.layers(), layers)
+                    : expanded(weights, from.layers(), layers, method == GrowthMethod.INSERT);
             Files.createDirectories(folder);
             SafetensorsWriter.write(folder.resolve(CheckpointWeights.SINGLE_FILE), entries, Map.of("format", "pt",
                     "polis.grown-from-layers", Integer.toString(from.layers()), "polis.growth", method.label()));
@@ -106,7 +110,9 @@ public final class DepthGrowth {
         return entries;
     }
 
-    private static List<SafetensorsWriter.Entry> expanded(CheckpointWeights weights, int depth, int layers) {
+    /** Block expansion; with {@code beforeLast} the new blocks go between the last layer and the one before it. */
+    private static List<SafetensorsWriter.Entry> expanded(CheckpointWeights weights, int depth, int layers,
+                                                          boolean beforeLast) {
         String last = "model.layers." + (depth - 1) + ".";
         List<String> lastLayer = weights.names().stream().filter(n -> n.startsWith(last)).sorted().toList();
         for (String name : lastLayer) {
@@ -118,10 +124,13 @@ public final class DepthGrowth {
             }
         }
         List<SafetensorsWriter.Entry> entries = new ArrayList<>();
+        String moved = "model.layers." + (beforeLast ? layers - 1 : depth - 1) + ".";
         for (String name : weights.names().stream().sorted().toList()) {
-            entries.add(copy(weights, name, name, false));
+            entries.add(copy(weights, name, name.startsWith(last) ? moved + name.substring(last.length()) : name,
+                    false));
         }
-        for (int i = depth; i < layers; i++) {
+        int first = beforeLast ? depth - 1 : depth;
+        for (int i = first; i < first + layers - depth; i++) {
             for (String name : lastLayer) {
                 String part = name.substring(last.length());
                 entries.add(copy(weights, name, "model.layers." + i + "." + part, ZEROED.contains(part)));

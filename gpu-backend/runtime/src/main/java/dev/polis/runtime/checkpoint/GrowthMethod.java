@@ -18,7 +18,15 @@ public enum GrowthMethod {
      * {@code i mod depth}, so a 2-layer model grown to 8 repeats its two layers four times. The grown model no longer
      * computes what its source does; it starts training with every block already doing work.
      */
-    STACK;
+    STACK,
+
+    /**
+     * Block expansion with the new blocks inserted before the source's last layer instead of after it: the grown
+     * model computes exactly what its source does, and each new block attends as the last layer will (its queries and
+     * keys are the last layer's, read from the same residual stream). Made to test methods that read attention at
+     * one layer to predict what a later one needs (LazyLLM), with the caveat that the new blocks do no work.
+     */
+    INSERT;
 
     /** The method's name on the command line ({@code expand}, {@code stack}). */
     public String label() {

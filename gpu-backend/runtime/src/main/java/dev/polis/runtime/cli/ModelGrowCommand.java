@@ -34,7 +34,8 @@ public final class ModelGrowCommand implements Callable<Integer> {
     private int layers;
 
     @Option(names = "--method", defaultValue = "expand", paramLabel = "<method>",
-            description = "expand (new blocks add nothing until trained) or stack (repeat the layers); default expand.")
+            description = "expand (new blocks after the last layer add nothing until trained), insert (the same "
+                    + "blocks before the last layer) or stack (repeat the layers); default expand.")
     private String method;
 
     @Mixin

@@ -94,6 +94,26 @@ class DepthGrowthTest {
     }
 
     @Test
+    void insertingPutsTheZeroOutputCopiesBeforeTheLastLayerAndKeepsTheSourcesLogits() {
+        TinyCheckpoint tiny = new TinyCheckpoint();
+        tiny.layers = 3;
+        Path source = tiny.writeTo(dir.resolve("source"));
+        DepthGrowth.write(source, 6, GrowthMethod.INSERT, dir.resolve("inserted"));
+        assertThat(logits(dir.resolve("inserted"))).containsExactly(logits(source));
+        try (SafetensorsFile st = SafetensorsFile.open(dir.resolve("inserted/model.safetensors"))) {
+            assertThat(st.readFloats("model.layers.5.mlp.down_proj.weight"))
+                    .containsExactly(tiny.weights.get("model.layers.2.mlp.down_proj.weight"));
+            assertThat(st.readFloats("model.layers.1.self_attn.o_proj.weight"))
+                    .containsExactly(tiny.weights.get("model.layers.1.self_attn.o_proj.weight"));
+            for (int layer = 2; layer < 5; layer++) {
+                assertThat(st.readFloats("model.layers." + layer + ".self_attn.o_proj.weight")).containsOnly(0f);
+                assertThat(st.readFloats("model.layers." + layer + ".self_attn.k_proj.weight"))
+                        .containsExactly(tiny.weights.get("model.layers.2.self_attn.k_proj.weight"));
+            }
+        }
+    }
+
+    @Test
     void stackingCopiesATensorThatExpansionWouldRefuse() {
         TinyCheckpoint tiny = new TinyCheckpoint();
         Path source = withRouter(tiny, dir.resolve("source"));
@@ -108,7 +128,7 @@ class DepthGrowthTest {
     void anUnknownMethodIsAUserErrorThatNamesTheChoices() {
         Path source = new TinyCheckpoint().writeTo(dir.resolve("source"));
         assertThatThrownBy(() -> GrowthMethod.parse("--method", "deepen")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("--method 'deepen'").hasMessageContaining("expand, stack");
+                .hasMessageContaining("--method 'deepen'").hasMessageContaining("expand, stack, insert");
         assertThat(cli("grow", "--from", source.toString(), "--layers", "3", "--method", "deepen",
                 dir.resolve("g").toString())).isEqualTo(2);
         assertThat(cli("grow", "--from", source.toString(), "--layers", "3", "--method", "STACK",
