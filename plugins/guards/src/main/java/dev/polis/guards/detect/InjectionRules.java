@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Hand-written patterns of the attack families in the guards spec: instruction overrides, role switches,
  * system-prompt extraction, secret requests, forged role markers and chat-template tokens, text addressed to the
- * assistant from inside data, exfiltration links and jailbreak framing.
+ * assistant from inside data, exfiltration links and jailbreak framing; answer priming that makes the model voice its
+ * own instructions ({@link AnswerPriming}) is one strong family more.
  *
  * <p>Strong rules are specific enough to decide on their own; weak ones (single trigger words) only feed the
  * classifier, which learns from benign texts full of trigger words how much they are worth.
@@ -142,7 +143,17 @@ public final class InjectionRules {
                     + "(?:birth|address|location|city|phone|e-?mail|ssn|social security|credit card|password|"
                     + "real name|age|salary|account|personal|private|medical)"),
             rule("decode-request", false, "\\b(?:decode|decipher|decrypt|unscramble)\\b|\\bmorse\\b|\\bbase64\\b"),
-            rule("urgency", false, "\\b(?:important|urgent|attention|warning|note to (?:ai|assistant))\\s*[!:]"));
+            rule("urgency", false, "\\b(?:important|urgent|attention|warning|note to (?:ai|assistant))\\s*[!:]"),
+            rule("encode-output", false, "\\b(?:encode|encrypt|encipher|write|convert|translate|transform|render|give|"
+                    + "present|format|spell|deliver|output)\\s+(?:(?:all|each|every|the)\\s+)?(?:of\\s+)?(?:your|the)\\s+"
+                    + "(?:entire\\s+|whole\\s+|final\\s+|next\\s+)?(?:answer|reply|response|output|summary|message)s?\\s+"
+                    + "(?:\\w+\\s+){0,3}?(?:in|into|using|with|as)\\s+(?:an?\\s+)?(?:base\\s?64|hex(?:adecimal)?|binary|morse|"
+                    + "caesar|rot-?13|leet(?:speak)?|pig latin|reverse|backwards|emojis?|ciphers?|code words)\\b"),
+            rule("encode-output", false, "\\b(?:replace|substitute|swap|exchange|change|convert|switch)\\s+(?:(?:all|each|"
+                    + "every|the)\\s+)*(?:of\\s+the\\s+)?(?:vowels?|consonants?|letters?|characters?|alphabets?)\\b"
+                    + "[^.!?\\n]{0,40}?\\b(?:with|by|for|into|to)\\b"),
+            rule("encode-output", false, "\\b(?:write|spell|type|print|reverse)\\s+(?:your|the|each|every)\\s+(?:\\w+\\s+)?"
+                    + "(?:answer|reply|response|output|summary|words?|sentences?)\\s+(?:backwards|in reverse)\\b"));
 
     private static List<Rule> rules(Rule... english) {
         List<Rule> all = new ArrayList<>(List.of(english));
@@ -154,10 +165,12 @@ public final class InjectionRules {
 
     /**
      * Families that decide alone in embedded data (tool output, another model's words) though not in direct input:
-     * text that tells the assistant what to put in its answer or who to be is an aligned refinement from a user ("in
-     * your answer, use bullet points", "you are now my study buddy") and an injection from a web page or an e-mail.
+     * text that tells the assistant what to put in its answer, who to be or how to encipher its answer is an aligned
+     * refinement from a user ("in your answer, use bullet points", "you are now my study buddy", "reply in pig
+     * latin") and an injection from a web page or an e-mail: a document written for a person does not ask its reader
+     * to swap the letters of their reply or write it in base64.
      */
-    public static final Set<String> STRONG_WHEN_EMBEDDED = Set.of("steer-output", "persona");
+    public static final Set<String> STRONG_WHEN_EMBEDDED = Set.of("steer-output", "persona", "encode-output");
 
     /**
      * Families that name a topic attacks often touch (passwords, a user's personal data, decoding, a hypothetical,
@@ -201,6 +214,8 @@ public final class InjectionRules {
                 hits.add(new RuleHit(rule.name(), rule.strong(), m.start(), m.end(), m.group()));
             }
         }
+        AnswerPriming.find(lower != null ? lower : RulePrefilter.lower(text), prefilter).ifPresent(found ->
+                hits.add(new RuleHit(AnswerPriming.FAMILY, true, 0, text.length(), found)));
         return hits;
     }
 

@@ -56,7 +56,11 @@ final class RulePrefilter {
             words(),
             words("user", "customer", "client", "patient"),
             words("decode", "decipher", "decrypt", "unscramble", "morse", "base64"),
-            words("important", "urgent", "attention", "warning", "note to"));
+            words("important", "urgent", "attention", "warning", "note to"),
+            words("base", "hex", "binary", "morse", "caesar", "rot13", "rot-13", "leet", "pig latin", "reverse", "backwards",
+                    "emoji", "cipher", "code words"),
+            words("vowel", "consonant", "letter", "character", "alphabet"),
+            words("backwards", "in reverse"));
 
     static final List<String[]> NEEDS;
     /** A second list of which the text must hold one literal too, or an empty list: the nouns of a translated override. */
