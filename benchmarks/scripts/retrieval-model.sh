@@ -22,6 +22,7 @@
 # LAYERS (default 2) sets the depth: the documented model has 2; LazyLLM's quality figures need layers after the
 # copy to prune, and LAYERS=8 runs the same stages on an 8-layer model (started 2026-12-05, not yet reported).
 #
+# DEEP_LAYERS (unset: none) adds stage 6, a deeper model grown from stage 5 (below).
 # STAGE2_STEPS stops stage 2 at that step (it crossed between steps 1,040 and 1,160 in both runs; 1,600 was used on
 # 2026-12-05 late, whose stages 3-5 start from there); STOP_AFTER=4 stops after stage 4 (deeper models grown from it:
 # docs/benchmarks.md, LazyLLM, "Deeper models on the retrieval task").
@@ -92,6 +93,19 @@ train 2 stage-5 "$stage5" --init "$out/stage-4/checkpoints/step-0000300" --corpu
 
 model="$out/stage-5/final"
 [ "$stage5" = final ] || model="$out/stage-5/checkpoints/step-$(printf %07d "$stage5")"
+
+# DEEP_LAYERS=8: stage 6 grows stage 5 to that depth with the new blocks before the copy layer (polis model grow
+# --method insert: the same logits, and the new blocks attend as the copy layer will), then trains it on the
+# retrieval corpora plus the JDK's Java sources (jdk-src, filling the default 32 MiB corpus limit), so that the new
+# blocks do work (Java needs depth; the retrieval task alone leaves extra layers idle). docs/benchmarks.md, LazyLLM,
+# "Deeper models on the retrieval task".
+if [ -n "${DEEP_LAYERS:-}" ]; then
+  [ -f "$out/insert-$DEEP_LAYERS/model.safetensors" ] || \
+    "$polis" model grow --from "$model" --layers "$DEEP_LAYERS" --method insert "$out/insert-$DEEP_LAYERS"
+  train 2 stage-6 final --init "$out/insert-$DEEP_LAYERS" --corpus "$out/r8,$out/q8,$out/q7,jdk-src" --steps 240 \
+    --batch 4 --seq-len 2048 --lr 2e-3 --min-lr-ratio 0.3 --warmup 10 --seed 15 --save-every 30
+  model="$out/stage-6/final"
+fi
 POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=1" "$polis" lazyllm bench --model "$model" --values symbols \
   --prompt 2048 --prompt 8192 --prompts 12 --distractors 20 --tokens 5 --schedule 0:1 --min-prompt 100000 --seed 11 \
   --events "$out/probe.jsonl" > "$out/probe.log" 2>&1
