@@ -105,7 +105,10 @@ public final class InjectionDetector {
      * Returns the detection on the request's text. A USER (direct) sentence that conflicts with the request's policy
      * (brings up a subject the instructions rule out, asks for the secret, personal data or instructions they
      * protect: {@link Conflicts}) counts as a strong rule match; embedded data is not checked against the policy
-     * (a document about a forbidden subject is data, not a request).
+     * (a document about a forbidden subject is data, not a request). A USER sentence in which the user revises their
+     * own earlier request ("forget the poem, write a haiku instead") loses the override match on the revision's words,
+     * and the classifier reads it with and without the revision and keeps the lower probability
+     * ({@link OwnRequestRevisions}).
      */
     public Detection detect(DetectionRequest request) {
         Domain domain = Domain.of(request.privilege());
@@ -120,8 +123,20 @@ public final class InjectionDetector {
             String view = scan.views().get(v);
             Passages.Cut cut = Passages.cut(view);
             List<List<RuleHit>> sentenceHits = new ArrayList<>();
-            for (String sentence : cut.sentences()) {
-                sentenceHits.add(withConflicts(sentence, InjectionRules.scan(sentence), policy));
+            List<String> read = new ArrayList<>(cut.sentences()); // what the classifier reads of each sentence
+            boolean revised = false;
+            for (int i = 0; i < cut.sentences().size(); i++) {
+                String sentence = cut.sentences().get(i);
+                List<RuleHit> hits = withConflicts(sentence, InjectionRules.scan(sentence), policy);
+                if (domain == Domain.DIRECT) {
+                    OwnRequestRevisions.Revised r = OwnRequestRevisions.apply(sentence, hits);
+                    hits = r.hits();
+                    if (!r.text().equals(sentence)) {
+                        read.set(i, r.text());
+                        revised = true;
+                    }
+                }
+                sentenceHits.add(hits);
             }
             if (domain == Domain.EMBEDDED) {
                 for (int i : StrayRequests.in(cut.sentences())) {
@@ -137,6 +152,12 @@ public final class InjectionDetector {
             for (Passages.Passage passage : cut.passages()) {
                 List<RuleHit> hits = hitsOf(passage, sentenceHits);
                 double p = model.probability(model.features().of(passage.text(), hits, domain));
+                if (revised) { // a revision of the user's own request never makes the passage more suspicious
+                    String without = String.join(" ", read.subList(passage.first(), passage.end()));
+                    if (!without.equals(passage.text())) {
+                        p = Math.min(p, model.probability(model.features().of(without, hits, domain)));
+                    }
+                }
                 boolean strongHere = hits.stream().anyMatch(h -> h.strong() || (domain == Domain.EMBEDDED
                         && InjectionRules.STRONG_WHEN_EMBEDDED.contains(h.rule())));
                 strong |= strongHere;

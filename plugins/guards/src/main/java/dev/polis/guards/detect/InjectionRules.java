@@ -180,9 +180,12 @@ public final class InjectionRules {
     public static final Set<String> TOPICAL = Set.of("secret", "private-data", "decode-request", "hypothetical",
             "urgency");
 
-    /** Returns whether {@code hits} hold a family other than the {@link #TOPICAL} ones. */
+    /**
+     * Returns whether {@code hits} hold a family other than the {@link #TOPICAL} ones and a user's revision of their
+     * own request ({@link OwnRequestRevisions}), which is no move against the hierarchy either.
+     */
     public static boolean cued(List<RuleHit> hits) {
-        return hits.stream().anyMatch(h -> !TOPICAL.contains(h.rule()));
+        return hits.stream().anyMatch(h -> !TOPICAL.contains(h.rule()) && !h.rule().equals(OwnRequestRevisions.FAMILY));
     }
 
     private static Rule rule(String name, boolean strong, String regex) {
