@@ -180,6 +180,7 @@ public final class BenchCommand implements Callable<Integer> {
             greedy[s] = new ScheduleResult(label(settings.get(s)), length);
             decoded[s] = new ScheduleResult(label(settings.get(s)), length);
         }
+        long started = System.nanoTime();
         for (int p = 0; p < prompts; p++) {
             RetrievalText.Prompt prompt = RetrievalText.prompt(random, length, distractors, (p + 0.5) / prompts,
                     alphabet);
@@ -212,6 +213,8 @@ public final class BenchCommand implements Callable<Integer> {
                     decoded[s].add(withDecoder[0], withDecoder[s + 1], prompt.answer(), share[s + 1]);
                 }
             }
+            events.flush();
+            progress(length, p + 1, started);
         }
         for (int s = 0; s < n; s++) {
             out.println(greedy[s].line("lazyllm"));
@@ -229,5 +232,13 @@ public final class BenchCommand implements Callable<Integer> {
     private static String label(LazySettings settings) {
         return settings.schedule() + (settings.selection() == Selection.ATTENTION ? ""
                 : " " + settings.selection().label());
+    }
+
+    /** Tells stderr how far a prompt length has come: an 8K cell of several models runs for minutes. */
+    private void progress(int length, int done, long started) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(java.util.Locale.ROOT, "lazyllm bench: %,d-token prompts, %d/%d done (%.1f s)%n", length, done,
+                prompts, (System.nanoTime() - started) / 1e9);
+        err.flush();
     }
 }

@@ -71,6 +71,8 @@ class BenchCommandTest {
         assertThat(run.status).as(run.err).isZero();
         assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 +TTFT .*computed 58\\.3% of prompt")
                 .containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 random +TTFT .*computed 58\\.3% of prompt");
+        assertThat(run.err).as("each prompt's progress goes to stderr")
+                .contains("lazyllm bench: 100-token prompts, 1/2 done").contains("lazyllm bench: 100-token prompts, 2/2 done");
         Run bad = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--selection", "entropy");
         assertThat(bad.status).isEqualTo(2);
         assertThat(bad.err).contains("selection: 'entropy' is not a token selection; use one of attention, random");
