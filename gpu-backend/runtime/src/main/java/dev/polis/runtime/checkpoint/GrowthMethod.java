@@ -38,7 +38,7 @@ public enum GrowthMethod {
      *
      * @throws InvalidInputException naming {@code setting} and the labels when {@code label} is none of them
      */
-    public static GrowthMethod parse(String setting, String label) {
+    public static GrowthMethod parse(String label, String setting) {
         for (GrowthMethod method : values()) {
             if (method.label().equals(label.strip().toLowerCase(Locale.ROOT))) {
                 return method;

@@ -47,7 +47,7 @@ public final class ModelGrowCommand implements Callable<Integer> {
             throw new InvalidInputException("--from and the output folder are both " + from
                     + "; write the grown checkpoint into another folder");
         }
-        GrowthMethod growth = GrowthMethod.parse("--method", method);
+        GrowthMethod growth = GrowthMethod.parse(method, "--method");
         Path folder = target.folder();
         long start = System.nanoTime();
         ModelConfig config = DepthGrowth.write(from, layers, growth, folder);

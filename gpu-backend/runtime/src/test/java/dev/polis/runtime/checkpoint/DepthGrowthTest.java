@@ -127,7 +127,7 @@ class DepthGrowthTest {
     @Test
     void anUnknownMethodIsAUserErrorThatNamesTheChoices() {
         Path source = new TinyCheckpoint().writeTo(dir.resolve("source"));
-        assertThatThrownBy(() -> GrowthMethod.parse("--method", "deepen")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> GrowthMethod.parse("deepen", "--method")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("--method 'deepen'").hasMessageContaining("expand, stack, insert");
         assertThat(cli("grow", "--from", source.toString(), "--layers", "3", "--method", "deepen",
                 dir.resolve("g").toString())).isEqualTo(2);
