@@ -140,10 +140,4 @@ class OwnRequestRevisionsTest {
                 .isPresent();
         assertThat(OwnRequestRevisions.find("Bueno, no importa mi pregunta, ¿qué hora es?")).isPresent();
     }
-
-    @Test
-    void accentsAreFoldedLetterByLetterSoOffsetsStay() {
-        assertThat(OwnRequestRevisions.fold("oublie ma dernière réponse")).isEqualTo("oublie ma derniere reponse");
-        assertThat(OwnRequestRevisions.fold("esqueça")).hasSize("esqueça".length());
-    }
 }
