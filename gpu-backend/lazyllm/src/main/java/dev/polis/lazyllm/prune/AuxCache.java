@@ -3,8 +3,12 @@ package dev.polis.lazyllm.prune;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One session's LazyLLM state: which (token, layer) pairs have been computed (their keys and values are in that
@@ -19,6 +23,8 @@ public final class AuxCache {
 
     private final BitSet[] inKv;
     private final List<Map<Integer, float[]>> aux = new ArrayList<>();
+    private final Map<Integer, Map<Integer, float[]>> inFlight = new HashMap<>();
+    private final Set<Integer> deselected = new HashSet<>();
     private final long[] computedPerLayer;
     private long revived;
     private long pruned;
@@ -45,6 +51,7 @@ public final class AuxCache {
             inKv[l].clear(position, Math.max(position, inKv[l].length()));
             aux.get(l).keySet().removeIf(p -> p >= position);
         }
+        inFlight.values().forEach(m -> m.keySet().removeIf(p -> p >= position));
         tokens = Math.min(tokens, position);
     }
 
@@ -93,9 +100,37 @@ public final class AuxCache {
         return row;
     }
 
-    /** Returns whether the Aux Cache holds nothing. */
+    /**
+     * Keeps {@code hidden}, the state of a revived token at {@code position} whose run a layer-level caller ended
+     * before {@code layer} (a self-speculative draft over the first layers): it resumes at {@code layer} with the
+     * caller's next run from there, without being selected again.
+     */
+    public synchronized void suspend(int layer, int position, float[] hidden) {
+        inFlight.computeIfAbsent(layer, l -> new HashMap<>()).put(position, hidden);
+    }
+
+    /**
+     * Returns the tokens the current step deselected so far, which later layers of the step do not consider; a
+     * step's layer ranges share it (a self-speculative draft's first layers, then the verification's).
+     */
+    public synchronized Set<Integer> stepDeselected() {
+        return deselected;
+    }
+
+    /** Starts a step: nothing is deselected yet. */
+    public synchronized void startStep() {
+        deselected.clear();
+    }
+
+    /** Removes and returns the revived tokens suspended before {@code layer}, by ascending position. */
+    public synchronized SortedMap<Integer, float[]> resume(int layer) {
+        Map<Integer, float[]> waiting = inFlight.remove(layer);
+        return waiting == null ? new TreeMap<>() : new TreeMap<>(waiting);
+    }
+
+    /** Returns whether the Aux Cache holds nothing, pruned or suspended. */
     public synchronized boolean isEmpty() {
-        return aux.stream().allMatch(Map::isEmpty);
+        return aux.stream().allMatch(Map::isEmpty) && inFlight.values().stream().allMatch(Map::isEmpty);
     }
 
     /** Returns the hidden states the Aux Cache holds now. */

@@ -2,7 +2,9 @@ package dev.polis.lazyllm.prune;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.stream.IntStream;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -17,6 +19,11 @@ import dev.polis.runtime.seam.LayerSession;
  * share of them for the rest of the step (never the new token). A token that stopped at that layer during an earlier
  * prefill or step and is still selected is revived: its hidden state comes out of the {@link AuxCache} and it runs
  * from the next layer on, beside the new token, at its own position. No (token, layer) pair is computed twice.
+ *
+ * <p>Decoders that take their own layer ranges (self-speculative drafting over the first layers, then verification
+ * of several tokens over the rest) come through {@link #run}: the same step over {@code [from, to)}, with every one
+ * of the caller's rows kept. A token revived in a range that ends before the last layer is suspended there and
+ * resumes with the caller's next range from that layer, so it still reaches every layer exactly once.
  *
  * <p>Keys already in a layer's cache stay visible to the new token even when this step deselected their token (the
  * runtime has no per-step key mask): the schedule decides which pruned tokens come back, not which cached keys are
@@ -38,26 +45,63 @@ public final class LazyDecode implements DecodeStrategy {
     @Override
     public NDArray decode(LayerSession session, LayerAccess layers, NDArray hidden, int[] positions) {
         AuxCache state = states.of(session);
-        int token = positions[positions.length - 1];
         state.forgetFrom(positions[0]);
-        int depth = layers.layers();
+        state.startStep();
         if (state.isEmpty() || session.batchSize() != 1) {
             NDArray h = inner.decode(session, layers, hidden, positions);
-            state.computed(positions, 0, depth);
+            state.computed(positions, 0, layers.layers());
             return h;
         }
+        return lazy(state, session, layers, hidden, positions, 0, layers.layers());
+    }
+
+    @Override
+    public NDArray run(LayerSession session, LayerAccess layers, NDArray hidden, int[] positions, int from, int to) {
+        Optional<AuxCache> found = states.find(session);
+        if (found.isEmpty()) {
+            return inner.run(session, layers, hidden, positions, from, to);
+        }
+        AuxCache state = found.get();
+        if (from == 0) {
+            state.forgetFrom(positions[0]);
+            state.startStep();
+        }
+        if (state.isEmpty() || session.batchSize() != 1) {
+            NDArray h = inner.run(session, layers, hidden, positions, from, to);
+            state.computed(positions, from, to);
+            return h;
+        }
+        return lazy(state, session, layers, hidden, positions, from, to);
+    }
+
+    /** Runs the caller's rows through {@code [from, to)} with pruning and revival; returns the caller's rows. */
+    private NDArray lazy(AuxCache state, LayerSession session, LayerAccess layers, NDArray hidden, int[] positions,
+                         int from, int to) {
         NDManager manager = session.stepManager();
-        Schedule schedule = settings.schedule();
-        int[] pruneAt = schedule.layers();
-        Set<Integer> deselected = new HashSet<>();
+        int depth = layers.layers();
+        int token = positions[positions.length - 1];
+        Set<Integer> callers = new HashSet<>();
+        Arrays.stream(positions).forEach(callers::add);
+        Set<Integer> deselected = state.stepDeselected();
         int[] running = positions.clone();
         NDArray h = hidden;
-        int from = 0;
+        SortedMap<Integer, float[]> suspended = state.resume(from);
+        if (!suspended.isEmpty()) {
+            h = Rows.prepend(suspended.values().toArray(float[][]::new), h, manager);
+            running = IntStream.concat(suspended.keySet().stream().mapToInt(Integer::intValue), IntStream.of(running))
+                    .toArray();
+        }
+        Schedule schedule = settings.schedule();
+        int[] pruneAt = schedule.layers();
+        int at = from;
         for (int i = 0; i < pruneAt.length && pruneAt[i] < depth - 1; i++) {
             int layer = pruneAt[i];
-            h = layers.run(session, h, running, from, layer + 1);
-            state.computed(running, from, layer + 1);
-            from = layer + 1;
+            if (layer < from || layer >= to) {
+                continue;
+            }
+            h = layers.run(session, h, running, at, layer + 1);
+            state.computed(running, at, layer + 1);
+            at = layer + 1;
             double rate = schedule.rate(i);
             int[] waiting = state.waiting(layer);
             if (rate == 0 && waiting.length == 0) {
@@ -71,11 +115,11 @@ public final class LazyDecode implements DecodeStrategy {
                     (int) Math.floor(rate * candidates.length), token);
             Set<Integer> selected = new HashSet<>();
             for (int c = 0; c < candidates.length; c++) {
-                (drop[c] ? deselected : selected).add(candidates[c]);
+                (drop[c] && !callers.contains(candidates[c]) ? deselected : selected).add(candidates[c]);
             }
             boolean[] stop = new boolean[running.length];
             for (int r = 0; r < running.length; r++) {
-                stop[r] = deselected.contains(running[r]);
+                stop[r] = deselected.contains(running[r]) && !callers.contains(running[r]);
             }
             int[] stopIndex = LazyPrefill.indices(stop, true);
             if (stopIndex.length > 0) {
@@ -95,14 +139,32 @@ public final class LazyDecode implements DecodeStrategy {
                     resumed[r] = state.revive(layer, revive[r]);
                 }
                 h = Rows.prepend(resumed, h, manager);
-                int[] joined = new int[revive.length + running.length];
-                System.arraycopy(revive, 0, joined, 0, revive.length);
-                System.arraycopy(running, 0, joined, revive.length, running.length);
-                running = joined;
+                running = IntStream.concat(IntStream.of(revive), IntStream.of(running)).toArray();
             }
         }
-        h = layers.run(session, h, running, from, depth);
-        state.computed(running, from, depth);
-        return h;
+        if (at < to) {
+            h = layers.run(session, h, running, at, to);
+            state.computed(running, at, to);
+        }
+        return callerRows(state, h, running, positions.length, to, depth, manager);
+    }
+
+    /**
+     * Returns the caller's rows of {@code h} (the last {@code callers} of {@code running}); revived rows before them
+     * are suspended at {@code to} when the range ends before the last layer.
+     */
+    private static NDArray callerRows(AuxCache state, NDArray h, int[] running, int callers, int to, int depth,
+                                      NDManager manager) {
+        int extra = running.length - callers;
+        if (extra == 0) {
+            return h;
+        }
+        if (to < depth) {
+            float[][] rows = Rows.read(h, IntStream.range(0, extra).toArray(), manager);
+            for (int r = 0; r < extra; r++) {
+                state.suspend(to, running[r], rows[r]);
+            }
+        }
+        return Rows.take(h, IntStream.range(extra, running.length).toArray(), manager);
     }
 }

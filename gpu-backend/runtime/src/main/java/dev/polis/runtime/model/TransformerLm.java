@@ -46,6 +46,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
     private final CheckpointWeights files;
     private final ModelWeights weights;
     private final Transformer transformer;
+    private final RoutedLayers routedLayers;
     private final CheckpointView checkpoint;
     private final int context;
 
@@ -61,6 +62,7 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
         this.context = context;
         this.transformer = new Transformer(folder, config, weights, new Rope(config, context, manager), manager,
                 attentionFloats, linear);
+        this.routedLayers = new RoutedLayers(transformer);
         this.checkpoint = new CheckpointView(config, files, weights);
     }
 
@@ -182,6 +184,9 @@ public final class TransformerLm implements CausalLm, AutoCloseable {
 
     @Override
     public <T> Optional<T> seam(Class<T> type) {
+        if (type == LayerAccess.class) {
+            return Optional.of(type.cast(routedLayers));
+        }
         if (type.isInstance(transformer)) {
             return Optional.of(type.cast(transformer));
         }

@@ -6,7 +6,8 @@ import java.util.function.UnaryOperator;
  * Installs the {@link DecodeStrategy} sessions use for decode steps (a one-token {@code append} or
  * {@code appendLast} after the prompt); installing wraps the current one. Until something is installed, sessions
  * run decode steps directly and never consult this seam. Layer-level decoders (LayerSkip) take their own steps
- * through {@link LayerAccess} and do not pass through it.
+ * through the {@link LayerAccess} a model's {@code seam} returns, whose layer ranges go through the installed
+ * strategy's {@link DecodeStrategy#run range step}.
  */
 public interface DecodeSeam {
 

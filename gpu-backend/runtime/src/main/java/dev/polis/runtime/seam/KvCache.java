@@ -239,10 +239,34 @@ public final class KvCache {
 
     /**
      * Forgets the entries of tokens at positions {@code sequenceLength} and beyond (what cropping a session to that
-     * length means for this layer); they must be the trailing slots, as many in every head.
+     * length means for this layer). Every head must keep as many entries. Where those entries are the trailing slots
+     * this only shortens the cache; where kept entries follow forgotten ones (LazyLLM revives an early token after a
+     * speculative draft that is then rejected) the kept entries are moved up, in their order.
      */
     public void cropToSequence(int sequenceLength) {
-        length = positions.keepBefore(sequenceLength, length);
+        int[][] kept = positions.slotsBefore(sequenceLength, length);
+        if (SlotPositions.leading(kept)) {
+            length = kept[0].length;
+            return;
+        }
+        int n = kept[0].length;
+        long[] index = new long[batch * kvHeads * n * headDim];
+        int[][] keptPositions = new int[kvHeads][n];
+        int at = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int h = 0; h < kvHeads; h++) {
+                for (int s = 0; s < n; s++) {
+                    keptPositions[h][s] = positions.get(h, kept[h][s]);
+                    java.util.Arrays.fill(index, at, at + headDim, kept[h][s]);
+                    at += headDim;
+                }
+            }
+        }
+        try (NDArray where = manager.create(index, new Shape(batch, kvHeads, n, headDim));
+             NDArray k = keys.gather(where, 2);
+             NDArray v = values.gather(where, 2)) {
+            replace(k, v, keptPositions);
+        }
     }
 
     /** Shrinks the storage to the blocks the filled slots need, freeing the rest; keys, values and order stay. */

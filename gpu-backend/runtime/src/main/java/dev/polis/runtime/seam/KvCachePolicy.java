@@ -17,8 +17,8 @@ package dev.polis.runtime.seam;
  * {@link KvCacheEvent#queries()}; the runtime keeps only the most any installed policy asks for (SnapKV: its
  * observation window), not a long prompt's every query.
  *
- * <p>It may rewrite the cache ({@link KvCache#replace}, {@link KvCache#crop}) and must keep, per head, slots in
- * increasing position order when the session is cropped afterwards (speculative decoders crop rejected drafts).
+ * <p>It may rewrite the cache ({@link KvCache#replace}, {@link KvCache#crop}); where the session is cropped afterwards
+ * (speculative decoders crop rejected drafts) every head must hold as many of the positions the crop keeps.
  */
 @FunctionalInterface
 public interface KvCachePolicy {

@@ -59,29 +59,29 @@ final class SlotPositions {
     }
 
     /**
-     * Returns how many leading slots remain when every slot holding a position at or after {@code sequenceLength}
-     * is forgotten: those must be the trailing slots, and as many in every head.
+     * Returns, per head, the slots (ascending) that hold positions before {@code sequenceLength} among the first
+     * {@code length}: what cropping the sequence to that length keeps. Every head must keep as many.
      */
-    int keepBefore(int sequenceLength, int length) {
-        int keep = -1;
+    int[][] slotsBefore(int sequenceLength, int length) {
+        int[][] kept = new int[rows.length][];
         for (int h = 0; h < rows.length; h++) {
-            int k = length;
-            while (k > 0 && rows[h][k - 1] >= sequenceLength) {
-                k--;
-            }
-            for (int s = 0; s < k; s++) {
-                if (rows[h][s] >= sequenceLength) {
-                    throw new IllegalStateException("cannot crop to " + sequenceLength + " tokens: head " + h
-                            + " keeps position " + rows[h][s] + " in slot " + s + " before older ones (a policy must"
-                            + " keep slots after the prompt in position order)");
-                }
-            }
-            if (keep >= 0 && k != keep) {
+            int[] row = rows[h];
+            kept[h] = java.util.stream.IntStream.range(0, length).filter(s -> row[s] < sequenceLength).toArray();
+            if (kept[h].length != kept[0].length) {
                 throw new IllegalStateException("cannot crop to " + sequenceLength + " tokens: key/value heads would"
-                        + " keep different numbers of slots (" + keep + " and " + k + ")");
+                        + " keep different numbers of slots (" + kept[0].length + " and " + kept[h].length + ")");
             }
-            keep = k;
         }
-        return keep;
+        return kept;
+    }
+
+    /** Returns whether {@code kept} (from {@link #slotsBefore}) is the leading slots of every head. */
+    static boolean leading(int[][] kept) {
+        for (int[] row : kept) {
+            if (row.length > 0 && row[row.length - 1] != row.length - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 }
