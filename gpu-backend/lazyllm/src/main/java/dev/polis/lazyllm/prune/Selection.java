@@ -1,8 +1,7 @@
 package dev.polis.lazyllm.prune;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
+import dev.polis.api.Choices;
 import dev.polis.api.InvalidInputException;
 import dev.polis.runtime.seam.AttentionRows;
 
@@ -23,7 +22,7 @@ public enum Selection {
 
     /** The selection's name in settings and on the command line. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.label(this);
     }
 
     /**
@@ -49,12 +48,6 @@ public enum Selection {
      * @throws InvalidInputException naming {@code setting} and the labels when {@code label} is none of them
      */
     public static Selection parse(String label, String setting) {
-        for (Selection selection : values()) {
-            if (selection.label().equals(label.strip().toLowerCase(Locale.ROOT))) {
-                return selection;
-            }
-        }
-        throw new InvalidInputException(setting + ": '" + label + "' is not a token selection; use one of "
-                + String.join(", ", Arrays.stream(values()).map(Selection::label).toList()));
+        return Choices.of(setting, label, Selection.class);
     }
 }

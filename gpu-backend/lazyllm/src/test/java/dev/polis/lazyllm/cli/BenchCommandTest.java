@@ -75,7 +75,7 @@ class BenchCommandTest {
                 .contains("lazyllm bench: 100-token prompts, 1/2 done").contains("lazyllm bench: 100-token prompts, 2/2 done");
         Run bad = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--selection", "entropy");
         assertThat(bad.status).isEqualTo(2);
-        assertThat(bad.err).contains("selection: 'entropy' is not a token selection; use one of attention, random");
+        assertThat(bad.err).contains("selection must be one of [attention, random] but was 'entropy'");
     }
 
     @Test

@@ -30,7 +30,7 @@ class LazySettingsTest {
     void anUnknownSelectionNamesTheKeyAndTheChoices() {
         assertThatThrownBy(() -> LazySettings.of(TestSettings.of("selection", "entropy"), 4))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("selection: 'entropy' is not a token selection")
+                .hasMessageContaining("selection must be one of [attention, random] but was 'entropy'")
                 .hasMessageContaining("attention, random");
     }
 }

@@ -1,7 +1,6 @@
 package dev.polis.runtime.checkpoint;
 
-import java.util.Arrays;
-import java.util.Locale;
+import dev.polis.api.Choices;
 import dev.polis.api.InvalidInputException;
 
 /** How {@link DepthGrowth} fills the layers it adds to a checkpoint. */
@@ -30,7 +29,7 @@ public enum GrowthMethod {
 
     /** The method's name on the command line ({@code expand}, {@code stack}). */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Choices.label(this);
     }
 
     /**
@@ -39,12 +38,6 @@ public enum GrowthMethod {
      * @throws InvalidInputException naming {@code setting} and the labels when {@code label} is none of them
      */
     public static GrowthMethod parse(String label, String setting) {
-        for (GrowthMethod method : values()) {
-            if (method.label().equals(label.strip().toLowerCase(Locale.ROOT))) {
-                return method;
-            }
-        }
-        throw new InvalidInputException(setting + " '" + label + "' is not a growth method; use one of "
-                + String.join(", ", Arrays.stream(values()).map(GrowthMethod::label).toList()));
+        return Choices.of(setting, label, GrowthMethod.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.polis.mindsearch.cli;
 
+import dev.polis.api.Choices;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.search.SearchBackendProvider;
 import dev.polis.mindsearch.config.CitationMode;
@@ -11,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -129,12 +128,6 @@ final class RunOptions {
     }
 
     private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value)) {
-                return e;
-            }
-        }
-        throw new InvalidInputException(option + " must be one of " + Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + " but was '" + value + "'");
+        return Choices.of(option, value, type);
     }
 }

@@ -1,8 +1,7 @@
 package dev.polis.mindsearch.eval;
 
-import dev.polis.api.InvalidInputException;
-import java.util.Arrays;
-import java.util.Locale;
+import dev.polis.api.Choices;
+import java.util.List;
 
 /** The systems {@code polis mindsearch eval} compares: MindSearch and the paper's two baselines. */
 public enum EvalSystem {
@@ -26,12 +25,6 @@ public enum EvalSystem {
 
     /** Returns the system named {@code value}; {@code option} names the option in the error. */
     public static EvalSystem of(String option, String value) {
-        for (EvalSystem system : values()) {
-            if (system.id.equals(value.strip().toLowerCase(Locale.ROOT))) {
-                return system;
-            }
-        }
-        throw new InvalidInputException(option + " must be one of " + Arrays.stream(values()).map(EvalSystem::id)
-                .toList() + " but was '" + value + "'");
+        return Choices.of(option, value, List.of(values()), EvalSystem::id);
     }
 }
