@@ -108,7 +108,9 @@ public final class InjectionDetector {
      * (a document about a forbidden subject is data, not a request). A USER sentence in which the user revises their
      * own earlier request ("forget the poem, write a haiku instead") loses the override match on the revision's words,
      * and the classifier reads it with and without the revision and keeps the lower probability
-     * ({@link OwnRequestRevisions}).
+     * ({@link OwnRequestRevisions}). A USER passage no rule marks that asks for a piece of creative work naming
+     * nothing of the assistant's orders and no secret ("can you write a haiku about the sea?") is capped like an
+     * uncued request however sure the classifier is ({@link WorkRequests}).
      */
     public Detection detect(DetectionRequest request) {
         Domain domain = Domain.of(request.privilege());
@@ -161,8 +163,9 @@ public final class InjectionDetector {
                 boolean strongHere = hits.stream().anyMatch(h -> h.strong() || (domain == Domain.EMBEDDED
                         && InjectionRules.STRONG_WHEN_EMBEDDED.contains(h.rule())));
                 strong |= strongHere;
+                boolean uncued = domain == Domain.DIRECT && !InjectionRules.cued(hits);
                 double score = strongHere ? STRONG_FLOOR + (1 - STRONG_FLOOR) * p
-                        : domain == Domain.DIRECT && !InjectionRules.cued(hits) && p < uncuedSure
+                        : uncued && (p < uncuedSure || WorkRequests.aligned(passage.text(), hits))
                         ? Math.min(p, UNCUED_CAP) : weakTier(p);
                 if (score > best) {
                     best = score;
