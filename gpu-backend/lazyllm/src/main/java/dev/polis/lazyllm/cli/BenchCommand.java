@@ -77,6 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "or random (the paper's random-drop baseline, the same shares drawn at random).")
     private List<String> selections = new ArrayList<>();
 
+    @Option(names = "--pool", paramLabel = "<width>", description = "LazyLLM's pool: max-pool the scores over this "
+            + "many neighbouring positions (odd; repeatable: each schedule is measured with each; default 1, LazyLLM's "
+            + "own per-token score).")
+    private List<Integer> pools = new ArrayList<>();
+
     @Option(names = "--min-prompt", paramLabel = "<n>", description = "LazyLLM's minPrompt (default 64).")
     private Integer minPrompt;
 
@@ -136,8 +141,10 @@ public final class BenchCommand implements Callable<Integer> {
             List<LazySettings> settings = new ArrayList<>();
             for (String text : schedules.isEmpty() ? List.of("") : schedules) {
                 for (String selection : selections.isEmpty() ? List.of("attention") : selections) {
-                    settings.add(LazySettings.of(new LazySettings.Block(text.isEmpty() ? null : text, minPrompt,
-                            selection), layers));
+                    for (Integer pool : pools.isEmpty() ? List.of(1) : pools) {
+                        settings.add(LazySettings.of(new LazySettings.Block(text.isEmpty() ? null : text, minPrompt,
+                                selection, pool), layers));
+                    }
                 }
             }
             List<PrefillReport> reports = new ArrayList<>();
@@ -153,14 +160,14 @@ public final class BenchCommand implements Callable<Integer> {
                     (decoder == null ? "" : "; also with " + decoderId + " " + decoderOptions)
                             + (extra.isEmpty() ? "" : "; every model with " + acceleratorIds + " "
                                     + acceleratorOptions));
-            SplittableRandom random = new SplittableRandom(seed);
             int shortest = lengths.stream().mapToInt(Integer::intValue).min().orElseThrow();
-            int[] warmup = RetrievalText.prompt(random, Math.min(256, shortest), 4, 0.5).tokens();
+            int[] warmup = RetrievalText.prompt(new SplittableRandom(seed), Math.min(256, shortest), 4, 0.5).tokens();
             for (TransformerLm lm : models) {
                 TimedGeneration.greedy(lm, warmup, 2);
             }
             for (int length : lengths) {
-                measure(out, events, models, settings, reports, decoder, decoderSettings, length, random, alphabet);
+                measure(out, events, models, settings, reports, decoder, decoderSettings, length, prompts(length),
+                        alphabet);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + eventsFile, e);
@@ -228,10 +235,21 @@ public final class BenchCommand implements Callable<Integer> {
         events.flush();
     }
 
-    /** The schedule, and the selection when it is not LazyLLM's own. */
+    /**
+     * Returns the stream the prompts of one length are drawn from: the seed's own, past the warm-up prompt drawn from
+     * it first, so a length's prompts depend on the seed and the length alone, not on the lengths listed before it
+     * (and equal those that lengths drew as the first of a list before each had its own stream).
+     */
+    private SplittableRandom prompts(int length) {
+        SplittableRandom random = new SplittableRandom(seed);
+        RetrievalText.prompt(random, Math.min(256, length), 4, 0.5);
+        return random;
+    }
+
+    /** The schedule, and the selection and pool when they are not LazyLLM's own. */
     private static String label(LazySettings settings) {
         return settings.schedule() + (settings.selection() == Selection.ATTENTION ? ""
-                : " " + settings.selection().label());
+                : " " + settings.selection().label()) + (settings.pool() == 1 ? "" : " pool " + settings.pool());
     }
 
     /** Tells stderr how far a prompt length has come: an 8K cell of several models runs for minutes. */

@@ -111,7 +111,7 @@ public final class LazyDecode implements DecodeStrategy {
                     "lazyllm: the runtime kept no attention probabilities for layer " + layer));
             int[] candidates = Arrays.stream(rows.keyPositions()).flatMapToInt(Arrays::stream).distinct()
                     .filter(p -> p <= token && !deselected.contains(p)).sorted().toArray();
-            boolean[] drop = LastTokenScores.lowest(settings.selection().scores(rows, candidates, layer), candidates,
+            boolean[] drop = LastTokenScores.lowest(settings.scores(rows, candidates, layer, token), candidates,
                     (int) Math.floor(rate * candidates.length), token);
             Set<Integer> selected = new HashSet<>();
             for (int c = 0; c < candidates.length; c++) {

@@ -68,7 +68,7 @@ public final class LazyPrefill implements PrefillStrategy {
             }
             AttentionRows rows = session.attention(layer).orElseThrow(() -> new IllegalStateException(
                     "lazyllm: the runtime kept no attention probabilities for layer " + layer));
-            boolean[] drop = LastTokenScores.lowest(settings.selection().scores(rows, alive, layer), alive,
+            boolean[] drop = LastTokenScores.lowest(settings.scores(rows, alive, layer, last), alive,
                     alive.length - target, last);
             int[] dropIndex = indices(drop, true);
             int[] keepIndex = indices(drop, false);

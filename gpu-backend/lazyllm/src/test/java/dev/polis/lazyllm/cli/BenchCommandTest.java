@@ -79,6 +79,41 @@ class BenchCommandTest {
     }
 
     @Test
+    void eachScheduleIsMeasuredWithEachPoolAndAnEvenPoolExitsWithTwoNamingIt() {
+        Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "100", "--schedule",
+                "0:0.5,1:0.25", "--pool", "1", "--pool", "3", "--prompts", "2", "--tokens", "2");
+        assertThat(run.status).as(run.err).isZero();
+        assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 +TTFT .*computed 58\\.3% of prompt")
+                .containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 pool 3 +TTFT .*computed 58\\.3% of prompt");
+        Run bad = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--pool", "2");
+        assertThat(bad.status).isEqualTo(2);
+        assertThat(bad.err).contains("pool: must be an odd width from 1 to 15 but was 2");
+    }
+
+    @Test
+    void aLengthsPromptsDependOnTheSeedAndTheLengthNotOnTheLengthsListedBeforeIt() throws IOException {
+        Path alone = temp.resolve("alone.jsonl");
+        Path after = temp.resolve("after.jsonl");
+        Run first = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "120", "--schedule",
+                "1:1", "--prompts", "3", "--tokens", "1", "--seed", "4", "--events", alone.toString());
+        Run second = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "90", "--prompt",
+                "120", "--schedule", "1:1", "--prompts", "3", "--tokens", "1", "--seed", "4", "--events",
+                after.toString());
+        assertThat(first.status).as(first.err).isZero();
+        assertThat(second.status).as(second.err).isZero();
+        assertThat(needles(after, 120)).hasSize(3).isEqualTo(needles(alone, 120));
+        assertThat(needles(after, 90)).hasSize(3).isNotEqualTo(needles(alone, 120));
+    }
+
+    /** The needle's depth and value of each dense generation over prompts of {@code length} tokens. */
+    private static List<String> needles(Path events, int length) throws IOException {
+        return Files.readAllLines(events).stream()
+                .filter(l -> l.contains("\"event\":\"lazyllm.generation\",\"prompt\":" + length + ",")
+                        && l.contains("\"model\":\"dense\""))
+                .map(l -> l.replaceAll(".*(\"needleAt\":\\d+,\"answer\":\"[^\"]*\").*", "$1")).toList();
+    }
+
+    @Test
     void aKeepFractionAboveOneExitsWithStatusTwoNamingTheSetting() {
         Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--schedule", "1:1.5");
         assertThat(run.status).isEqualTo(2);

@@ -16,7 +16,25 @@ class LazySettingsTest {
         assertThat(settings.selection()).isEqualTo(Selection.ATTENTION);
         assertThat(settings.minPrompt()).isEqualTo(LazySettings.DEFAULT_MIN_PROMPT);
         assertThat(settings.schedule().layers()).containsExactly(2, 4, 6);
-        assertThat(settings.toString()).doesNotContain("selection");
+        assertThat(settings.pool()).isEqualTo(1);
+        assertThat(settings.toString()).doesNotContain("selection").doesNotContain("pool");
+    }
+
+    @Test
+    void poolSetsTheWidthOfTheScoresMaxPool() {
+        LazySettings settings = LazySettings.of(TestSettings.of("schedule", "1:0.5", "pool", "3"), 4);
+        assertThat(settings.pool()).isEqualTo(3);
+        assertThat(settings.toString()).endsWith("pool 3");
+    }
+
+    @Test
+    void anEvenOrTooWidePoolNamesTheKeyAndTheFix() {
+        for (String width : new String[] {"0", "4", "17"}) {
+            assertThatThrownBy(() -> LazySettings.of(TestSettings.of("pool", width), 4))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("pool: must be an odd width from 1 to 15 but was " + width)
+                    .hasMessageContaining("1 scores each token on its own");
+        }
     }
 
     @Test

@@ -92,6 +92,27 @@ class PrunedPrefillTest {
     }
 
     @Test
+    void aPoolOfThreeKeepsTheTokensWhoseNeighbourhoodIsMostAttendedAndStillMasksExactly() {
+        int[] prompt = prompt();
+        try (TransformerLm lm = TransformerLm.load(folder, LoadOptions.DEFAULTS)) {
+            new LazyLlm(r -> { }).install(lm.acceleratorTarget(), new LazySettings(
+                    Schedule.parse("1:0.5,2:0.25", LAYERS, "schedule"), 2, Selection.ATTENTION, 3));
+            try (TransformerSession session = lm.newSession()) {
+                float[] logits = session.appendLast(prompt);
+                Set<Integer>[] alive = aliveSets(session);
+                assertThat(alive[2]).hasSize(12).contains(N - 1);
+                assertThat(alive[2]).as("layer 1 keeps the last token and the 11 others whose pooled reference "
+                        + "score is highest").containsExactlyInAnyOrderElementsOf(mostAttendedPooled(prompt, 1, 11));
+                assertThat(alive[2]).as("pooling changes the choice on this model")
+                        .isNotEqualTo(mostAttended(prompt, 1, 11));
+                double[][] expected = new ReferenceForward(checkpoint).logits(prompt,
+                        (ReferenceForward.LayerMask) (layer, kvHead, query, key) -> alive[layer].contains(key));
+                assertClose(logits, expected[N - 1]);
+            }
+        }
+    }
+
+    @Test
     void keepFractionsOfOneGiveTheBaselinesLogitsThroughThePruningPath() {
         int[] prompt = prompt();
         float[][] baseline = generate(TransformerLm.load(folder, LoadOptions.DEFAULTS), prompt);
@@ -118,6 +139,26 @@ class PrunedPrefillTest {
 
     /** Returns the last position and the {@code k} others its query attends to most at {@code layer} (head mean). */
     private static Set<Integer> mostAttended(int[] prompt, int layer, int k) {
+        return topK(meanAttention(prompt, layer), k);
+    }
+
+    /**
+     * As {@link #mostAttended}, each score first raised to the highest within one position of it, the last token's
+     * own excepted; ties keep the later position, as LazyLLM drops the earlier first.
+     */
+    private static Set<Integer> mostAttendedPooled(int[] prompt, int layer, int k) {
+        double[] mean = meanAttention(prompt, layer);
+        double[] pooled = new double[N];
+        for (int i = 0; i < N; i++) {
+            pooled[i] = mean[i];
+            for (int j = Math.max(0, i - 1); j <= Math.min(N - 2, i + 1); j++) {
+                pooled[i] = Math.max(pooled[i], mean[j]);
+            }
+        }
+        return topK(pooled, k);
+    }
+
+    private static double[] meanAttention(int[] prompt, int layer) {
         double[][] row = new ReferenceForward(checkpoint).attention(prompt)[layer][N - 1];
         double[] mean = new double[N];
         for (double[] head : row) {
@@ -125,7 +166,12 @@ class PrunedPrefillTest {
                 mean[s] += head[s] / row.length;
             }
         }
-        Set<Integer> kept = IntStream.range(0, N - 1).boxed().sorted((a, b) -> Double.compare(mean[b], mean[a]))
+        return mean;
+    }
+
+    private static Set<Integer> topK(double[] scores, int k) {
+        Set<Integer> kept = IntStream.range(0, N - 1).boxed()
+                .sorted((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(b, a))
                 .limit(k).collect(Collectors.toSet());
         kept.add(N - 1);
         return kept;
