@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The figures of one (prompt length, schedule) cell of the bench, accumulated prompt by prompt: paired TTFT ratios
- * against the dense model, first-token and continuation agreement, retrieval accuracy, computed share.
+ * against the dense model, first-token agreement (over all prompts, and over those whose needle the dense model
+ * retrieves), continuation agreement, retrieval accuracy, computed share.
  */
 final class ScheduleResult {
 
@@ -20,6 +21,7 @@ final class ScheduleResult {
     final List<Double> lazyDecode = new ArrayList<>();
     int prompts;
     int firstAgree;
+    int firstAgreeRetrieved;
     int identical;
     long agreeingTokens;
     long comparedTokens;
@@ -47,18 +49,22 @@ final class ScheduleResult {
             agreeingTokens += lazy.tokens()[i] == dense.tokens()[i] ? 1 : 0;
         }
         comparedTokens += dense.tokens().length;
-        denseCorrect += dense.text().startsWith(answer) ? 1 : 0;
+        boolean retrieved = dense.text().startsWith(answer);
+        firstAgreeRetrieved += retrieved && agree > 0 ? 1 : 0;
+        denseCorrect += retrieved ? 1 : 0;
         lazyCorrect += lazy.text().startsWith(answer) ? 1 : 0;
         computedShare += share;
     }
 
     String line(String label) {
         return String.format(Locale.ROOT, "prompt %5d %-26s TTFT dense %8.1f ms, %s %8.1f ms: %.2fx (median of %d "
-                        + "paired ratios); first token agrees %d/%d; continuation identical %d/%d, tokens agree %.1f%%; "
+                        + "paired ratios); first token agrees %d/%d (where dense retrieves %d/%d); continuation "
+                        + "identical %d/%d, tokens agree %.1f%%; "
                         + "retrieval dense %d/%d, %s %d/%d; computed %.1f%% of prompt (token, layer) pairs; decode %.1f"
                         + " -> %.1f ms/token",
                 length, label + " " + schedule, median(denseTtft), label, median(lazyTtft), median(ratios), prompts,
-                firstAgree, prompts, identical, prompts, 100.0 * agreeingTokens / Math.max(1, comparedTokens),
+                firstAgree, prompts, firstAgreeRetrieved, denseCorrect, identical, prompts,
+                100.0 * agreeingTokens / Math.max(1, comparedTokens),
                 denseCorrect, prompts, label, lazyCorrect, prompts, 100 * computedShare / Math.max(1, prompts),
                 median(denseDecode), median(lazyDecode));
     }
@@ -66,11 +72,13 @@ final class ScheduleResult {
     String json(String mode) {
         return String.format(Locale.ROOT, "{\"event\":\"lazyllm.bench\",\"mode\":\"%s\",\"prompt\":%d,\"schedule\":"
                         + "\"%s\",\"prompts\":%d,\"ttftDenseMs\":%.3f,\"ttftLazyMs\":%.3f,\"speedup\":%.4f,"
-                        + "\"firstTokenAgreement\":%.4f,\"identicalContinuations\":%.4f,\"tokenAgreement\":%.4f,"
+                        + "\"firstTokenAgreement\":%.4f,\"firstTokenAgreementWhereDenseRetrieves\":%.4f,"
+                        + "\"identicalContinuations\":%.4f,\"tokenAgreement\":%.4f,"
                         + "\"retrievalDense\":%.4f,\"retrievalLazy\":%.4f,\"computedShare\":%.4f,"
                         + "\"decodeDenseMs\":%.3f,\"decodeLazyMs\":%.3f}%n",
                 mode, length, schedule, prompts, median(denseTtft), median(lazyTtft), median(ratios),
-                (double) firstAgree / prompts, (double) identical / prompts,
+                (double) firstAgree / prompts, (double) firstAgreeRetrieved / Math.max(1, denseCorrect),
+                (double) identical / prompts,
                 (double) agreeingTokens / Math.max(1, comparedTokens), (double) denseCorrect / prompts,
                 (double) lazyCorrect / prompts, computedShare / prompts, median(denseDecode), median(lazyDecode));
     }

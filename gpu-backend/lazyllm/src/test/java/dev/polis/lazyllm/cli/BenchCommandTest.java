@@ -50,11 +50,11 @@ class BenchCommandTest {
                 "--decoder-option", "draftTokens=2", "--events", events.toString());
         assertThat(run.status).as(run.err).isZero();
         assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 +TTFT dense .* ms: \\d+\\.\\d\\dx .*"
-                        + "first token agrees \\d/2; .*computed 58\\.3% of prompt")
-                .containsPattern("prompt +100 lazyllm 1:1 .*first token agrees 2/2; continuation identical 2/2.*"
+                        + "first token agrees \\d/2 \\(where dense retrieves 0/0\\); .*computed 58\\.3% of prompt")
+                .containsPattern("prompt +100 lazyllm 1:1 .*first token agrees 2/2 .*; continuation identical 2/2.*"
                         + "computed 100\\.0%")
                 .containsPattern("prompt +100 lazyllm\\+self-speculative 0:0.5,1:0.25 +TTFT")
-                .containsPattern("prompt +40 lazyllm 0:0.5,1:0.25 .*first token agrees 2/2; continuation identical "
+                .containsPattern("prompt +40 lazyllm 0:0.5,1:0.25 .*first token agrees 2/2 .*; continuation identical "
                         + "2/2");
         List<String> lines = Files.readAllLines(events);
         assertThat(lines).filteredOn(l -> l.contains("\"event\":\"lazyllm.prefill\",\"tokens\":100,"))
