@@ -110,11 +110,17 @@ public final class AuxCache {
     }
 
     /**
-     * Returns the tokens the current step deselected so far, which later layers of the step do not consider; a
-     * step's layer ranges share it (a self-speculative draft's first layers, then the verification's).
+     * Tells whether the current step deselected {@code position} at an earlier pruning layer, so later layers of the
+     * step do not consider it; a step's layer ranges share this (a self-speculative draft's first layers, then the
+     * verification's).
      */
-    public synchronized Set<Integer> stepDeselected() {
-        return deselected;
+    public synchronized boolean isDeselected(int position) {
+        return deselected.contains(position);
+    }
+
+    /** Deselects {@code position} for the rest of the current step. */
+    public synchronized void deselect(int position) {
+        deselected.add(position);
     }
 
     /** Starts a step: nothing is deselected yet. */

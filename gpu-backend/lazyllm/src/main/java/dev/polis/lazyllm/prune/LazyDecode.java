@@ -82,7 +82,6 @@ public final class LazyDecode implements DecodeStrategy {
         int token = positions[positions.length - 1];
         Set<Integer> callers = new HashSet<>();
         Arrays.stream(positions).forEach(callers::add);
-        Set<Integer> deselected = state.stepDeselected();
         int[] running = positions.clone();
         NDArray h = hidden;
         SortedMap<Integer, float[]> suspended = state.resume(from);
@@ -110,16 +109,20 @@ public final class LazyDecode implements DecodeStrategy {
             AttentionRows rows = session.attention(layer).orElseThrow(() -> new IllegalStateException(
                     "lazyllm: the runtime kept no attention probabilities for layer " + layer));
             int[] candidates = Arrays.stream(rows.keyPositions()).flatMapToInt(Arrays::stream).distinct()
-                    .filter(p -> p <= token && !deselected.contains(p)).sorted().toArray();
+                    .filter(p -> p <= token && !state.isDeselected(p)).sorted().toArray();
             boolean[] drop = LastTokenScores.lowest(settings.scores(rows, candidates, layer, token), candidates,
                     (int) Math.floor(rate * candidates.length), token);
             Set<Integer> selected = new HashSet<>();
             for (int c = 0; c < candidates.length; c++) {
-                (drop[c] && !callers.contains(candidates[c]) ? deselected : selected).add(candidates[c]);
+                if (drop[c] && !callers.contains(candidates[c])) {
+                    state.deselect(candidates[c]);
+                } else {
+                    selected.add(candidates[c]);
+                }
             }
             boolean[] stop = new boolean[running.length];
             for (int r = 0; r < running.length; r++) {
-                stop[r] = deselected.contains(running[r]) && !callers.contains(running[r]);
+                stop[r] = state.isDeselected(running[r]) && !callers.contains(running[r]);
             }
             int[] stopIndex = LazyPrefill.indices(stop, true);
             if (stopIndex.length > 0) {
