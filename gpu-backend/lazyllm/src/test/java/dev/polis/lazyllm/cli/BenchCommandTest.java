@@ -65,29 +65,23 @@ class BenchCommandTest {
     }
 
     @Test
-    void eachScheduleIsMeasuredWithEachSelectionAndRandomDropKeepsTheSameShare() {
+    void eachScheduleIsMeasuredWithEachSelectionAndPoolAndEveryOneKeepsTheSameShare() {
         Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "100", "--schedule",
-                "0:0.5,1:0.25", "--selection", "attention", "--selection", "random", "--prompts", "2", "--tokens", "2");
+                "0:0.5,1:0.25", "--selection", "attention", "--selection", "random", "--pool", "1", "--pool", "3",
+                "--prompts", "2", "--tokens", "2");
         assertThat(run.status).as(run.err).isZero();
-        assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 +TTFT .*computed 58\\.3% of prompt")
-                .containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 random +TTFT .*computed 58\\.3% of prompt");
+        for (String label : new String[] {"", " pool 3", " random", " random pool 3"}) {
+            assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25" + label
+                    + " +TTFT .*computed 58\\.3% of prompt");
+        }
         assertThat(run.err).as("each prompt's progress goes to stderr")
                 .contains("lazyllm bench: 100-token prompts, 1/2 done").contains("lazyllm bench: 100-token prompts, 2/2 done");
-        Run bad = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--selection", "entropy");
-        assertThat(bad.status).isEqualTo(2);
-        assertThat(bad.err).contains("selection must be one of [attention, random] but was 'entropy'");
-    }
-
-    @Test
-    void eachScheduleIsMeasuredWithEachPoolAndAnEvenPoolExitsWithTwoNamingIt() {
-        Run run = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--prompt", "100", "--schedule",
-                "0:0.5,1:0.25", "--pool", "1", "--pool", "3", "--prompts", "2", "--tokens", "2");
-        assertThat(run.status).as(run.err).isZero();
-        assertThat(run.out).containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 +TTFT .*computed 58\\.3% of prompt")
-                .containsPattern("prompt +100 lazyllm 0:0.5,1:0.25 pool 3 +TTFT .*computed 58\\.3% of prompt");
-        Run bad = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--pool", "2");
-        assertThat(bad.status).isEqualTo(2);
-        assertThat(bad.err).contains("pool: must be an odd width from 1 to 15 but was 2");
+        Run selection = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--selection", "entropy");
+        assertThat(selection.status).isEqualTo(2);
+        assertThat(selection.err).contains("selection must be one of [attention, random] but was 'entropy'");
+        Run pool = polis(Map.of(), "lazyllm", "bench", "--model", model.toString(), "--pool", "2");
+        assertThat(pool.status).isEqualTo(2);
+        assertThat(pool.err).contains("pool: must be an odd width from 1 to 15 but was 2");
     }
 
     @Test
