@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The figures of one (prompt length, schedule) cell of the bench, accumulated prompt by prompt: paired TTFT ratios
  * against the dense model, first-token agreement (over all prompts, and over those whose needle the dense model
- * retrieves), continuation agreement, retrieval accuracy, computed share.
+ * retrieves), continuation agreement, retrieval accuracy, computed share, and the median of the paired ratios of
+ * the whole generation's time (prefill and every decoding step: spec §B.6's overall speed-up).
  */
 final class ScheduleResult {
 
@@ -17,6 +18,7 @@ final class ScheduleResult {
     final List<Double> denseTtft = new ArrayList<>();
     final List<Double> lazyTtft = new ArrayList<>();
     final List<Double> ratios = new ArrayList<>();
+    final List<Double> generationRatios = new ArrayList<>();
     final List<Double> denseDecode = new ArrayList<>();
     final List<Double> lazyDecode = new ArrayList<>();
     int prompts;
@@ -40,6 +42,7 @@ final class ScheduleResult {
         denseTtft.add(dense.ttftMillis());
         lazyTtft.add(lazy.ttftMillis());
         ratios.add(dense.ttftMillis() / lazy.ttftMillis());
+        generationRatios.add(dense.totalMillis() / lazy.totalMillis());
         denseDecode.add(dense.decodeMillis());
         lazyDecode.add(lazy.decodeMillis());
         int agree = lazy.agreeing(dense);
@@ -61,12 +64,12 @@ final class ScheduleResult {
                         + "paired ratios); first token agrees %d/%d (where dense retrieves %d/%d); continuation "
                         + "identical %d/%d, tokens agree %.1f%%; "
                         + "retrieval dense %d/%d, %s %d/%d; computed %.1f%% of prompt (token, layer) pairs; decode %.1f"
-                        + " -> %.1f ms/token",
+                        + " -> %.1f ms/token; whole generation %.2fx",
                 length, label + " " + schedule, median(denseTtft), label, median(lazyTtft), median(ratios), prompts,
                 firstAgree, prompts, firstAgreeRetrieved, denseCorrect, identical, prompts,
                 100.0 * agreeingTokens / Math.max(1, comparedTokens),
                 denseCorrect, prompts, label, lazyCorrect, prompts, 100 * computedShare / Math.max(1, prompts),
-                median(denseDecode), median(lazyDecode));
+                median(denseDecode), median(lazyDecode), median(generationRatios));
     }
 
     String json(String mode) {
@@ -75,12 +78,13 @@ final class ScheduleResult {
                         + "\"firstTokenAgreement\":%.4f,\"firstTokenAgreementWhereDenseRetrieves\":%.4f,"
                         + "\"identicalContinuations\":%.4f,\"tokenAgreement\":%.4f,"
                         + "\"retrievalDense\":%.4f,\"retrievalLazy\":%.4f,\"computedShare\":%.4f,"
-                        + "\"decodeDenseMs\":%.3f,\"decodeLazyMs\":%.3f}%n",
+                        + "\"decodeDenseMs\":%.3f,\"decodeLazyMs\":%.3f,\"generationSpeedup\":%.4f}%n",
                 mode, length, schedule, prompts, median(denseTtft), median(lazyTtft), median(ratios),
                 (double) firstAgree / prompts, (double) firstAgreeRetrieved / Math.max(1, denseCorrect),
                 (double) identical / prompts,
                 (double) agreeingTokens / Math.max(1, comparedTokens), (double) denseCorrect / prompts,
-                (double) lazyCorrect / prompts, computedShare / prompts, median(denseDecode), median(lazyDecode));
+                (double) lazyCorrect / prompts, computedShare / prompts, median(denseDecode), median(lazyDecode),
+                median(generationRatios));
     }
 
     static double median(List<Double> values) {

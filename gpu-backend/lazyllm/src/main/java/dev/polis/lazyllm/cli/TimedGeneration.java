@@ -61,6 +61,11 @@ record TimedGeneration(double ttftMillis, double decodeMillis, int[] tokens) {
         return n;
     }
 
+    /** Returns the time from the prompt's start to the last token: TTFT and every decoding step after it. */
+    double totalMillis() {
+        return ttftMillis + decodeMillis * Math.max(0, tokens.length - 1);
+    }
+
     /** Returns the generated text up to the first byte that is not printable ASCII. */
     String text() {
         StringBuilder text = new StringBuilder();

@@ -16,7 +16,8 @@ class ScheduleResultTest {
         cell.add(generation(10, "abcd"), generation(4, "xbcd"), "Q0=0", 0.4);   // not retrieved, differs
         assertThat(cell.line("lazyllm")).contains("first token agrees 2/4 (where dense retrieves 1/2)")
                 .contains("continuation identical 1/4").contains("retrieval dense 2/4, lazyllm 1/4")
-                .contains("2.25x (median of 4 paired ratios)");
+                .contains("2.25x (median of 4 paired ratios)")
+                .as("whole generations: 13 ms against 8, 8, 7, 7").contains("whole generation 1.74x");
         assertThat(cell.json("greedy")).contains("\"firstTokenAgreement\":0.5000,")
                 .contains("\"firstTokenAgreementWhereDenseRetrieves\":0.5000,");
     }
