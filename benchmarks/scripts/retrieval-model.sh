@@ -119,8 +119,20 @@ if [ -n "${DEEP_LAYERS:-}" ]; then
     --batch 1 --seq-len 8192 --lr 1e-3 --min-lr-ratio 0.3 --warmup 3 --seed 16 --save-every 10
   model="$out/stage-7/final"
   [ "$stage7" = final ] || model="$out/stage-7/checkpoints/step-$(printf %07d "$stage7")"
+  # stage 8 (only with STAGE8_SCHEDULE, a step count): more 8,192-token windows from stage 7 on a schedule of its own
+  # (warm-up, then cosine again); stage 7 at 60 steps then 80 more this way raised dense retrieval at 4K and 8K, and
+  # 300 steps in one schedule raised it further (docs/benchmarks.md, LazyLLM). Runs on a finished recipe: the stages
+  # before it are skipped when their checkpoints exist.
+  if [ -n "${STAGE8_SCHEDULE:-}" ]; then
+    train 2 stage-8 final --init "$model" --corpus "$out/r9,$out/q9,jdk-src" --corpus-limit 14000000 \
+      --steps "$STAGE8_SCHEDULE" --batch 1 --seq-len 8192 --lr 1e-3 --min-lr-ratio 0.3 --warmup 3 --seed 17 \
+      --save-every 10
+    model="$out/stage-8/final"
+  fi
 fi
+probe=probe
+[ -z "${STAGE8_SCHEDULE:-}" ] || probe=probe-8
 POLIS_JAVA_OPTS="-Dai.djl.pytorch.num_threads=1" "$polis" lazyllm bench --model "$model" --values symbols \
   --prompt 2048 --prompt 4096 --prompt 8192 --prompts 12 --distractors 20 --tokens 5 --schedule 0:1 --min-prompt 100000 --seed 11 \
-  --events "$out/probe.jsonl" > "$out/probe.log" 2>&1
-grep -o "prompt .*retrieval dense [0-9/]*" "$out/probe.log"
+  --events "$out/$probe.jsonl" > "$out/$probe.log" 2>&1
+grep -o "prompt .*retrieval dense [0-9/]*" "$out/$probe.log"
