@@ -26,6 +26,7 @@
 # DEEP_LAYERS (unset: none) adds stages 6 and 7, a deeper model grown from stage 5 and trained with Java source beside
 # the retrieval corpora at 2,048- then 8,192-token windows (below; the model of LazyLLM's quality figures). The whole
 # recipe with DEEP_LAYERS=8 STAGE2_STEPS=1600 took 79 minutes on 2 cores on 2026-12-05/06 (stage 7: 37 of them).
+# STAGE8_SCHEDULE=<steps> adds an optional stage 8 after stage 7 (below).
 # STAGE2_STEPS stops stage 2 at that step (it crossed between steps 1,040 and 1,160 in both runs; 1,600 was used on
 # 2026-12-05 late, whose stages 3-5 start from there); STOP_AFTER=4 stops after stage 4 (deeper models grown from it:
 # docs/benchmarks.md, LazyLLM, "Deeper models on the retrieval task").
@@ -120,9 +121,9 @@ if [ -n "${DEEP_LAYERS:-}" ]; then
   model="$out/stage-7/final"
   [ "$stage7" = final ] || model="$out/stage-7/checkpoints/step-$(printf %07d "$stage7")"
   # stage 8 (only with STAGE8_SCHEDULE, a step count): more 8,192-token windows from stage 7 on a schedule of its own
-  # (warm-up, then cosine again); stage 7 at 60 steps then 80 more this way raised dense retrieval at 4K and 8K, and
-  # 300 steps in one schedule raised it further (docs/benchmarks.md, LazyLLM). Runs on a finished recipe: the stages
-  # before it are skipped when their checkpoints exist.
+  # (warm-up, then cosine again); stage 7 at 60 steps then 80 more this way raised dense retrieval at 4K and 8K, but
+  # 240 more after the 300-step stage 7 left it at 40/48 at 8K (docs/benchmarks.md, LazyLLM). Runs on a finished
+  # recipe: the stages before it are skipped when their checkpoints exist.
   if [ -n "${STAGE8_SCHEDULE:-}" ]; then
     train 2 stage-8 final --init "$model" --corpus "$out/r9,$out/q9,jdk-src" --corpus-limit 14000000 \
       --steps "$STAGE8_SCHEDULE" --batch 1 --seq-len 8192 --lr 1e-3 --min-lr-ratio 0.3 --warmup 3 --seed 17 \

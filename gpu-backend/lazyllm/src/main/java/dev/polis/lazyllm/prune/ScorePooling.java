@@ -1,8 +1,5 @@
 package dev.polis.lazyllm.prune;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Max-pooling of pruning scores over neighbouring positions: a token stops only when no token within {@code width / 2}
  * positions of it scores high enough to stay. LazyLLM scores each token on its own; a head that copies attends to the
@@ -20,7 +17,7 @@ final class ScorePooling {
      * {@code width / 2} of it (itself included); neighbours that stopped earlier are absent and count for nothing.
      *
      * @param scores    one score per position, in the order of {@code positions}
-     * @param positions original prompt positions, distinct
+     * @param positions original prompt positions, ascending (the order prefill and decode hold them in)
      * @param width     an odd window width; 1 returns {@code scores} itself
      * @param self      the position of the scoring query itself, which never stops and lends its score to no
      *                  neighbour (its attention to itself says nothing about the tokens beside it)
@@ -30,15 +27,12 @@ final class ScorePooling {
             return scores;
         }
         int radius = width / 2;
-        Map<Integer, Integer> index = new HashMap<>(positions.length * 2);
-        for (int i = 0; i < positions.length; i++) {
-            index.put(positions[i], i);
-        }
         double[] pooled = scores.clone();
         for (int i = 0; i < positions.length; i++) {
-            for (int d = -radius; d <= radius; d++) {
-                Integer j = d == 0 || positions[i] + d == self ? null : index.get(positions[i] + d);
-                if (j != null && scores[j] > pooled[i]) {
+            for (int j = i - radius; j <= i + radius; j++) {
+                boolean neighbour = j >= 0 && j < positions.length && j != i
+                        && Math.abs(positions[j] - positions[i]) <= radius && positions[j] != self;
+                if (neighbour && scores[j] > pooled[i]) {
                     pooled[i] = scores[j];
                 }
             }
