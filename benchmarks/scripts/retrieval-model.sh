@@ -120,14 +120,18 @@ if [ -n "${DEEP_LAYERS:-}" ]; then
     --batch 1 --seq-len 8192 --lr 1e-3 --min-lr-ratio 0.3 --warmup 3 --seed 16 --save-every 10
   model="$out/stage-7/final"
   [ "$stage7" = final ] || model="$out/stage-7/checkpoints/step-$(printf %07d "$stage7")"
-  # stage 8 (only with STAGE8_SCHEDULE, a step count): more 8,192-token windows from stage 7 on a schedule of its own
-  # (warm-up, then cosine again); stage 7 at 60 steps then 80 more this way raised dense retrieval at 4K and 8K, but
-  # 240 more after the 300-step stage 7 left it at 40/48 at 8K (docs/benchmarks.md, LazyLLM). Runs on a finished
-  # recipe: the stages before it are skipped when their checkpoints exist.
+  # stage 8 (only with STAGE8_SCHEDULE, a step count): 8,192-token windows from stage 7 on quiz and repeat documents
+  # that fit one window (q10, r10: contexts of 3,700-8,000 bytes) with a third Java, each window starting at a
+  # document's start (--window-starts documents). Stage 7's windows start anywhere, so a question whose fact lies d
+  # bytes back is whole in a window only (8,192 - d) / 8,192 of the time: the model retrieved at distances up to
+  # about 4,500 bytes and missed most needles farther back (docs/benchmarks.md, LazyLLM). 240 steps of stage 7's own
+  # windows after it (the first stage 8, 2026-12-06) left 8K retrieval where it was.
   if [ -n "${STAGE8_SCHEDULE:-}" ]; then
-    train 2 stage-8 final --init "$model" --corpus "$out/r9,$out/q9,jdk-src" --corpus-limit 14000000 \
-      --steps "$STAGE8_SCHEDULE" --batch 1 --seq-len 8192 --lr 1e-3 --min-lr-ratio 0.3 --warmup 3 --seed 17 \
-      --save-every 10
+    corpus q10 --shape quiz --values symbols --documents 800 --length 8000 --facts 26 --seed 71
+    corpus r10 --shape repeat --documents 400 --length 7400 --facts 26 --seed 72
+    train 2 stage-8 final --init "$model" --corpus "$out/q10,$out/r10,jdk-src" --corpus-limit 11500000 \
+      --window-starts documents --steps "$STAGE8_SCHEDULE" --batch 1 --seq-len 8192 --lr 1e-3 --min-lr-ratio 0.3 \
+      --warmup 3 --seed 18 --save-every 10
     model="$out/stage-8/final"
   fi
 fi

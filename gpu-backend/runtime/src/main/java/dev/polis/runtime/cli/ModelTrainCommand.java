@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import dev.polis.runtime.train.Trainer;
 import dev.polis.runtime.train.TrainingOptions;
+import dev.polis.runtime.train.WindowStarts;
 import dev.polis.runtime.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,6 +107,12 @@ public final class ModelTrainCommand implements Callable<Integer> {
             description = "Seed of batches, dropout and the corpus shuffle (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--window-starts", defaultValue = "anywhere", paramLabel = "<anywhere|documents>",
+            description = "Where a training window starts: anywhere, or at the start of the document holding a "
+                    + "position drawn anywhere, so a document shorter than --seq-len is seen whole and every distance "
+                    + "inside it is trained as often (default: ${DEFAULT-VALUE}).")
+    private String windowStarts;
+
     @Option(names = "--heldout-fraction", defaultValue = "0.02", paramLabel = "<f>",
             description = "Corpus fraction held out (default: ${DEFAULT-VALUE}).")
     private double heldoutFraction;
@@ -135,7 +142,7 @@ public final class ModelTrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(corpus, corpusLimit, steps, batch, seqLen, lr,
                 warmup != null ? warmup : Math.min(100, steps / 10), minLrRatio, weightDecay, 0.9, 0.95, clip,
                 evalEvery, evalBatches, saveEvery, logEvery, seed, heldoutFraction, prompts, recipe,
-                OptionValues.parse(recipeOptions));
+                OptionValues.parse(recipeOptions), WindowStarts.parse(windowStarts, "--window-starts"));
         TrainingResult result = new Trainer(parent.recipes(), parent.settings(), log)
                 .train(out, arch, init, options, resume, stopAt == null ? Long.MAX_VALUE : stopAt);
         log.printf("trained steps %d..%d: %,.0f tokens/s, last loss %.4f, %s; checkpoint %s%n",

@@ -3,8 +3,9 @@ package dev.polis.runtime.train;
 import java.util.SplittableRandom;
 
 /**
- * Chooses training windows uniformly at random inside the training part of a {@link Corpus} (a window and its
- * shifted targets never reach the held-out part), and fixed validation windows spread evenly over the held-out part.
+ * Chooses training windows at positions drawn uniformly inside the training part of a {@link Corpus} (a window and
+ * its shifted targets never reach the held-out part), moved back to their document's start when {@link WindowStarts}
+ * says so, and fixed validation windows spread evenly over the held-out part.
  */
 final class BatchSampler {
 
@@ -12,9 +13,11 @@ final class BatchSampler {
     private final int batch;
     private final int seqLen;
     private final long seed;
+    private final WindowStarts windowStarts;
 
-    BatchSampler(Corpus corpus, int batch, int seqLen, long seed) {
+    BatchSampler(Corpus corpus, int batch, int seqLen, long seed, WindowStarts starts) {
         this.corpus = corpus;
+        this.windowStarts = starts;
         this.batch = batch;
         this.seqLen = seqLen;
         this.seed = seed;
@@ -26,7 +29,8 @@ final class BatchSampler {
         int bound = corpus.trainingLength() - seqLen - 1;
         int[] starts = new int[batch];
         for (int b = 0; b < batch; b++) {
-            starts[b] = bound <= 0 ? 0 : random.nextInt(bound + 1);
+            int drawn = bound <= 0 ? 0 : random.nextInt(bound + 1);
+            starts[b] = windowStarts == WindowStarts.DOCUMENTS ? corpus.documentStart(drawn) : drawn;
         }
         return Batch.of(corpus.tokens(), starts, seqLen);
     }

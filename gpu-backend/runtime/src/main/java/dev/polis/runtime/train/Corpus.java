@@ -19,12 +19,14 @@ final class Corpus {
     private final char[] tokens;
     private final int cut;
     private final int documents;
+    private final int[] trainingStarts;
     private final long fingerprint;
 
-    private Corpus(char[] tokens, int cut, int documents) {
+    private Corpus(char[] tokens, int cut, int documents, int[] trainingStarts) {
         this.tokens = tokens;
         this.cut = cut;
         this.documents = documents;
+        this.trainingStarts = trainingStarts;
         long h = 1125899906842597L;
         for (char c : tokens) {
             h = 31 * h + c;
@@ -70,7 +72,9 @@ final class Corpus {
             throw new InvalidInputException("the corpus has " + tokens.length + " tokens, too few for a held-out part"
                     + " of " + heldout + " and training windows of " + minTraining + " tokens; give more text");
         }
-        return new Corpus(tokens, cut, shuffled.size());
+        int finalCut = cut;
+        int[] trainingStarts = starts.stream().mapToInt(Integer::intValue).filter(s -> s < finalCut).toArray();
+        return new Corpus(tokens, cut, shuffled.size(), trainingStarts);
     }
 
     /** Returns every token. */
@@ -91,6 +95,15 @@ final class Corpus {
     /** Returns the number of held-out tokens. */
     int heldoutLength() {
         return tokens.length - cut;
+    }
+
+    /**
+     * Returns the index of the first token of the training document that holds token {@code position} (a position
+     * inside the training part).
+     */
+    int documentStart(int position) {
+        int at = java.util.Arrays.binarySearch(trainingStarts, position);
+        return trainingStarts[at >= 0 ? at : -at - 2];
     }
 
     /** Returns the number of documents. */

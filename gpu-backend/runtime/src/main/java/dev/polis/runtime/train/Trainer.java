@@ -114,8 +114,9 @@ public final class Trainer {
             state = new TrainerState(0, 0, options, corpus.tokens().length, corpus.fingerprint(), Double.NaN, 0);
             log.printf("held-out prompts: %d in %s%n", prompts.size(), out.resolve(HeldOutPrompts.JSONL));
         }
-        log.printf("corpus: %d documents, %,d tokens (%,d training, %,d held out) from %s%n", corpus.documents(),
-                corpus.tokens().length, corpus.trainingLength(), corpus.heldoutLength(), options.corpus());
+        log.printf("corpus: %d documents, %,d tokens (%,d training, %,d held out) from %s; windows start %s%n",
+                corpus.documents(), corpus.tokens().length, corpus.trainingLength(), corpus.heldoutLength(),
+                options.corpus(), options.windowStarts() == WindowStarts.DOCUMENTS ? "at document starts" : "anywhere");
         log.printf("model: %s, %,d parameters; recipe: %s%n", config.describe(), config.parameterCount(),
                 plan.describe());
         log.flush();
@@ -136,7 +137,8 @@ public final class Trainer {
                 log.printf("resumed from %s at step %d%n", source, state.step());
             }
             TrainingLoop loop = new TrainingLoop(engine, manager, forward, adam, plan, recipe.id(), config.layers(),
-                    options, new BatchSampler(corpus, options.batch(), options.seqLen(), options.seed()), log);
+                    options, new BatchSampler(corpus, options.batch(), options.seqLen(), options.seed(),
+                            options.windowStarts()), log);
             return loop.run(state, store, source, weights, stopAt);
         }
     }

@@ -28,16 +28,20 @@ import dev.polis.api.InvalidInputException;
  * @param prompts         held-out prompts to write
  * @param recipe          the training recipe's id
  * @param recipeSettings  the recipe's settings
+ * @param windowStarts    where training windows start; {@code null} (a state file written before this setting) reads
+ *                        as {@link WindowStarts#ANYWHERE}
  */
 public record TrainingOptions(List<String> corpus, long corpusLimit, long steps, int batch, int seqLen, double lr,
                               long warmup, double minLrRatio, double weightDecay, double beta1, double beta2,
                               double clip, long evalEvery, int evalBatches, long saveEvery, long logEvery, long seed,
-                              double heldoutFraction, int prompts, String recipe, Map<String, Object> recipeSettings) {
+                              double heldoutFraction, int prompts, String recipe, Map<String, Object> recipeSettings,
+                              WindowStarts windowStarts) {
 
     /** Copies the collections and checks the ranges. */
     public TrainingOptions {
         corpus = List.copyOf(corpus);
         recipeSettings = Map.copyOf(recipeSettings);
+        windowStarts = windowStarts == null ? WindowStarts.ANYWHERE : windowStarts;
         require(steps > 0, "--steps must be positive");
         require(batch > 0, "--batch must be positive");
         require(seqLen > 1, "--seq-len must be at least 2");
@@ -64,6 +68,6 @@ public record TrainingOptions(List<String> corpus, long corpusLimit, long steps,
     public TrainingOptions withRecipe(String recipe, Map<String, Object> settings) {
         return new TrainingOptions(corpus, corpusLimit, steps, batch, seqLen, lr, warmup, minLrRatio, weightDecay,
                 beta1, beta2, clip, evalEvery, evalBatches, saveEvery, logEvery, seed, heldoutFraction, prompts,
-                recipe, settings);
+                recipe, settings, windowStarts);
     }
 }

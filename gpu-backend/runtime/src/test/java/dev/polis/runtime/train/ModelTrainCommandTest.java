@@ -25,13 +25,15 @@ class ModelTrainCommandTest {
             "--batch", "2", "--seq-len", "32", "--lr", "1e-2", "--save-every", "4", "--eval-every", "4",
             "--log-every", "2", "--heldout-fraction", "0.3", "--out", out};
         Run first = run(TestHost.modelCommand().newCommand(), concat(new String[] {"train"}, common,
-                "--stop-at", "4"));
+                "--stop-at", "4", "--window-starts", "documents"));
         assertThat(first.exitCode).as(first.err + first.failure).isZero();
-        assertThat(first.out).contains("step 4/8").contains("tok/s").contains("checkpoints/step-0000004");
+        assertThat(first.out).contains("step 4/8").contains("tok/s").contains("checkpoints/step-0000004")
+                .contains("windows start at document starts");
         Run second = run(TestHost.modelCommand().newCommand(),
                 new String[] {"train", "--out", out, "--resume"});
         assertThat(second.exitCode).as(second.err + second.failure).isZero();
-        assertThat(second.out).contains("resumed from").contains("step 8/8").contains("trained steps 4..8");
+        assertThat(second.out).contains("resumed from").contains("step 8/8").contains("trained steps 4..8")
+                .contains("windows start at document starts");
         assertThat(Path.of(out, "heldout-prompts.jsonl")).exists();
         Run generated = run(TestHost.generateCommand().newCommand(),
                 new String[] {"--model", out + "/final", "--prompt", "the quick brown ", "--max-tokens", "24"});
@@ -51,6 +53,10 @@ class ModelTrainCommandTest {
         Run none = run(TestHost.modelCommand().newCommand(), new String[] {"train", "--arch", tiny.arch.toString(),
             "--steps", "2", "--seq-len", "32", "--out", temp.resolve("n").toString()});
         assertThat(none.failure).isInstanceOf(InvalidInputException.class).hasMessageContaining("no corpus given");
+        Run starts = run(TestHost.modelCommand().newCommand(), new String[] {"train", "--arch", tiny.arch.toString(),
+            "--corpus", tiny.corpus.toString(), "--window-starts", "sentences", "--out", temp.resolve("w").toString()});
+        assertThat(starts.failure).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("--window-starts must be one of [anywhere, documents] but was 'sentences'");
     }
 
     private static String[] concat(String[] a, String[] b, String... c) {

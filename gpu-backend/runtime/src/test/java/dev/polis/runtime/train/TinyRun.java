@@ -46,7 +46,7 @@ final class TinyRun {
 
     TrainingOptions options(long steps) {
         return new TrainingOptions(List.of(corpus.toString()), 1 << 20, steps, 4, 32, 1e-2, 3, 0.1, 0.0, 0.9,
-                0.95, 1.0, 0, 2, 0, 5, 11, 0.2, 24, TrainingRecipe.PLAIN, Map.of());
+                0.95, 1.0, 0, 2, 0, 5, 11, 0.2, 24, TrainingRecipe.PLAIN, Map.of(), WindowStarts.ANYWHERE);
     }
 
     Trainer trainer(TrainingRecipe... recipes) {

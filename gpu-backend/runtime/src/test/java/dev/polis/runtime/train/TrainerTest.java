@@ -113,12 +113,12 @@ class TrainerTest {
     void badInputsGiveClearMessages() {
         TinyRun tiny = new TinyRun(temp);
         TrainingOptions missing = new TrainingOptions(List.of(temp.resolve("nope.txt").toString()), 1 << 20, 2, 2,
-                16, 1e-3, 0, 0.1, 0, 0.9, 0.95, 1, 0, 1, 0, 1, 1, 0.1, 0, TrainingRecipe.PLAIN, Map.of());
+                16, 1e-3, 0, 0.1, 0, 0.9, 0.95, 1, 0, 1, 0, 1, 1, 0.1, 0, TrainingRecipe.PLAIN, Map.of(), WindowStarts.ANYWHERE);
         assertThatThrownBy(() -> tiny.trainer().train(tiny.out("a"), tiny.arch, missing, false, Long.MAX_VALUE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("nope.txt")
                 .hasMessageContaining("does not exist");
         TrainingOptions tooLong = new TrainingOptions(List.of(tiny.corpus.toString()), 1 << 20, 2, 2, 65, 1e-3, 0,
-                0.1, 0, 0.9, 0.95, 1, 0, 1, 0, 1, 1, 0.1, 0, TrainingRecipe.PLAIN, Map.of());
+                0.1, 0, 0.9, 0.95, 1, 0, 1, 0, 1, 1, 0.1, 0, TrainingRecipe.PLAIN, Map.of(), WindowStarts.ANYWHERE);
         assertThatThrownBy(() -> tiny.trainer().train(tiny.out("b"), tiny.arch, tooLong, false, Long.MAX_VALUE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--seq-len 65")
                 .hasMessageContaining("max_position_embeddings of 64");
@@ -132,7 +132,7 @@ class TrainerTest {
                 tiny.options(2).withRecipe("plain", Map.of("p_max", 0.2)), false, Long.MAX_VALUE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("takes no settings");
         assertThatThrownBy(() -> new TrainingOptions(List.of(), 1, 0, 1, 8, 1e-3, 0, 0.1, 0, 0.9, 0.95, 1, 0, 1, 0,
-                1, 1, 0.1, 0, TrainingRecipe.PLAIN, Map.of()))
+                1, 1, 0.1, 0, TrainingRecipe.PLAIN, Map.of(), WindowStarts.ANYWHERE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--steps");
     }
 
@@ -143,7 +143,7 @@ class TrainerTest {
         List<String> prompts = HeldOutPrompts.cut(corpus, 24);
         assertThat(prompts).hasSizeGreaterThanOrEqualTo(20)
                 .allMatch(p -> p.length() >= 120 && p.length() <= 400 && p.endsWith("\n"));
-        BatchSampler sampler = new BatchSampler(corpus, 4, 32, 11);
+        BatchSampler sampler = new BatchSampler(corpus, 4, 32, 11, WindowStarts.ANYWHERE);
         for (long step = 0; step < 200; step++) {
             for (int s : sampler.training(step).starts()) {
                 assertThat(s + 32 + 1).isLessThanOrEqualTo(corpus.trainingLength());

@@ -42,9 +42,9 @@ class TrainingMemoryTest {
             RecipePlan plan = new FixedRecipe("skip", new double[] {0, 0.3, 0.6}, new double[] {0.2, 0.3, 0.5})
                     .plan(null);
             TrainingLoop loop = new TrainingLoop(engine, manager, forward, adam, plan, "skip", config.layers(),
-                    options, new BatchSampler(corpus, options.batch(), options.seqLen(), 1),
+                    options, new BatchSampler(corpus, options.batch(), options.seqLen(), 1, WindowStarts.ANYWHERE),
                     new PrintWriter(new StringWriter()));
-            BatchSampler sampler = new BatchSampler(corpus, options.batch(), options.seqLen(), 1);
+            BatchSampler sampler = new BatchSampler(corpus, options.batch(), options.seqLen(), 1, WindowStarts.ANYWHERE);
             for (int step = 0; step < 3; step++) {
                 loop.step(step, sampler.training(step), 1e-3);
             }
