@@ -26,5 +26,6 @@ public final class LeakGuardProvider implements GuardProvider {
         return LeakGuard.from(new BlockSettings(context.settings(), ""));
     }
 
-    private static final String DESCRIPTION = "Refuses model output that leaks the system prompt (canary tokens, word-trigram overlap)";
+    private static final String DESCRIPTION = "Refuses model output that leaks the system prompt (canary tokens, word-trigram overlap, "
+            + "content-word coverage)";
 }

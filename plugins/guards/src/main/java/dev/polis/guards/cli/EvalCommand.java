@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import dev.polis.api.InvalidInputException;
 import dev.polis.api.chat.Privilege;
+import dev.polis.guards.chain.BlockSettings;
+import dev.polis.guards.chain.LeakGuard;
 import dev.polis.guards.detect.Detection;
 import dev.polis.guards.detect.DetectionRequest;
 import dev.polis.guards.detect.InjectionDetector;
@@ -20,6 +24,7 @@ import dev.polis.guards.eval.DetectorReport;
 import dev.polis.guards.eval.LabeledText;
 import dev.polis.guards.eval.Obfuscations;
 import dev.polis.guards.eval.Scored;
+import dev.polis.guards.leak.LeakDetector;
 import dev.polis.guards.policy.Policies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,11 +35,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code polis guard eval}: scores every labelled text with the injection detector and prints TPR, FPR and
- * balanced accuracy with 95% intervals per suite and per privilege level, TPR at 1% and 2% FPR, and the worst misses.
+ * balanced accuracy with 95% intervals per suite and per privilege level, TPR at 1% and 2% FPR, and the worst misses;
+ * with {@code --target}, plays the cases against a model ({@link EndToEndRun}); with {@code --leak-suite}, measures
+ * the leak guard's detector on output-side leak cases ({@link LeakEvalRun}).
  */
 @Command(name = "eval", description = {
     "Measures the injection detector on labelled suites (detector mode), or with --target the guards in front of a",
     "model (end-to-end mode: attack success and over-refusal, guards off and on).",
+    "With --leak-suite, measures the leak guard's detector on output-side leak cases (leak mode).",
     "Example: polis guard eval --data shared/data/guards-dev --split test"})
 final class EvalCommand implements Callable<Integer> {
 
@@ -91,11 +99,39 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--worst", defaultValue = "10", paramLabel = "<n>", description = "Misses listed per kind (default: ${DEFAULT-VALUE}).")
     int worst;
 
+    @Option(names = "--leak-suite", paramLabel = "<file.jsonl>",
+            description = "Leak mode: measure the leak guard's detector on output-side leak cases, {id, system, "
+                    + "[canaries], output, leak, kind: verbatim|canary|paraphrase|none} per line (repeatable).")
+    List<Path> leakSuites = new ArrayList<>();
+
+    @Option(names = "--overlap", paramLabel = "<share>",
+            description = "Leak mode: the leak guard's 'overlap' setting, the share of the system prompt's word "
+                    + "trigrams that counts as a leak (default: the guard's, 0.5).")
+    Double overlap;
+
+    @Option(names = "--coverage", paramLabel = "<share>",
+            description = "Leak mode: the leak guard's 'coverage' setting, the share of the system prompt's content "
+                    + "words that counts as a leak (default: the guard's, 0.6).")
+    Double coverage;
+
+    @Option(names = "--cued-coverage", paramLabel = "<share>",
+            description = "Leak mode: the leak guard's 'cuedCoverage' setting, the same share for an output that "
+                    + "speaks of its instructions (default: the guard's, 0.5).")
+    Double cuedCoverage;
+
+    @Option(names = "--paraphrase", arity = "1", paramLabel = "true|false",
+            description = "Leak mode: the leak guard's 'paraphrase' setting; false leaves canaries and trigram "
+                    + "overlap only (default: the guard's, true).")
+    Boolean paraphrase;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (!leakSuites.isEmpty()) {
+            return leakMode();
+        }
         checkThreshold("--threshold", threshold);
         checkThreshold("--tool-threshold", toolThreshold);
         checkThreshold("--uncued-sure", uncuedSure);
@@ -141,6 +177,34 @@ final class EvalCommand implements Callable<Integer> {
                 .print(out, worst);
         out.flush();
         return 0;
+    }
+
+    private int leakMode() {
+        if (data.data != null || !data.suites.isEmpty() || target != null) {
+            throw new InvalidInputException("--leak-suite measures the leak detector alone; run it without --data, "
+                    + "--suite and --target");
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        leakSetting(settings, "--overlap", "overlap", overlap);
+        leakSetting(settings, "--coverage", "coverage", coverage);
+        leakSetting(settings, "--cued-coverage", "cuedCoverage", cuedCoverage);
+        if (paraphrase != null) {
+            settings.put("paraphrase", paraphrase);
+        }
+        LeakDetector detector = LeakGuard.detector(new BlockSettings(BlockSettings.of(settings), ""));
+        String described = detector.coverageThreshold() >= LeakDetector.OFF
+                ? String.format(Locale.ROOT, "overlap %.2f, paraphrase false", detector.overlapThreshold())
+                : String.format(Locale.ROOT, "overlap %.2f, coverage %.2f, cuedCoverage %.2f",
+                        detector.overlapThreshold(), detector.coverageThreshold(), detector.cuedCoverageThreshold());
+        new LeakEvalRun(detector, described).run(leakSuites, spec.commandLine().getOut(), worst);
+        return 0;
+    }
+
+    private static void leakSetting(Map<String, Object> settings, String option, String key, Double value) {
+        if (value != null) {
+            checkThreshold(option, value);
+            settings.put(key, value);
+        }
     }
 
     private static void checkThreshold(String option, double value) {

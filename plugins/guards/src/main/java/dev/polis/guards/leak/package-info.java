@@ -1,2 +1,2 @@
-/** Output-side leak detection: canary tokens and n-gram overlap with the system prompt. */
+/** Output-side leak detection: canary tokens, word-trigram overlap and content-word coverage of the system prompt. */
 package dev.polis.guards.leak;

@@ -31,7 +31,13 @@ class RulePrefilterTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
                 for (String line : Files.readAllLines(file)) {
                     if (!line.isBlank()) {
-                        texts.add(json.readTree(line).get("text").asText());
+                        var node = json.readTree(line);
+                        if (node.has("text")) {
+                            texts.add(node.get("text").asText());
+                        } else { // a leak suite: the model's output and the system prompt
+                            texts.add(node.get("output").asText());
+                            texts.add(node.get("system").asText());
+                        }
                     }
                 }
             }
