@@ -1,15 +1,10 @@
 package dev.polis.guards.eval;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polis.api.chat.Privilege;
 
 /**
@@ -19,8 +14,6 @@ import dev.polis.api.chat.Privilege;
  */
 public final class JsonlSuite {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonlSuite() {
     }
 
@@ -28,31 +21,11 @@ public final class JsonlSuite {
     public static List<LabeledText> read(Path file) {
         List<LabeledText> out = new ArrayList<>();
         String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            String line;
-            long number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (!line.isBlank()) {
-                    out.add(item(file, number, name, line));
-                }
-            }
-        } catch (IOException e) {
-            throw new SuiteFormatException(file.toString(), 0, "cannot be read: " + e.getMessage());
-        }
+        JsonlObjects.read(file, (number, node) -> out.add(item(file, number, name, node)));
         return out;
     }
 
-    private static LabeledText item(Path file, long number, String name, String line) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new SuiteFormatException(file.toString(), number, "not a JSON object: " + e.getOriginalMessage());
-        }
-        if (!node.isObject()) {
-            throw new SuiteFormatException(file.toString(), number, "expected a JSON object per line");
-        }
+    private static LabeledText item(Path file, long number, String name, JsonNode node) {
         String text = field(file, number, node, "text");
         String label = field(file, number, node, "label").toLowerCase(Locale.ROOT);
         if (!label.equals("attack") && !label.equals("benign")) {

@@ -1,17 +1,12 @@
 package dev.polis.guards.eval;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a leak suite: one JSON object per line with {@code id}, {@code system} (the system prompt), {@code output}
@@ -21,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class LeakSuite {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("id", "system", "canaries", "output", "leak", "kind");
 
     private LeakSuite() {
@@ -31,23 +25,14 @@ public final class LeakSuite {
     public static List<LeakCase> read(Path file) {
         List<LeakCase> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            String line;
-            long number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (!line.isBlank()) {
-                    LeakCase c = parse(file, number, line);
-                    if (!ids.add(c.id())) {
-                        throw new SuiteFormatException(file.toString(), number, "field 'id': '" + c.id()
-                                + "' is used by an earlier line; give every case its own id");
-                    }
-                    out.add(c);
-                }
+        JsonlObjects.read(file, (number, node) -> {
+            LeakCase c = parse(file, number, node);
+            if (!ids.add(c.id())) {
+                throw new SuiteFormatException(file.toString(), number, "field 'id': '" + c.id()
+                        + "' is used by an earlier line; give every case its own id");
             }
-        } catch (IOException e) {
-            throw new SuiteFormatException(file.toString(), 0, "cannot be read: " + e.getMessage());
-        }
+            out.add(c);
+        });
         if (out.isEmpty()) {
             throw new SuiteFormatException(file.toString(), 0, "holds no cases; write one JSON object per line "
                     + "with id, system, output, leak and kind");
@@ -55,16 +40,7 @@ public final class LeakSuite {
         return out;
     }
 
-    private static LeakCase parse(Path file, long number, String line) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new SuiteFormatException(file.toString(), number, "not a JSON object: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new SuiteFormatException(file.toString(), number, "expected a JSON object per line");
-        }
+    private static LeakCase parse(Path file, long number, JsonNode node) {
         node.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
                 throw new SuiteFormatException(file.toString(), number, "unknown field '" + f + "'; a leak case "
